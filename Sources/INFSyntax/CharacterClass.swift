@@ -1,0 +1,14 @@
+/// Character tests with SetupAPI's meaning.
+enum CharacterClass {
+    static let newline: UInt16 = 0x0A
+    static let controlZ: UInt16 = 0x1A
+
+    /// `isspaceW`, plus NUL, which Windows reads as a blank.
+    @inline(__always)
+    static func isSpace(_ u: UInt16) -> Bool {
+        if u <= 0x20 { return u == 0x20 || (u >= 0x09 && u <= 0x0D) || u == 0 }
+        if u < 0x85 { return false }
+        return u == 0x85 || u == 0xA0 || u == 0x1680 || (u >= 0x2000 && u <= 0x200A)
+            || u == 0x2028 || u == 0x2029 || u == 0x202F || u == 0x205F || u == 0x3000
+    }
+}

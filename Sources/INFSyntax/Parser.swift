@@ -1,0 +1,158 @@
+/// Turns code units into ``LineNode``s and ``FieldNode``s.
+///
+/// Section headers, comments and blank lines are recognised per physical line; entries follow
+/// SetupAPI's character state machine (key, value, quotes, leading and trailing blanks,
+/// backslash continuation, comment), so keys and values come out exactly as SetupAPI reads them.
+struct Parser {
+    let source: SourceText
+    let end: Int
+    let hasNUL: Bool
+    var lines: [LineNode] = []
+    var fields: [FieldNode] = []
+    var cooked: [UInt16] = []
+    var issues: [SyntaxIssue] = []
+    var inSection = false
+
+    init(source: SourceText) {
+        self.source = source
+        let units = source.units
+        let ctrlZ = units.withUnsafeBufferPointer { $0.firstIndex(of: CharacterClass.controlZ) }
+        self.end = ctrlZ ?? units.count
+        self.hasNUL = units.withUnsafeBufferPointer { $0[0..<(ctrlZ ?? $0.count)].contains(0) }
+        lines.reserveCapacity(units.count / 24 + 4)
+        fields.reserveCapacity(units.count / 12 + 4)
+    }
+
+    mutating func run() {
+        source.units.withUnsafeBufferPointer { u in
+            var p = 0
+            while p < end { p = parseLine(u, at: p) }
+            if end < u.count {
+                lines.append(LineNode(kind: .ignoredTail, start: Int32(end), end: Int32(u.count), contentEnd: Int32(u.count)))
+                issues.append(SyntaxIssue(kind: .controlZ, range: end..<end + 1))
+            }
+        }
+        if hasNUL {
+            source.units.withUnsafeBufferPointer { u in
+                for i in 0..<end where u[i] == 0 { issues.append(SyntaxIssue(kind: .nulCharacter, range: i..<i + 1)) }
+            }
+        }
+    }
+
+    /// Offset of the `\n` ending the physical line that contains `p`, or `end`.
+    @inline(__always)
+    func endOfLine(_ u: UnsafeBufferPointer<UInt16>, from p: Int) -> Int {
+        var q = p
+        while q < end && u[q] != CharacterClass.newline { q += 1 }
+        return q
+    }
+
+    /// Where the line terminator starting the scan at `eol` begins (before a `\r` preceding `\n`).
+    @inline(__always)
+    func terminatorStart(_ u: UnsafeBufferPointer<UInt16>, eol: Int, lineStart: Int) -> Int {
+        eol < end && eol > lineStart && u[eol - 1] == 0x0D ? eol - 1 : eol
+    }
+
+    @inline(__always)
+    func afterLine(_ eol: Int) -> Int { eol < end ? eol + 1 : eol }
+
+    mutating func parseLine(_ u: UnsafeBufferPointer<UInt16>, at lineStart: Int) -> Int {
+        var p = lineStart
+        while p < end && u[p] != CharacterClass.newline && CharacterClass.isSpace(u[p]) { p += 1 }
+        if p == end || u[p] == CharacterClass.newline {
+            lines.append(LineNode(kind: .blank, start: Int32(lineStart), end: Int32(afterLine(p)),
+                                  contentEnd: Int32(terminatorStart(u, eol: p, lineStart: lineStart))))
+            return afterLine(p)
+        }
+        switch u[p] {
+        case 0x3B: // ;
+            let eol = endOfLine(u, from: p)
+            lines.append(LineNode(kind: .comment, start: Int32(lineStart), end: Int32(afterLine(eol)),
+                                  comment: Int32(p), contentEnd: Int32(terminatorStart(u, eol: eol, lineStart: lineStart))))
+            return afterLine(eol)
+        case 0x5B: // [
+            return parseHeader(u, bracket: p, lineStart: lineStart)
+        default:
+            return inSection ? parseEntry(u, from: p, lineStart: lineStart) : parseOrphan(u, from: p, lineStart: lineStart)
+        }
+    }
+
+    /// Text before the first section: SetupAPI skips it character by character, still
+    /// honouring `;` comments and a `[` that opens a section.
+    mutating func parseOrphan(_ u: UnsafeBufferPointer<UInt16>, from p: Int, lineStart: Int) -> Int {
+        var q = p
+        while q < end && u[q] != CharacterClass.newline {
+            if u[q] == 0x5B {
+                issues.append(SyntaxIssue(kind: .textBeforeFirstSection, range: p..<q))
+                return parseHeader(u, bracket: q, lineStart: lineStart)
+            }
+            if u[q] == 0x3B { break }
+            q += 1
+        }
+        let eol = endOfLine(u, from: q)
+        var textEnd = q
+        while textEnd > p && CharacterClass.isSpace(u[textEnd - 1]) { textEnd -= 1 }
+        issues.append(SyntaxIssue(kind: .textBeforeFirstSection, range: p..<textEnd))
+        lines.append(LineNode(kind: .orphanText, start: Int32(lineStart), end: Int32(afterLine(eol)),
+                              comment: q < eol ? Int32(q) : -1,
+                              contentEnd: Int32(terminatorStart(u, eol: eol, lineStart: lineStart))))
+        return afterLine(eol)
+    }
+
+    mutating func parseHeader(_ u: UnsafeBufferPointer<UInt16>, bracket: Int, lineStart: Int) -> Int {
+        var q = bracket + 1
+        while q < end && u[q] != CharacterClass.newline && u[q] != 0x5D { q += 1 }
+        inSection = true
+        var line = LineNode(kind: .sectionHeader, start: Int32(lineStart), end: 0)
+        line.openBracket = Int32(bracket)
+        line.nameStart = Int32(bracket + 1)
+        line.nameEnd = Int32(q)
+        let eol: Int
+        if q < end && u[q] == 0x5D {
+            line.closeBracket = Int32(q)
+            if q - bracket - 1 > SyntaxTree.maxSectionNameLength {
+                issues.append(SyntaxIssue(kind: .sectionNameTooLong, range: bracket..<q + 1))
+            }
+            eol = endOfLine(u, from: q)
+            var c = q + 1
+            while c < eol && u[c] != 0x3B { c += 1 }
+            if c < eol { line.comment = Int32(c) }
+        } else {
+            line.kind = .badSectionHeader
+            eol = q
+            var nameEnd = q
+            while nameEnd > bracket + 1 && CharacterClass.isSpace(u[nameEnd - 1]) { nameEnd -= 1 }
+            issues.append(SyntaxIssue(kind: .missingCloseBracket, range: bracket..<nameEnd))
+        }
+        line.contentEnd = Int32(terminatorStart(u, eol: eol, lineStart: lineStart))
+        line.end = Int32(afterLine(eol))
+        lines.append(line)
+        return afterLine(eol)
+    }
+
+    mutating func parseEntry(_ u: UnsafeBufferPointer<UInt16>, from p: Int, lineStart: Int) -> Int {
+        var lexer = EntryLexer(u: u, end: end, hasNUL: hasNUL, firstFieldIndex: fields.count)
+        let eol = lexer.lex(from: p, fields: &fields, cooked: &cooked)
+        var line = LineNode(kind: .entry, start: Int32(lineStart), end: Int32(afterLine(eol)))
+        line.keyField = Int32(lexer.keyField)
+        line.firstField = Int32(lexer.keyField >= 0 && lexer.equals >= 0 ? lexer.keyField + 1 : lexer.firstFieldIndex)
+        line.fieldCount = Int32(fields.count) - line.firstField
+        if line.keyField < 0 && line.fieldCount == 1 { line.keyField = line.firstField }
+        line.equals = Int32(lexer.equals)
+        line.comment = Int32(lexer.comment)
+        line.hasContinuation = lexer.continued
+        line.hasUnterminatedQuote = lexer.unterminatedQuote
+        line.contentEnd = Int32(lexer.unterminatedQuote ? eol : terminatorStart(u, eol: eol, lineStart: lineStart))
+        for i in line.firstField..<line.firstField + line.fieldCount where fields[Int(i)].truncated {
+            issues.append(SyntaxIssue(kind: .fieldTooLong, range: fields[Int(i)].range))
+        }
+        if line.keyField >= 0 && fields[Int(line.keyField)].truncated && line.equals >= 0 {
+            issues.append(SyntaxIssue(kind: .fieldTooLong, range: fields[Int(line.keyField)].range))
+        }
+        if let quote = lexer.unterminatedQuoteAt {
+            issues.append(SyntaxIssue(kind: .unterminatedQuote, range: quote..<max(quote + 1, terminatorStart(u, eol: eol, lineStart: lineStart))))
+        }
+        lines.append(line)
+        return afterLine(eol)
+    }
+}
