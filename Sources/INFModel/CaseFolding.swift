@@ -1,0 +1,23 @@
+/// Case-insensitive keys as SetupAPI compares section names, line keys and string keys.
+enum CaseFolding {
+    /// A folded form of `units` that compares equal for names SetupAPI treats as equal.
+    static func fold(_ units: UnsafeBufferPointer<UInt16>) -> String {
+        var ascii = true
+        for u in units where u >= 0x80 { ascii = false; break }
+        if ascii {
+            return String(unsafeUninitializedCapacity: units.count) { buffer in
+                for i in 0..<units.count {
+                    let u = units[i]
+                    buffer[i] = UInt8(u >= 0x41 && u <= 0x5A ? u | 0x20 : u)
+                }
+                return units.count
+            }
+        }
+        return String(decoding: units, as: UTF16.self).lowercased()
+    }
+
+    static func fold(_ string: String) -> String {
+        let units = Array(string.utf16)
+        return units.withUnsafeBufferPointer { fold($0) }
+    }
+}

@@ -1,0 +1,224 @@
+import INFSyntax
+
+/// The meaning of an INF file: what SetupAPI hands a program (`INF_STYLE_WIN4`).
+///
+/// Sections are merged case-insensitively in first-appearance order (a repeated `[Name]` appends
+/// its lines), every key and field is read with `%strkey%` substituted from the strings sections
+/// for ``language`` (then `[Strings]`), `%%` becomes `%`, and unknown tokens (DIRIDs included)
+/// stay as written. The typed views (``version``, ``manufacturers``, directives) build on this.
+public struct INFDocument: Sendable {
+    public let tree: SyntaxTree
+    /// The locale whose `[Strings.LLLL]` section wins.
+    public let language: LanguageID
+    /// Sections in first-appearance order.
+    public let sections: [Section]
+    /// Substituted values, parallel to `tree.fields`.
+    let resolved: [ValueSlice]
+    let arena: [UInt16]
+    let sectionIndex: [String: Int]
+    public let strings: StringTable
+
+    /// A section with all the lines written under every header of that name.
+    public struct Section: Sendable {
+        /// The name as first written.
+        public let name: String
+        /// Indexes into `tree.lines` of the headers that open it.
+        public internal(set) var headerLines: [Int]
+        /// Indexes into `tree.lines` of its entries, in file order.
+        public internal(set) var lines: [Int]
+    }
+
+    /// Where a substituted value lives.
+    struct ValueSlice: Sendable {
+        enum Storage: UInt8, Sendable { case source, cooked, arena }
+        var storage: Storage
+        var start: Int32
+        var count: Int32
+    }
+
+    public init(tree: SyntaxTree, language: LanguageID = .englishUS) {
+        self.tree = tree
+        self.language = language
+        var sections: [Section] = []
+        var index: [String: Int] = [:]
+        var current = -1
+        tree.source.units.withUnsafeBufferPointer { u in
+            for (i, line) in tree.lines.enumerated() {
+                switch line.kind {
+                case .sectionHeader, .badSectionHeader:
+                    let range = line.nameRange!
+                    let key = CaseFolding.fold(UnsafeBufferPointer(rebasing: u[range]))
+                    if let existing = index[key] {
+                        current = existing
+                        sections[existing].headerLines.append(i)
+                    } else {
+                        current = sections.count
+                        index[key] = current
+                        sections.append(Section(name: tree.sectionName(of: line) ?? "", headerLines: [i], lines: []))
+                    }
+                case .entry:
+                    if current >= 0 { sections[current].lines.append(i) }
+                default:
+                    break
+                }
+            }
+        }
+        self.sections = sections
+        self.sectionIndex = index
+        let strings = StringTable(tree: tree, sections: sections, index: index, language: language)
+        self.strings = strings
+        var arena: [UInt16] = []
+        self.resolved = Substitution.resolveAll(tree: tree, strings: strings, arena: &arena)
+        self.arena = arena
+    }
+
+    /// Parses and resolves text (for tests and generated INFs).
+    public init(_ text: String, language: LanguageID = .englishUS) {
+        self.init(tree: SyntaxTree(text), language: language)
+    }
+
+    // MARK: Sections and lines
+
+    /// The section called `name` (case-insensitive), merged over all its headers.
+    public func section(_ name: String) -> Section? {
+        sectionIndex[CaseFolding.fold(name)].map { sections[$0] }
+    }
+
+    public func hasSection(_ name: String) -> Bool { sectionIndex[CaseFolding.fold(name)] != nil }
+
+    /// The lines of a section as SetupAPI reads them.
+    public func lines(of section: Section) -> [INFLine] {
+        section.lines.map { line(at: $0) }
+    }
+
+    /// The lines of the section called `name`, or an empty list.
+    public func lines(in name: String) -> [INFLine] {
+        section(name).map { lines(of: $0) } ?? []
+    }
+
+    /// The first line of `section` whose key is `key` (case-insensitive), as `SetupFindFirstLine`.
+    public func firstLine(in section: String, key: String) -> INFLine? {
+        guard let s = self.section(section) else { return nil }
+        let folded = CaseFolding.fold(key)
+        for i in s.lines {
+            let line = tree.lines[i]
+            guard line.keyField >= 0 else { continue }
+            if CaseFolding.fold(value(ofField: Int(line.keyField))) == folded { return self.line(at: i) }
+        }
+        return nil
+    }
+
+    /// All lines of `section` whose key is `key` (case-insensitive).
+    public func lines(in section: String, key: String) -> [INFLine] {
+        let folded = CaseFolding.fold(key)
+        return lines(in: section).filter { $0.key.map(CaseFolding.fold) == folded }
+    }
+
+    /// The line at an index of `tree.lines` (which must be an entry).
+    public func line(at index: Int) -> INFLine {
+        let node = tree.lines[index]
+        let key = node.keyField >= 0 ? value(ofField: Int(node.keyField)) : nil
+        let fields = node.fieldIndexes.map { value(ofField: $0) }
+        let ranges = node.fieldIndexes.map { tree.fields[$0].range }
+        let keyRange = node.keyField >= 0 ? tree.fields[Int(node.keyField)].range : nil
+        return INFLine(index: index, key: key, fields: fields, keyRange: keyRange, fieldRanges: ranges,
+                       range: Int(node.start)..<Int(node.contentEnd), rawKey: tree.key(of: node))
+    }
+
+    /// The substituted value of `tree.fields[i]`.
+    public func value(ofField i: Int) -> String {
+        valueUnits(ofField: i) { String(decoding: $0, as: UTF16.self) }
+    }
+
+    /// The substituted value of `tree.fields[i]` as code units, without making a string.
+    public func valueUnits<R>(ofField i: Int, _ body: (UnsafeBufferPointer<UInt16>) throws -> R) rethrows -> R {
+        let slice = resolved[i]
+        let range = Int(slice.start)..<Int(slice.start + slice.count)
+        switch slice.storage {
+        case .source: return try tree.source.units.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range])) }
+        case .cooked: return try tree.cookedUnits.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range])) }
+        case .arena: return try arena.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range])) }
+        }
+    }
+
+    /// Substitutes `%strkey%` tokens in arbitrary text the way SetupAPI does for fields.
+    /// With `dirids`, numeric tokens that name no string become directories (installer use).
+    public func substitute(_ text: String, dirids: ((Int) -> String?)? = nil) -> String {
+        let units = Array(text.utf16)
+        var out: [UInt16] = []
+        units.withUnsafeBufferPointer { _ = Substitution.substitute($0, strings: strings, dirids: dirids, into: &out) }
+        return String(decoding: out, as: UTF16.self)
+    }
+
+    // MARK: Validity
+
+    /// Why SetupAPI would refuse to open this file, or nil when it opens it.
+    /// The order is SetupAPI's: a broken section header stops the parse; then the signature
+    /// is checked; then text before the first section matters only when there is no `[Strings]`.
+    public var openError: SetupAPIError? {
+        for issue in tree.issues {
+            switch issue.kind {
+            case .missingCloseBracket:
+                return SetupAPIError(code: SetupAPIError.badSectionNameLine, line: tree.lineNumber(of: issue.range.lowerBound), range: issue.range)
+            case .sectionNameTooLong:
+                return SetupAPIError(code: SetupAPIError.sectionNameTooLong, line: tree.lineNumber(of: issue.range.lowerBound), range: issue.range)
+            default:
+                continue
+            }
+        }
+        if signature == nil {
+            return SetupAPIError(code: SetupAPIError.wrongInfStyle, line: 0, range: nil)
+        }
+        if !hasSection("Strings"), let orphan = tree.issues.first(where: { $0.kind == .textBeforeFirstSection }) {
+            return SetupAPIError(code: SetupAPIError.expectedSectionName, line: tree.lineNumber(of: orphan.range.lowerBound), range: orphan.range)
+        }
+        return nil
+    }
+
+    /// The `[Version]` Signature when it is one SetupAPI accepts (compared before substitution, as SetupAPI does).
+    public var signature: String? {
+        guard let s = section("Version") else { return nil }
+        for i in s.lines {
+            let node = tree.lines[i]
+            guard let key = tree.key(of: node), key.lowercased() == "signature" else { continue }
+            guard node.fieldCount > 0 else { return nil }
+            let raw = tree.value(tree.fields[Int(node.firstField)])
+            return ["$windows nt$", "$chicago$", "$windows 95$"].contains(raw.lowercased()) ? raw : nil
+        }
+        return nil
+    }
+}
+
+/// One line as SetupAPI reads it: key and fields after quote removal and substitution.
+public struct INFLine: Hashable, Sendable {
+    /// Index into `tree.lines`.
+    public let index: Int
+    /// Field 0: the text before `=`, or the only field of a keyless one-field line; nil otherwise.
+    public let key: String?
+    /// Fields 1…N.
+    public let fields: [String]
+    /// Where the key and each field are written (for diagnostics and fixes).
+    public let keyRange: Range<Int>?
+    public let fieldRanges: [Range<Int>]
+    /// The line's text without its line end.
+    public let range: Range<Int>
+    /// The key before `%strkey%` substitution.
+    public let rawKey: String?
+
+    /// What `SetupGetLineText` returns: the fields joined by commas.
+    public var text: String { fields.joined(separator: ",") }
+
+    /// Field `n` (1-based, as SetupAPI numbers them), or nil.
+    public func field(_ n: Int) -> String? { n >= 1 && n <= fields.count ? fields[n - 1] : nil }
+
+    /// Field `n` with blanks trimmed, nil when absent or empty.
+    public func nonEmptyField(_ n: Int) -> String? {
+        guard let f = field(n), !f.isEmpty else { return nil }
+        return f
+    }
+
+    /// The range of field `n` (1-based), or the whole line when the field is missing.
+    public func range(ofField n: Int) -> Range<Int> {
+        n >= 1 && n <= fieldRanges.count ? fieldRanges[n - 1] : range
+    }
+}

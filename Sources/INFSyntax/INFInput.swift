@@ -1,0 +1,83 @@
+import Foundation
+
+/// Why a path could not be read as an INF file (CLI exit code 3).
+public struct INFInputError: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Reason: Hashable, Sendable {
+        case notFound, isDirectory, unreadable(String), binary, notAnINF
+    }
+    public var path: String
+    public var reason: Reason
+
+    public var description: String {
+        switch reason {
+        case .notFound: return "\(path): error: no such file"
+        case .isDirectory: return "\(path): error: is a directory, not an INF file"
+        case .unreadable(let why): return "\(path): error: cannot read: \(why)"
+        case .binary: return "\(path): error: binary data, not an INF file"
+        case .notAnINF: return "\(path): error: not an INF file (no [section] header)"
+        }
+    }
+}
+
+/// Reading INF files from disk, refusing what is not text or not an INF.
+public enum INFInput {
+    /// Reads and parses the INF at `path`.
+    public static func load(path: String, ansiCodePage: Int = 1252) throws -> SyntaxTree {
+        let bytes = try readBytes(path: path)
+        let tree = SyntaxTree(bytes: bytes, ansiCodePage: ansiCodePage)
+        if looksBinary(tree) { throw INFInputError(path: path, reason: .binary) }
+        if !tree.lines.contains(where: { $0.kind == .sectionHeader || $0.kind == .badSectionHeader }) {
+            throw INFInputError(path: path, reason: .notAnINF)
+        }
+        return tree
+    }
+
+    /// The bytes of a regular file.
+    public static func readBytes(path: String) throws -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw INFInputError(path: path, reason: .notFound)
+        }
+        if isDirectory.boolValue { throw INFInputError(path: path, reason: .isDirectory) }
+        do {
+            return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw INFInputError(path: path, reason: .unreadable((error as NSError).localizedDescription))
+        }
+    }
+
+    /// Text has few NULs and control characters (an INF may hold a stray one); executables,
+    /// archives and images are full of them.
+    static func looksBinary(_ tree: SyntaxTree) -> Bool {
+        let units = tree.source.units
+        let sample = units.prefix(8192)
+        guard !sample.isEmpty else { return false }
+        var control = 0
+        for u in sample {
+            if u < 0x20 && u != 0x09 && u != 0x0A && u != 0x0D && u != 0x0C && u != 0x1A { control += 1 }
+            if u >= 0xDC80 && u <= 0xDCFF, case .utf8 = tree.source.encoding { control += 1 }
+        }
+        return control * 10 > sample.count
+    }
+
+    /// Writes `bytes` to `path` through a temporary file in the same folder and a rename,
+    /// so the file is either fully old or fully new.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temp = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).drvkit-\(UInt32.random(in: 0...UInt32.max)).tmp")
+        do {
+            try Data(bytes).write(to: temp)
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+            if let permissions = attributes?[.posixPermissions] {
+                try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temp.path)
+            }
+            if rename(temp.path, url.path) != 0 {
+                throw INFInputError(path: path, reason: .unreadable(String(cString: strerror(errno))))
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temp)
+            throw error
+        }
+    }
+}
