@@ -1,0 +1,111 @@
+/// What a `CopyFiles` field names: a file-list section, or a single `@file`.
+public enum CopyFilesItem: Hashable, Sendable {
+    case section(String)
+    case file(String)
+
+    public init(_ value: String) {
+        let v = value.trimmingCharacters(in: .whitespaces)
+        self = v.hasPrefix("@") ? .file(String(v.dropFirst()).trimmingCharacters(in: .whitespaces)) : .section(v)
+    }
+}
+
+/// A line of a CopyFiles file-list section: `destination[, source[, temporary[, flags]]]`.
+public struct FileCopyEntry: Hashable, Sendable {
+    public var line: INFLine
+    public var destinationName: String
+    /// The file's name on the source media; the destination name when absent.
+    public var sourceName: String
+    public var flags: UInt32?
+
+    public init(line: INFLine) {
+        self.line = line
+        destinationName = (line.field(1) ?? "").trimmingCharacters(in: .whitespaces)
+        let source = (line.field(2) ?? "").trimmingCharacters(in: .whitespaces)
+        sourceName = source.isEmpty ? destinationName : source
+        flags = line.field(4).flatMap(IntegerField.parse) ?? 0
+    }
+}
+
+/// `SourceDisksNames[.arch]`: `diskid = description[, tag-or-cab, unused, path, flags, tag-file]`.
+public struct SourceDisk: Hashable, Sendable {
+    public var id: String
+    public var description: String
+    public var path: String
+    public var line: INFLine
+}
+
+/// `SourceDisksFiles[.arch]`: `filename = diskid[, subdir, size, checksum]`.
+public struct SourceDisksFile: Hashable, Sendable {
+    public var fileName: String
+    public var diskID: String
+    public var subdirectory: String
+    public var line: INFLine
+    /// The section it came from (`SourceDisksFiles.amd64` or `SourceDisksFiles`).
+    public var sectionName: String
+}
+
+/// A `DestinationDirs` entry: `section = dirid[, subdir]` or `DefaultDestDir = dirid[, subdir]`.
+public struct DestinationDir: Hashable, Sendable {
+    public var dirid: Int?
+    public var diridText: String
+    public var subdirectory: String
+    public var line: INFLine
+}
+
+extension INFDocument {
+    /// The lines of a file-list section.
+    public func fileCopyEntries(inSection name: String) -> [FileCopyEntry] {
+        lines(in: name).map(FileCopyEntry.init(line:))
+    }
+
+    /// Source disks for `architecture` (decorated entries override undecorated ones with the same id).
+    public func sourceDisks(for architecture: Architecture?) -> [String: SourceDisk] {
+        var result: [String: SourceDisk] = [:]
+        var names = ["SourceDisksNames"]
+        if let architecture { names.append("SourceDisksNames.\(architecture.rawValue)") }
+        for name in names {
+            for line in lines(in: name) {
+                guard let id = line.key?.trimmingCharacters(in: .whitespaces) else { continue }
+                result[id] = SourceDisk(id: id, description: line.field(1) ?? "", path: line.field(4) ?? "", line: line)
+            }
+        }
+        return result
+    }
+
+    /// Source files for `architecture`, keyed by lower-cased file name: `SourceDisksFiles.<arch>`
+    /// entries win over `SourceDisksFiles`, as SetupAPI looks them up.
+    public func sourceDisksFiles(for architecture: Architecture?) -> [String: SourceDisksFile] {
+        var result: [String: SourceDisksFile] = [:]
+        var names = ["SourceDisksFiles"]
+        if let architecture { names.append("SourceDisksFiles.\(architecture.rawValue)") }
+        for name in names {
+            guard let s = section(name) else { continue }
+            for line in lines(of: s) {
+                guard let file = line.key?.trimmingCharacters(in: .whitespaces), !file.isEmpty else { continue }
+                result[file.lowercased()] = SourceDisksFile(fileName: file, diskID: line.field(1) ?? "",
+                                                            subdirectory: line.field(2) ?? "", line: line, sectionName: s.name)
+            }
+        }
+        return result
+    }
+
+    /// `[DestinationDirs]` entries keyed by lower-cased section name (and `defaultdestdir`).
+    public var destinationDirs: [String: DestinationDir] {
+        var result: [String: DestinationDir] = [:]
+        for line in lines(in: "DestinationDirs") {
+            guard let key = line.key?.lowercased(), result[key] == nil else { continue }
+            let text = (line.field(1) ?? "").trimmingCharacters(in: .whitespaces)
+            result[key] = DestinationDir(dirid: IntegerField.parse(text).map { Int(Int32(bitPattern: $0)) }.flatMap { text.isEmpty ? nil : $0 },
+                                         diridText: text, subdirectory: line.field(2) ?? "", line: line)
+        }
+        return result
+    }
+
+    /// Where a file-list section copies to: its own DestinationDirs entry, else DefaultDestDir.
+    public func destination(forFileList section: String) -> DestinationDir? {
+        let dirs = destinationDirs
+        return dirs[section.lowercased()] ?? dirs["defaultdestdir"]
+    }
+}
+
+import Foundation
