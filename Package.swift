@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(name: "INFSyntaxTests", dependencies: ["INFSyntax", "INFModel", "TestSupport"]),
         .testTarget(name: "INFModelTests", dependencies: ["INFModel", "INFSyntax", "TestSupport"]),
-        .testTarget(name: "drvkitTests", dependencies: ["INFSyntax", "INFModel", "TestSupport"]),
+        .testTarget(name: "drvkitTests", dependencies: ["INFSyntax", "INFModel", "TestSupport", "drvkit"]),
     ],
     swiftLanguageModes: [.v6]
 )
