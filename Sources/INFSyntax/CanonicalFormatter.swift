@@ -39,7 +39,8 @@ public enum CanonicalFormatter {
             var end = terminator
             if end.isEmpty && index == lastContentIndex && !(tree.lines.last?.kind == .ignoredTail) {
                 end = style == .mixed ? [0x0A] : style.newline
-                if line.kind == .entry && line.hasUnterminatedQuote { end = [] }
+                // A new line end would itself be read: as part of an open quote, or as a continuation.
+                if line.kind == .entry && (line.hasUnterminatedQuote || line.hasContinuation) { end = [] }
             }
             if line.kind == .entry && line.hasUnterminatedQuote { body = Array(u[Int(line.start)..<Int(line.contentEnd)]) }
             out.append(contentsOf: body)
