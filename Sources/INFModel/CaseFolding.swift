@@ -2,9 +2,9 @@
 enum CaseFolding {
     /// A folded form of `units` that compares equal for names SetupAPI treats as equal.
     static func fold(_ units: UnsafeBufferPointer<UInt16>) -> String {
-        var ascii = true
-        for u in units where u >= 0x80 { ascii = false; break }
-        if ascii {
+        var bits: UInt16 = 0
+        for u in units { bits |= u }
+        if bits < 0x80 {
             return String(unsafeUninitializedCapacity: units.count) { buffer in
                 for i in 0..<units.count {
                     let u = units[i]

@@ -15,7 +15,7 @@ public struct INFDocument: Sendable {
     /// Substituted values, parallel to `tree.fields`.
     let resolved: [ValueSlice]
     let arena: [UInt16]
-    let sectionIndex: [String: Int]
+    let sectionIndex: FoldedNameTable
     public let strings: StringTable
 
     /// A section with all the lines written under every header of that name.
@@ -40,27 +40,22 @@ public struct INFDocument: Sendable {
         self.tree = tree
         self.language = language
         var sections: [Section] = []
-        var index: [String: Int] = [:]
+        var index = FoldedNameTable(capacity: 32)
         var current = -1
-        tree.source.units.withUnsafeBufferPointer { u in
-            for (i, line) in tree.lines.enumerated() {
-                switch line.kind {
-                case .sectionHeader, .badSectionHeader:
-                    let range = line.nameRange!
-                    let key = CaseFolding.fold(UnsafeBufferPointer(rebasing: u[range]))
-                    if let existing = index[key] {
-                        current = existing
-                        sections[existing].headerLines.append(i)
-                    } else {
-                        current = sections.count
-                        index[key] = current
-                        sections.append(Section(name: tree.sectionName(of: line) ?? "", headerLines: [i], lines: []))
-                    }
-                case .entry:
-                    if current >= 0 { sections[current].lines.append(i) }
-                default:
-                    break
+        for (i, line) in tree.lines.enumerated() {
+            switch line.kind {
+            case .sectionHeader, .badSectionHeader:
+                let key = FoldedNameTable.KeyRef(cooked: false, start: line.nameStart, count: line.nameEnd - line.nameStart)
+                current = index.insertIfAbsent(key, value: sections.count, in: tree)
+                if current == sections.count {
+                    sections.append(Section(name: tree.sectionName(of: line) ?? "", headerLines: [i], lines: []))
+                } else {
+                    sections[current].headerLines.append(i)
                 }
+            case .entry:
+                if current >= 0 { sections[current].lines.append(i) }
+            default:
+                break
             }
         }
         self.sections = sections
@@ -81,10 +76,14 @@ public struct INFDocument: Sendable {
 
     /// The section called `name` (case-insensitive), merged over all its headers.
     public func section(_ name: String) -> Section? {
-        sectionIndex[CaseFolding.fold(name)].map { sections[$0] }
+        sectionIndex(of: name).map { sections[$0] }
     }
 
-    public func hasSection(_ name: String) -> Bool { sectionIndex[CaseFolding.fold(name)] != nil }
+    public func hasSection(_ name: String) -> Bool { sectionIndex(of: name) != nil }
+
+    func sectionIndex(of name: String) -> Int? {
+        Array(name.utf16).withUnsafeBufferPointer { sectionIndex.value(for: $0, in: tree) }
+    }
 
     /// The lines of a section as SetupAPI reads them.
     public func lines(of section: Section) -> [INFLine] {
@@ -127,7 +126,7 @@ public struct INFDocument: Sendable {
 
     /// The substituted value of `tree.fields[i]`.
     public func value(ofField i: Int) -> String {
-        valueUnits(ofField: i) { String(decoding: $0, as: UTF16.self) }
+        valueUnits(ofField: i) { TextConversion.string($0) }
     }
 
     /// The substituted value of `tree.fields[i]` as code units, without making a string.
@@ -147,7 +146,7 @@ public struct INFDocument: Sendable {
         let units = Array(text.utf16)
         var out: [UInt16] = []
         units.withUnsafeBufferPointer { _ = Substitution.substitute($0, strings: strings, dirids: dirids, into: &out) }
-        return String(decoding: out, as: UTF16.self)
+        return out.withUnsafeBufferPointer { TextConversion.string($0) }
     }
 
     // MARK: Validity

@@ -4,59 +4,57 @@ import INFSyntax
 /// primary language), falling back key by key to `[Strings]`. The first definition of a key wins,
 /// and values are returned as written (strings are not substituted inside strings).
 public struct StringTable: Sendable {
-    /// Folded key → (field index of the value in `tree.fields`, or -1 for a line with no field).
-    let localized: [String: Int]
-    let primary: [String: Int]
-    let neutral: [String: Int]
+    /// Key → field index of the value (-1 for a line with no field), per strings section.
+    let localized: FoldedNameTable?
+    let primary: FoldedNameTable?
+    let neutral: FoldedNameTable?
     let tree: SyntaxTree
 
     /// The names of the strings sections that were consulted, most specific first.
     public let sectionNames: [String]
 
-    init(tree: SyntaxTree, sections: [INFDocument.Section], index: [String: Int], language: LanguageID) {
+    init(tree: SyntaxTree, sections: [INFDocument.Section], index: FoldedNameTable, language: LanguageID) {
         self.tree = tree
-        func table(_ name: String) -> [String: Int]? {
-            guard let i = index[CaseFolding.fold(name)] else { return nil }
-            var map: [String: Int] = [:]
-            tree.source.units.withUnsafeBufferPointer { _ in
-                for lineIndex in sections[i].lines {
-                    let line = tree.lines[lineIndex]
-                    guard line.keyField >= 0 else { continue }
-                    let key = tree.valueUnits(tree.fields[Int(line.keyField)]) { CaseFolding.fold($0) }
-                    if map[key] == nil { map[key] = line.fieldCount > 0 ? Int(line.firstField) : -1 }
-                }
+        func table(_ name: String) -> FoldedNameTable? {
+            guard let i = Array(name.utf16).withUnsafeBufferPointer({ index.value(for: $0, in: tree) }) else { return nil }
+            var map = FoldedNameTable(capacity: sections[i].lines.count)
+            for lineIndex in sections[i].lines {
+                let line = tree.lines[lineIndex]
+                guard line.keyField >= 0 else { continue }
+                let key = tree.fields[Int(line.keyField)]
+                map.insertIfAbsent(.init(cooked: key.cooked, start: key.valueStart, count: key.valueCount),
+                                   value: line.fieldCount > 0 ? Int(line.firstField) : -1, in: tree)
             }
             return map
         }
         var names: [String] = []
         let full = "Strings.\(language)"
         let prim = "Strings.\(language.primary)"
-        let loc = table(full)
-        if loc != nil { names.append(full) }
-        let pri = prim != full ? table(prim) : nil
-        if pri != nil { names.append(prim) }
-        let neu = table("Strings")
-        if neu != nil { names.append("Strings") }
-        localized = loc ?? [:]
-        primary = pri ?? [:]
-        neutral = neu ?? [:]
+        localized = table(full)
+        if localized != nil { names.append(full) }
+        primary = prim != full ? table(prim) : nil
+        if primary != nil { names.append(prim) }
+        neutral = table("Strings")
+        if neutral != nil { names.append("Strings") }
         sectionNames = names
     }
 
-    /// The field index holding the value of `%key%`, or nil when undefined.
-    func fieldIndex(forFoldedKey key: String) -> Int? {
-        if let i = localized[key] ?? primary[key] ?? neutral[key], i >= 0 { return i }
+    /// The field index holding the value of `%name%`, or nil when undefined.
+    func fieldIndex(for name: UnsafeBufferPointer<UInt16>) -> Int? {
+        if let localized, let i = localized.value(for: name, in: tree) { return i >= 0 ? i : nil }
+        if let primary, let i = primary.value(for: name, in: tree) { return i >= 0 ? i : nil }
+        if let neutral, let i = neutral.value(for: name, in: tree) { return i >= 0 ? i : nil }
         return nil
     }
 
     /// The value of `%key%` (case-insensitive), or nil when no strings section defines it.
     public func value(_ key: String) -> String? {
-        fieldIndex(forFoldedKey: CaseFolding.fold(key)).map { tree.value(tree.fields[$0]) }
+        Array(key.utf16).withUnsafeBufferPointer { fieldIndex(for: $0) }.map { tree.value(tree.fields[$0]) }
     }
 
     /// Whether `key` is defined in `[Strings]` itself (not only in a localized section).
     public func isDefinedInNeutralStrings(_ key: String) -> Bool {
-        neutral[CaseFolding.fold(key)] != nil
+        Array(key.utf16).withUnsafeBufferPointer { neutral?.value(for: $0, in: tree) } != nil
     }
 }
 
@@ -68,16 +66,22 @@ enum Substitution {
     static func resolveAll(tree: SyntaxTree, strings: StringTable, arena: inout [UInt16]) -> [INFDocument.ValueSlice] {
         var result = [INFDocument.ValueSlice]()
         result.reserveCapacity(tree.fields.count)
-        for field in tree.fields {
-            let storage: INFDocument.ValueSlice.Storage = field.cooked ? .cooked : .source
-            let hasPercent = tree.valueUnits(field) { $0.contains(percent) }
-            if !hasPercent {
-                result.append(.init(storage: storage, start: field.valueStart, count: field.valueCount))
-                continue
+        tree.source.units.withUnsafeBufferPointer { source in
+            tree.cookedUnits.withUnsafeBufferPointer { cooked in
+                for field in tree.fields {
+                    let base = field.cooked ? cooked : source
+                    let start = Int(field.valueStart), end = start + Int(field.valueCount)
+                    var hasPercent = false
+                    for i in start..<end where base[i] == percent { hasPercent = true; break }
+                    if !hasPercent {
+                        result.append(.init(storage: field.cooked ? .cooked : .source, start: field.valueStart, count: field.valueCount))
+                        continue
+                    }
+                    let arenaStart = arena.count
+                    substitute(UnsafeBufferPointer(rebasing: base[start..<end]), strings: strings, dirids: nil, into: &arena)
+                    result.append(.init(storage: .arena, start: Int32(arenaStart), count: Int32(arena.count - arenaStart)))
+                }
             }
-            let start = arena.count
-            tree.valueUnits(field) { _ = substitute($0, strings: strings, dirids: nil, into: &arena) }
-            result.append(.init(storage: .arena, start: Int32(start), count: Int32(arena.count - start)))
         }
         return result
     }
@@ -101,7 +105,7 @@ enum Substitution {
             changed = true
             if name.isEmpty {
                 out.append(percent)
-            } else if let field = strings.fieldIndex(forFoldedKey: CaseFolding.fold(name)) {
+            } else if let field = strings.fieldIndex(for: name) {
                 strings.tree.valueUnits(strings.tree.fields[field]) { out.append(contentsOf: $0) }
             } else if let dirids, let id = dirid(name), var path = dirids(id).map({ Array($0.utf16) }) {
                 if p + 1 < text.count && text[p + 1] == 0x5C && path.last == 0x5C { path.removeLast() }

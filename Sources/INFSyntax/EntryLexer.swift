@@ -38,6 +38,19 @@ struct EntryLexer {
     var spanStart = 0
     var spanEnd = 0
 
+    /// ASCII characters the key and value states act on: NUL, \t-\r, space, `"`, `,`, `;`, `=`, `\`.
+    static let specialLow: UInt64 = 1 << 0 | 1 << 9 | 1 << 10 | 1 << 11 | 1 << 12 | 1 << 13
+        | 1 << 32 | 1 << 34 | 1 << 44 | 1 << 59 | 1 << 61
+    static let specialHigh: UInt64 = 1 << (0x5C - 64)
+
+    /// True for a character that only extends the current token (never a separator or blank).
+    @inline(__always)
+    static func isOrdinary(_ c: UInt16) -> Bool {
+        if c < 64 { return (specialLow >> UInt64(c)) & 1 == 0 }
+        if c < 128 { return (specialHigh >> UInt64(c - 64)) & 1 == 0 }
+        return !CharacterClass.isSpace(c)
+    }
+
     init(u: UnsafeBufferPointer<UInt16>, end: Int, hasNUL: Bool, firstFieldIndex: Int) {
         self.u = u; self.end = end; self.hasNUL = hasNUL; self.firstFieldIndex = firstFieldIndex
     }
@@ -104,6 +117,14 @@ struct EntryLexer {
         tokenLength = 0; materialized = false; truncated = false; quoted = false
     }
 
+    /// The first offset from `p` that is not a blank (a line end stops the scan).
+    @inline(__always)
+    func skipBlanks(from p: Int) -> Int {
+        var r = p
+        while r < end && u[r] != 0x0A && CharacterClass.isSpace(u[r]) { r += 1 }
+        return r
+    }
+
     /// Lexes from the first character of the entry; returns the offset of the `\n` (or end) that ends it.
     mutating func lex(from p: Int, fields: inout [FieldNode], cooked: inout [UInt16]) -> Int {
         start = p; spanStart = p; spanEnd = p
@@ -117,6 +138,13 @@ struct EntryLexer {
                 var next: State? = nil
                 scan: while q < end {
                     let c = u[q]
+                    if EntryLexer.isOrdinary(c) {
+                        // The common case: a run of characters with no meaning to the state machine.
+                        var r = q + 1
+                        while r < end && EntryLexer.isOrdinary(u[r]) { r += 1 }
+                        tokenEnd = r; spanEnd = r; q = r
+                        continue
+                    }
                     switch c {
                     case 0x0A:
                         break scan
@@ -124,8 +152,14 @@ struct EntryLexer {
                         break scan
                     case 0x2C: // ,
                         pushToken(tokenEnd); addField(&fields, &cooked, isKey: false)
-                        start = q + 1; push(.value); next = .leadingSpaces; pos = q + 1
-                        break scan
+                        // Leading blanks of the next field, inline unless a `\` follows them.
+                        let r = skipBlanks(from: q + 1)
+                        if r < end && u[r] == 0x5C {
+                            start = q + 1; push(.value); next = .leadingSpaces; pos = q + 1
+                            break scan
+                        }
+                        start = r; spanStart = r; spanEnd = r; tokenEnd = r; q = r
+                        continue scan
                     case 0x3D where inKey: // =
                         pushToken(tokenEnd); addField(&fields, &cooked, isKey: true)
                         equals = q
@@ -149,8 +183,15 @@ struct EntryLexer {
                         if !CharacterClass.isSpace(c) {
                             tokenEnd = q + 1; spanEnd = q + 1
                         } else {
-                            pushToken(q); push(state); next = .trailingSpaces; pos = q
-                            break scan
+                            // Blanks inside or after a token, inline unless a `\` follows them.
+                            let r = skipBlanks(from: q)
+                            pushToken(q)
+                            if r < end && u[r] == 0x5C {
+                                push(state); next = .trailingSpaces; pos = q
+                                break scan
+                            }
+                            tokenEnd = q; q = r
+                            continue scan
                         }
                     }
                     q += 1

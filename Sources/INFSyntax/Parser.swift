@@ -16,9 +16,10 @@ struct Parser {
     init(source: SourceText) {
         self.source = source
         let units = source.units
-        let ctrlZ = units.withUnsafeBufferPointer { $0.firstIndex(of: CharacterClass.controlZ) }
-        self.end = ctrlZ ?? units.count
-        self.hasNUL = units.withUnsafeBufferPointer { $0[0..<(ctrlZ ?? $0.count)].contains(0) }
+        let rareControls = source.mayHoldNULOrControlZ
+        let end = rareControls ? (units.firstIndex(of: CharacterClass.controlZ) ?? units.count) : units.count
+        self.end = end
+        self.hasNUL = rareControls && units[0..<end].contains(0)
         lines.reserveCapacity(units.count / 24 + 4)
         fields.reserveCapacity(units.count / 12 + 4)
     }

@@ -94,10 +94,16 @@ enum SourceCodec {
     }
 
     static func decodeWindows1252(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] {
-        [UInt16](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
-            for i in 0..<bytes.count {
-                let b = bytes[i]
-                buffer[i] = b < 0x80 || b >= 0xA0 ? UInt16(b) : windows1252High[Int(b) - 0x80]
+        var bits: UInt8 = 0
+        for b in bytes { bits |= b }
+        return [UInt16](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
+            if bits < 0x80 {
+                for i in 0..<bytes.count { buffer[i] = UInt16(bytes[i]) }   // ASCII: a plain widening
+            } else {
+                for i in 0..<bytes.count {
+                    let b = bytes[i]
+                    buffer[i] = b < 0x80 || b >= 0xA0 ? UInt16(b) : windows1252High[Int(b) - 0x80]
+                }
             }
             initialized = bytes.count
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A decoded INF file: UTF-16 code units plus everything needed to write the same bytes back.
 ///
 /// Offsets everywhere in drvkit are indexes into `units`. Lines are counted as SetupAPI counts
@@ -8,16 +10,24 @@ public struct SourceText: Sendable {
     public let encoding: SourceEncoding
     /// For UTF-16 files of odd length: the last byte, which belongs to no code unit.
     public let oddByte: UInt8?
+    /// False when the text certainly holds no NUL and no Ctrl-Z (lets the parser skip looking for them).
+    let mayHoldNULOrControlZ: Bool
+    private let lineTable = LineTable()
     /// Offsets of the first unit of every line (the first is always 0).
-    public let lineStarts: [Int]
+    public var lineStarts: [Int] { lineTable.starts(for: units) }
 
     /// Decodes raw bytes the way SetupAPI would (see ``SourceEncoding``).
     public init(bytes: [UInt8], ansiCodePage: Int = 1252) {
-        let (encoding, decoded): (SourceEncoding, (units: [UInt16], oddByte: UInt8?)) = bytes.withUnsafeBufferPointer { buffer in
+        let (encoding, decoded, rare): (SourceEncoding, (units: [UInt16], oddByte: UInt8?), Bool?) = bytes.withUnsafeBufferPointer { buffer in
             let encoding = SourceCodec.detect(buffer, ansiCodePage: ansiCodePage)
-            return (encoding, SourceCodec.decode(buffer, as: encoding))
+            var rare: Bool? = nil
+            if case .utf16LE = encoding {} else if case .utf16BE = encoding {} else if let base = buffer.baseAddress {
+                // In 8-bit and UTF-8 text a NUL or Ctrl-Z unit is that byte: memchr finds it fast.
+                rare = memchr(base, 0, buffer.count) != nil || memchr(base, 0x1A, buffer.count) != nil
+            }
+            return (encoding, SourceCodec.decode(buffer, as: encoding), rare)
         }
-        self.init(units: decoded.units, encoding: encoding, oddByte: decoded.oddByte)
+        self.init(units: decoded.units, encoding: encoding, oddByte: decoded.oddByte, mayHoldNULOrControlZ: rare)
     }
 
     /// Text that did not come from a file (tests, generated INFs).
@@ -26,15 +36,14 @@ public struct SourceText: Sendable {
     }
 
     public init(units: [UInt16], encoding: SourceEncoding, oddByte: UInt8? = nil) {
+        self.init(units: units, encoding: encoding, oddByte: oddByte, mayHoldNULOrControlZ: nil)
+    }
+
+    init(units: [UInt16], encoding: SourceEncoding, oddByte: UInt8?, mayHoldNULOrControlZ: Bool?) {
         self.units = units
         self.encoding = encoding
         self.oddByte = oddByte
-        var starts = [0]
-        starts.reserveCapacity(units.count / 32 + 1)
-        units.withUnsafeBufferPointer { buffer in
-            for i in 0..<buffer.count where buffer[i] == 0x0A { starts.append(i + 1) }
-        }
-        self.lineStarts = starts
+        self.mayHoldNULOrControlZ = mayHoldNULOrControlZ ?? units.contains { $0 == 0 || $0 == CharacterClass.controlZ }
     }
 
     /// The bytes this text encodes to: for an unedited file, exactly the bytes it was read from.
@@ -44,6 +53,7 @@ public struct SourceText: Sendable {
 
     /// 1-based line and column (in UTF-16 code units) of an offset.
     public func location(of offset: Int) -> SourceLocation {
+        let lineStarts = self.lineStarts
         var lo = 0, hi = lineStarts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
@@ -58,11 +68,12 @@ public struct SourceText: Sendable {
 
     /// The text of `range` as a Swift string.
     public func string(_ range: Range<Int>) -> String {
-        units.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF16.self) }
+        units.withUnsafeBufferPointer { TextConversion.string(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     /// The text of the physical line `line` (1-based) without its line ending.
     public func lineText(_ line: Int) -> String {
+        let lineStarts = self.lineStarts
         guard line >= 1 && line <= lineStarts.count else { return "" }
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] - 1 : units.count

@@ -69,7 +69,7 @@ public struct SyntaxTree: Sendable {
 
     /// The value of a field as a string (before `%strkey%` substitution).
     public func value(_ field: FieldNode) -> String {
-        valueUnits(field) { String(decoding: $0, as: UTF16.self) }
+        valueUnits(field) { TextConversion.string($0) }
     }
 
     /// The key of an entry line, as written after quote removal, or nil.
@@ -85,7 +85,9 @@ public struct SyntaxTree: Sendable {
     /// The section name of a header line (NULs read as blanks, as SetupAPI reads them).
     public func sectionName(of line: LineNode) -> String? {
         guard let range = line.nameRange else { return nil }
-        return String(decoding: source.units[range].map { $0 == 0 ? 0x20 : $0 }, as: UTF16.self)
+        let slice = source.units[range]
+        if !slice.contains(0) { return TextConversion.string(slice) }
+        return TextConversion.string(ArraySlice(slice.map { $0 == 0 ? 0x20 : $0 }))
     }
 
     /// 1-based line number (SetupAPI's count) of an offset.

@@ -1,1 +1,126 @@
-print("x")
+import Foundation
+import INFModel
+import INFSyntax
+
+/// Throughput benchmark: parse and resolve the INF corpus, next to `wc -l` on the same bytes.
+///
+///     swift run -c release drvkit-bench [CORPUS_DIR] [--megabytes N] [--runs N]
+///
+/// The corpus is read into memory and repeated to at least N MB (default 100); each run decodes,
+/// parses and resolves every file (SyntaxTree + INFDocument, every field substituted). The best
+/// run is reported, and `wc -l` is timed on a file holding the same bytes in the same process run.
+struct Options {
+    var corpus = "../shared/corpus"
+    var megabytes = 100
+    var runs = 3
+
+    init(_ arguments: [String]) {
+        var i = 0
+        while i < arguments.count {
+            switch arguments[i] {
+            case "--megabytes": i += 1; megabytes = Int(arguments[i]) ?? megabytes
+            case "--runs": i += 1; runs = max(1, Int(arguments[i]) ?? runs)
+            default: corpus = arguments[i]
+            }
+            i += 1
+        }
+    }
+}
+
+func corpusFiles(_ root: String) -> [[UInt8]] {
+    let url = URL(fileURLWithPath: root)
+    var files: [[UInt8]] = []
+    let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil)
+    while let file = enumerator?.nextObject() as? URL {
+        let name = file.lastPathComponent.lowercased()
+        guard name.hasSuffix(".inf") || name.hasSuffix(".inx") || name.hasSuffix(".inf.in") else { continue }
+        if let data = try? Data(contentsOf: file) { files.append([UInt8](data)) }
+    }
+    return files
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+let options = Options(Array(CommandLine.arguments.dropFirst()))
+let base = corpusFiles(options.corpus)
+guard !base.isEmpty else {
+    FileHandle.standardError.write(Data("drvkit-bench: no INF files under \(options.corpus)\n".utf8))
+    exit(3)
+}
+var inputs: [[UInt8]] = []
+var total = 0
+while total < options.megabytes * 1_000_000 {
+    for file in base { inputs.append(file); total += file.count }
+}
+let megabytes = Double(total) / 1e6
+
+var best = Double.infinity
+var checksum = 0
+for _ in 0..<options.runs {
+    var lines = 0, fields = 0
+    let t = seconds {
+        for bytes in inputs {
+            let document = INFDocument(tree: SyntaxTree(bytes: bytes))
+            lines += document.tree.lines.count
+            fields += document.tree.fields.count
+            if document.openError != nil { fields += 1 }
+        }
+    }
+    checksum = lines &+ fields
+    best = min(best, t)
+}
+
+var parseOnly = Double.infinity
+for _ in 0..<options.runs {
+    var lines = 0
+    let t = seconds { for bytes in inputs { lines += SyntaxTree(bytes: bytes).lines.count } }
+    if lines == 0 { print("no lines") }
+    parseOnly = min(parseOnly, t)
+}
+var decodeOnly = Double.infinity
+for _ in 0..<options.runs {
+    var units = 0
+    let t = seconds { for bytes in inputs { units += SourceText(bytes: bytes).units.count } }
+    if units == 0 { print("no units") }
+    decodeOnly = min(decodeOnly, t)
+}
+
+var resolveOnly = Double.infinity
+let trees = inputs.prefix(inputs.count / 4).map { SyntaxTree(bytes: $0) }
+for _ in 0..<options.runs {
+    var sections = 0
+    let t = seconds { for tree in trees { sections += INFDocument(tree: tree).sections.count } }
+    if sections == 0 { print("no sections") }
+    resolveOnly = min(resolveOnly, t * 4)
+}
+
+// wc -l on the same bytes, from a file in the page cache.
+let temp = FileManager.default.temporaryDirectory.appendingPathComponent("drvkit-bench-\(getpid()).txt")
+FileManager.default.createFile(atPath: temp.path, contents: nil)
+let handle = try FileHandle(forWritingTo: temp)
+for bytes in inputs { handle.write(Data(bytes)) }
+try handle.close()
+defer { try? FileManager.default.removeItem(at: temp) }
+var wcBest = Double.infinity
+for _ in 0..<(options.runs + 1) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["wc", "-l", temp.path]
+    process.standardOutput = FileHandle.nullDevice
+    let t = try seconds { try process.run(); process.waitUntilExit() }
+    wcBest = min(wcBest, t)
+}
+
+let rate = megabytes / best
+let wcRate = megabytes / wcBest
+print(String(format: "input: %d corpus files repeated to %.1f MB (%d files)", base.count, megabytes, inputs.count))
+print(String(format: "drvkit parse+resolve: %.3f s  %8.1f MB/s  (best of %d; %d lines+fields)", best, rate, options.runs, checksum))
+print(String(format: "  of which decode:    %.3f s  %8.1f MB/s", decodeOnly, megabytes / decodeOnly))
+print(String(format: "  of which parse:     %.3f s  %8.1f MB/s  (decode + lossless tree)", parseOnly, megabytes / parseOnly))
+print(String(format: "  of which resolve:   %.3f s  %8.1f MB/s  (INFDocument on parsed trees; a quarter of the input, scaled)", resolveOnly, megabytes / resolveOnly))
+print(String(format: "wc -l:                %.3f s  %8.1f MB/s  (best of %d, process start included)", wcBest, wcRate, options.runs + 1))
+print(String(format: "ratio: %.1f%% of wc -l (goal: at least 30%%)", 100 * rate / wcRate))

@@ -1,0 +1,40 @@
+/// Fast conversions between UTF-16 code units and Swift strings.
+public enum TextConversion {
+    /// A string from UTF-16 code units; ASCII text (nearly all INF text) skips transcoding.
+    @inline(__always)
+    public static func string(_ units: UnsafeBufferPointer<UInt16>) -> String {
+        var ascii: UInt16 = 0
+        for u in units { ascii |= u }
+        if ascii < 0x80 {
+            return String(unsafeUninitializedCapacity: units.count) { buffer in
+                for i in 0..<units.count { buffer[i] = UInt8(truncatingIfNeeded: units[i]) }
+                return units.count
+            }
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    public static func string(_ units: ArraySlice<UInt16>) -> String {
+        units.withUnsafeBufferPointer { string($0) }
+    }
+}
+
+/// Offsets of line starts, computed once on first use (only diagnostics need them).
+final class LineTable: @unchecked Sendable {
+    private let lock = NSLock()
+    private var starts: [Int]?
+
+    func starts(for units: [UInt16]) -> [Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let starts { return starts }
+        var result = [0]
+        units.withUnsafeBufferPointer { buffer in
+            for i in 0..<buffer.count where buffer[i] == 0x0A { result.append(i + 1) }
+        }
+        starts = result
+        return result
+    }
+}
+
+import Foundation
