@@ -11,20 +11,25 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
     ],
     targets: [
         .target(name: "INFSyntax"),
         .target(name: "INFModel", dependencies: ["INFSyntax"]),
+        .target(name: "INFLint", dependencies: ["INFModel", "INFSyntax", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Reporting", dependencies: ["INFSyntax"]),
         .executableTarget(
             name: "drvkit",
             dependencies: [
-                "INFSyntax", "INFModel",
+                "INFSyntax", "INFModel", "INFLint", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "drvkit-bench", dependencies: ["INFSyntax", "INFModel"]),
+        .executableTarget(name: "drvkit-bench", dependencies: ["INFSyntax", "INFModel", "INFLint"]),
         .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(name: "INFSyntaxTests", dependencies: ["INFSyntax", "INFModel", "TestSupport"]),
         .testTarget(name: "INFModelTests", dependencies: ["INFModel", "INFSyntax", "TestSupport"]),
+        .testTarget(name: "INFLintTests", dependencies: ["INFLint", "INFModel", "INFSyntax", "TestSupport"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "INFSyntax", "TestSupport"]),
         .testTarget(name: "drvkitTests", dependencies: ["INFSyntax", "INFModel", "TestSupport", "drvkit"]),
     ],
     swiftLanguageModes: [.v6]

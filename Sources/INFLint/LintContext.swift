@@ -1,0 +1,313 @@
+import Foundation
+import INFModel
+import INFSyntax
+
+/// What a section is for, as reached from the INF's entry points.
+public enum SectionRole: String, Sendable {
+    case install, hardware, services, interfaces, coInstallers, wdf, components, software, otherCompanion
+    case classInstall, defaultInstall, serviceInstall, eventLog, interfaceInstall, componentInstall, softwareInstall
+    case addReg, delReg, bitReg, copyFiles, delFiles, renFiles, other
+}
+
+/// The registry key an AddReg line's `HKR` stands for.
+public enum RegistryContext: String, Sendable {
+    /// The device's hardware key (`DDInstall.HW`): where DeviceType & co. are read.
+    case hardwareKey
+    /// The class key (`ClassInstall32`): also read for device properties.
+    case classKey
+    /// The driver's software key (`DDInstall`): Windows ignores device properties here.
+    case softwareKey
+    case serviceKey, interfaceKey, eventLogKey
+    /// No HKR binding (DefaultInstall and others).
+    case none
+}
+
+/// A directive field naming a section or a file.
+public struct SectionReference: Sendable, Hashable {
+    public var fromSection: String
+    public var directive: String
+    public var target: String
+    public var line: INFLine
+    public var fieldNumber: Int
+    public var range: Range<Int> { line.range(ofField: fieldNumber) }
+}
+
+/// An AddReg/DelReg/BitReg line and the key its HKR stands for.
+public struct RegistryUse: Sendable {
+    public var entry: RegistryEntry
+    public var context: RegistryContext
+    public var directive: String
+    public var section: String
+}
+
+/// One device install the INF offers: a models line and the DDInstall chosen for an architecture.
+public struct DeviceInstall: Sendable, Hashable {
+    public var model: ModelEntry
+    public var architecture: Architecture
+    public var install: DDInstall
+}
+
+/// Per-file analysis shared by the rules (computed once, on first use).
+public final class LintContext {
+    public let document: INFDocument
+    public let path: String
+    public let mode: LintMode
+    public var tree: SyntaxTree { document.tree }
+    /// A `.inx` template: `$ARCH$` and other stampinf placeholders are allowed.
+    public let isTemplate: Bool
+
+    public init(document: INFDocument, path: String, mode: LintMode) {
+        self.document = document
+        self.path = path
+        self.mode = mode
+        let lower = path.lowercased()
+        self.isTemplate = lower.hasSuffix(".inx") || lower.hasSuffix(".inf.in") || lower.hasSuffix(".in")
+    }
+
+    /// Parses `source` (for tests and examples).
+    public convenience init(source: String, path: String = "example.inf", mode: LintMode = .basic) {
+        self.init(document: INFDocument(source), path: path, mode: mode)
+    }
+
+    static let directiveSectionFields: [String: [Int]] = {
+        var map: [String: [Int]] = [:]
+        for d in ["addreg", "delreg", "bitreg", "copyfiles", "delfiles", "renfiles", "addproperty", "delproperty",
+                  "needs", "ini2reg", "updateinis", "updateinifields", "registerdlls", "unregisterdlls",
+                  "profileitems", "addpowersetting", "logconfig"] { map[d] = [] }   // every field
+        map["addservice"] = [3, 4]
+        for d in ["addinterface", "addcomponent", "addsoftware", "addfilter"] { map[d] = [3] }
+        for d in ["kmdfservice", "umdfservice", "addeventprovider"] { map[d] = [2] }
+        return map
+    }()
+
+    static let companions: [String: SectionRole] = [
+        "hw": .hardware, "services": .services, "interfaces": .interfaces, "coinstallers": .coInstallers,
+        "wdf": .wdf, "components": .components, "software": .software,
+        "logconfigoverride": .otherCompanion, "factdef": .otherCompanion, "filters": .otherCompanion,
+    ]
+
+    /// Architectures the package targets: those of the Manufacturer decorations (x86 when undecorated).
+    public lazy var architectures: [Architecture] = {
+        var set: [Architecture] = []
+        for m in document.manufacturers {
+            if m.rawDecorations.isEmpty { if !set.contains(.x86) { set.append(.x86) } }
+            for d in m.rawDecorations {
+                guard let parsed = TargetOSVersion(d) else { continue }
+                let archs = parsed.architecture.map { [$0] } ?? [.x86]
+                for a in archs where !set.contains(a) { set.append(a) }
+            }
+        }
+        return set
+    }()
+
+    /// The newest Windows 11 build for an architecture: every version-decorated section applies.
+    public func platform(_ architecture: Architecture) -> TargetPlatform {
+        TargetPlatform(architecture: architecture, majorVersion: 10, minorVersion: 0, buildNumber: 26100, productType: 1, suiteMask: 0x100)
+    }
+
+    /// Every device install: each models line of each models section, on each architecture it targets.
+    public lazy var deviceInstalls: [DeviceInstall] = {
+        var result: [DeviceInstall] = []
+        var seen = Set<String>()
+        for m in document.manufacturers {
+            let sections: [(String, [Architecture])] = m.rawDecorations.isEmpty
+                ? [(m.modelsSection, [.x86])]
+                : m.rawDecorations.map { d in (m.modelsSection + "." + d, TargetOSVersion(d).map { $0.architecture.map { [$0] } ?? [.x86] } ?? []) }
+            for (name, archs) in sections where seen.insert(name.lowercased()).inserted {
+                for model in document.models(inSection: name) {
+                    for arch in archs {
+                        if let install = document.installSection(model.installSection, for: platform(arch)) {
+                            result.append(DeviceInstall(model: model, architecture: arch, install: install))
+                        }
+                    }
+                }
+            }
+        }
+        return result
+    }()
+
+    /// Sections reached from the entry points, with their role, and every directive reference.
+    public lazy var graph: (roles: [String: SectionRole], references: [SectionReference]) = buildGraph()
+
+    /// Lower-cased names of sections reached from an entry point.
+    public var reachableSections: Set<String> { Set(graph.roles.keys) }
+
+    /// The role of a reached section (nil when unreached).
+    public func role(of section: String) -> SectionRole? { graph.roles[section.lowercased()] }
+
+    private func buildGraph() -> (roles: [String: SectionRole], references: [SectionReference]) {
+        var roles: [String: SectionRole] = [:]
+        var references: [SectionReference] = []
+        var queue: [String] = []
+        func reach(_ name: String, _ role: SectionRole) {
+            let key = name.lowercased()
+            guard roles[key] == nil else { return }
+            roles[key] = role
+            if document.hasSection(name) { queue.append(name) }
+        }
+        let modelsNames = Set(document.manufacturers.flatMap(\.allModelsSectionNames).map { $0.lowercased() })
+        let installBases = Set(document.allModels.map { $0.installSection.lowercased() })
+        for section in document.sections {
+            let name = section.name
+            let lower = name.lowercased()
+            if ["version", "manufacturer", "destinationdirs", "controlflags", "signatureattributes", "packagefiles"].contains(lower)
+                || lower == "strings" || lower.hasPrefix("strings.")
+                || lower.hasPrefix("sourcedisksnames") || lower.hasPrefix("sourcedisksfiles") {
+                reach(name, .other)
+            } else if modelsNames.contains(lower) {
+                reach(name, .other)
+            } else if let role = installFamilyRole(lower, bases: installBases) {
+                reach(name, role)
+            } else if let role = installFamilyRole(lower, bases: ["defaultinstall", "defaultuninstall"]) {
+                reach(name, role == .install ? .defaultInstall : role)
+            } else if let role = installFamilyRole(lower, bases: ["classinstall32"]) {
+                reach(name, role == .install ? .classInstall : role)
+            }
+        }
+        var i = 0
+        while i < queue.count {
+            let from = queue[i]; i += 1
+            for line in document.lines(in: from) {
+                guard let key = line.key?.lowercased(), let fields = Self.directiveSectionFields[key] else { continue }
+                let numbers = fields.isEmpty ? Array(1...max(1, line.fields.count)) : fields
+                for n in numbers {
+                    guard let raw = line.field(n)?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { continue }
+                    if key == "copyfiles" && raw.hasPrefix("@") { continue }
+                    references.append(SectionReference(fromSection: from, directive: line.key!, target: raw, line: line, fieldNumber: n))
+                    reach(raw, Self.targetRole(directive: key, field: n, from: roles[from.lowercased()] ?? .other))
+                }
+            }
+        }
+        return (roles, references)
+    }
+
+    /// The role of `lower` when it is `base`, `base.<decoration>`, or one of their companions.
+    func installFamilyRole(_ lower: String, bases: Set<String>) -> SectionRole? {
+        if bases.contains(lower) { return .install }
+        for base in bases where lower.hasPrefix(base + ".") {
+            let rest = String(lower.dropFirst(base.count + 1))
+            if let role = Self.companions[rest] { return role }
+            if TargetOSVersion(rest) != nil { return .install }
+            if let dot = rest.lastIndex(of: "."), let role = Self.companions[String(rest[rest.index(after: dot)...])],
+               TargetOSVersion(String(rest[..<dot])) != nil { return role }
+        }
+        return nil
+    }
+
+    static func targetRole(directive: String, field: Int, from: SectionRole) -> SectionRole {
+        switch directive {
+        case "addreg": return .addReg
+        case "delreg": return .delReg
+        case "bitreg": return .bitReg
+        case "copyfiles": return .copyFiles
+        case "delfiles": return .delFiles
+        case "renfiles": return .renFiles
+        case "addservice": return field == 3 ? .serviceInstall : .eventLog
+        case "addinterface": return .interfaceInstall
+        case "addcomponent": return .componentInstall
+        case "addsoftware": return .softwareInstall
+        case "needs": return from
+        default: return .other
+        }
+    }
+
+    /// Every AddReg/DelReg/BitReg line reached, with the key its HKR stands for.
+    public lazy var registryUses: [RegistryUse] = {
+        var result: [RegistryUse] = []
+        var seen = Set<String>()
+        for ref in graph.references {
+            let directive = ref.directive.lowercased()
+            guard ["addreg", "delreg", "bitreg"].contains(directive) else { continue }
+            let fromRole = role(of: ref.fromSection) ?? .other
+            let context: RegistryContext
+            switch fromRole {
+            case .hardware: context = .hardwareKey
+            case .classInstall: context = .classKey
+            case .install, .coInstallers: context = .softwareKey
+            case .serviceInstall: context = .serviceKey
+            case .interfaceInstall: context = .interfaceKey
+            case .eventLog: context = .eventLogKey
+            default: context = .none
+            }
+            guard seen.insert("\(directive)|\(ref.target.lowercased())|\(context.rawValue)").inserted else { continue }
+            for entry in document.registryEntries(inSection: ref.target) {
+                result.append(RegistryUse(entry: entry, context: context, directive: ref.directive, section: ref.target))
+            }
+        }
+        return result
+    }()
+
+    /// `%name%` tokens used outside the strings sections: lower-cased name → where.
+    public lazy var stringUses: [(name: String, range: Range<Int>)] = {
+        var result: [(String, Range<Int>)] = []
+        for section in document.sections {
+            let lower = section.name.lowercased()
+            if lower == "strings" || lower.hasPrefix("strings.") { continue }
+            for lineIndex in section.lines {
+                let node = tree.lines[lineIndex]
+                var indexes = Array(node.fieldIndexes)
+                if node.keyField >= 0 && node.hasExplicitKey { indexes.insert(Int(node.keyField), at: 0) }
+                for i in indexes {
+                    let field = tree.fields[i]
+                    for (name, offset) in Self.tokens(in: tree.value(field)) {
+                        let start = field.cooked ? field.range.lowerBound : Int(field.valueStart) + offset
+                        let end = field.cooked ? field.range.upperBound : start + name.utf16.count + 2
+                        result.append((name, start..<end))
+                    }
+                }
+            }
+        }
+        return result
+    }()
+
+    /// `%name%` tokens of a value (not `%%`, not DIRID numbers), with their UTF-16 offsets.
+    static func tokens(in value: String) -> [(String, Int)] {
+        let units = Array(value.utf16)
+        var result: [(String, Int)] = []
+        var open: Int? = nil
+        for (i, u) in units.enumerated() where u == 0x25 {
+            if let o = open {
+                let name = String(decoding: units[(o + 1)..<i], as: UTF16.self)
+                if !name.isEmpty && Int(name.trimmingCharacters(in: .whitespaces)) == nil { result.append((name, o)) }
+                open = nil
+            } else {
+                open = i
+            }
+        }
+        return result
+    }
+
+    // MARK: Helpers for rules and fixes
+
+    /// The range of the first header of `section` (or the start of the file).
+    public func headerRange(of section: String) -> Range<Int> {
+        guard let s = document.section(section), let h = s.headerLines.first else { return 0..<0 }
+        let line = tree.lines[h]
+        return Int(line.start)..<Int(line.contentEnd)
+    }
+
+    /// The line end the file uses for new lines.
+    public var newline: String { tree.source.lineEndings == .crlf ? "\r\n" : "\n" }
+
+    /// Where to insert text after the last line of `section`, and whether a line end must come first.
+    public func endOfSection(_ section: String) -> (offset: Int, needsNewline: Bool) {
+        guard let s = document.section(section) else { return (tree.source.units.count, true) }
+        let last = max(s.headerLines.last ?? 0, s.lines.last ?? 0)
+        let line = tree.lines[last]
+        return (Int(line.end), line.end == line.contentEnd)
+    }
+
+    /// An edit appending `lines` at the end of `section`.
+    public func appendEdit(_ lines: [String], to section: String) -> SourceEdit {
+        let (offset, needsNewline) = endOfSection(section)
+        let text = (needsNewline ? newline : "") + lines.map { $0 + newline }.joined()
+        return SourceEdit(range: offset..<offset, replacement: text)
+    }
+
+    /// An edit adding new sections after `section` (a blank line, then the text).
+    public func newSectionsEdit(_ text: [String], after section: String) -> SourceEdit {
+        let (offset, needsNewline) = endOfSection(section)
+        let body = (needsNewline ? newline : "") + newline + text.map { $0 + newline }.joined()
+        return SourceEdit(range: offset..<offset, replacement: body)
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import INFModel
+import INFSyntax
+
+/// The result of linting one file.
+public struct FileLintResult: Sendable {
+    public var path: String
+    public var source: SourceText
+    public var findings: [Finding]
+    /// The codes of the rules that ran (for JUnit's one test case per rule).
+    public var rulesRun: [String]
+}
+
+/// Runs the rules over INF files.
+public struct Linter: Sendable {
+    public var mode: LintMode
+    public var configuration: LintConfiguration
+    public var select: [String]
+    public var ignore: [String]
+
+    public init(mode: LintMode = .basic, configuration: LintConfiguration = .init(), select: [String] = [], ignore: [String] = []) {
+        self.mode = mode; self.configuration = configuration; self.select = select; self.ignore = ignore
+    }
+
+    /// The rules that run in this mode under this configuration.
+    public var activeRules: [any LintRule.Type] {
+        RuleRegistry.all.filter {
+            let info = Self.info(of: $0)
+            return info.mode <= mode && configuration.isEnabled(info.code, select: select, ignore: ignore)
+        }
+    }
+
+    /// Lints parsed text. Findings are sorted by position, suppressions applied.
+    public func lint(tree: SyntaxTree, path: String) -> FileLintResult {
+        let context = LintContext(document: INFDocument(tree: tree), path: path, mode: mode)
+        let suppressions = Suppressions(tree: tree)
+        var all: [Finding] = []
+        let rules = activeRules
+        for rule in rules {
+            let info = Self.info(of: rule)
+            let findings = Self.run(rule, context)
+            let configured = configuration.severity?.first { $0.key.uppercased() == info.code }?.value
+            let severity = configured ?? info.severity(in: mode)
+            for var finding in findings.items {
+                if suppressions.isSuppressed(finding.code, line: tree.lineNumber(of: finding.range.lowerBound)) { continue }
+                finding.severity = severity
+                all.append(finding)
+            }
+        }
+        all.sort { ($0.range.lowerBound, $0.code) < ($1.range.lowerBound, $1.code) }
+        return FileLintResult(path: path, source: tree.source, findings: all, rulesRun: rules.map { Self.info(of: $0).code })
+    }
+
+    static func info<R: LintRule>(of rule: R.Type) -> RuleInfo { R.info }
+
+    /// Runs one rule (generic, so the rule type is opened from its existential).
+    static func run<R: LintRule>(_ rule: R.Type, _ context: LintContext) -> Findings {
+        var findings = Findings()
+        R().check(context, into: &findings)
+        return findings
+    }
+
+    /// Reads and lints one file (throws ``INFInputError`` for unreadable input).
+    public func lint(path: String) throws -> FileLintResult {
+        lint(tree: try INFInput.load(path: path), path: path)
+    }
+
+    /// Applies the safe fixes of `result` until nothing changes (at most a few rounds).
+    /// Returns the new text and how many fixes were applied.
+    public func fix(tree: SyntaxTree, path: String) -> (units: [UInt16], applied: Int) {
+        var units = tree.source.units
+        var total = 0
+        for _ in 0..<4 {
+            let current = SyntaxTree(source: SourceText(units: units, encoding: tree.source.encoding, oddByte: tree.source.oddByte))
+            let edits = lint(tree: current, path: path).findings.compactMap { $0.fix }.filter { $0.safety == .safe }.flatMap(\.edits)
+            if edits.isEmpty { break }
+            let (next, applied) = FixApplier.apply(edits, to: units)
+            if applied == 0 || next == units { break }
+            units = next
+            total += applied
+        }
+        return (units, total)
+    }
+
+    /// Every `*.inf`, `*.inx` and `*.inf.in` under `path` (case-insensitive), sorted; `path` itself when a file.
+    public static func collectFiles(_ path: String) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
+        var files: [String] = []
+        let base = URL(fileURLWithPath: path)
+        let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = enumerator?.nextObject() as? URL {
+            let name = url.lastPathComponent.lowercased()
+            guard name.hasSuffix(".inf") || name.hasSuffix(".inx") || name.hasSuffix(".inf.in") else { continue }
+            let relative = String(url.path.dropFirst(base.path.count)).drop { $0 == "/" }
+            files.append(path.hasSuffix("/") ? path + relative : path + "/" + relative)
+        }
+        return files.sorted()
+    }
+
+    /// Lints files in parallel on all cores; results come back in input order. `progress` is
+    /// called (from any thread) with the number of files done.
+    public func lint(paths: [String], progress: (@Sendable (Int) -> Void)? = nil) -> [Result<FileLintResult, Error>] {
+        let results = ResultBox(count: paths.count)
+        let done = Counter()
+        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+            let result = Result { try self.lint(path: paths[i]) }
+            results.set(i, result)
+            let n = done.increment()
+            progress?(n)
+        }
+        return results.values
+    }
+}
+
+/// Thread-safe storage for parallel results.
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [Result<FileLintResult, Error>?]
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: Result<FileLintResult, Error>) { lock.lock(); storage[i] = value; lock.unlock() }
+    var values: [Result<FileLintResult, Error>] { lock.lock(); defer { lock.unlock() }; return storage.map { $0! } }
+}
+
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func increment() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import INFModel
+import INFSyntax
+
+/// A file a CopyFiles directive copies.
+public struct CopiedFile: Sendable {
+    public var destinationName: String
+    public var sourceName: String
+    public var flags: UInt32?
+    /// The file-list section, or nil for `CopyFiles = @file`.
+    public var listSection: String?
+    public var line: INFLine
+    public var range: Range<Int>
+}
+
+extension LintContext {
+    /// True when the INF installs devices (has `[Manufacturer]` entries).
+    public var isDeviceINF: Bool { !document.manufacturers.isEmpty }
+
+    /// The first value of `key` in `[Version]`.
+    public func versionValue(_ key: String) -> INFLine? { document.firstLine(in: "Version", key: key) }
+
+    /// Every file copied by a reached CopyFiles directive.
+    public var copiedFiles: [CopiedFile] {
+        var result: [CopiedFile] = []
+        var listsSeen = Set<String>()
+        for section in graph.roles.keys.sorted() {
+            for line in document.lines(in: section) where line.key?.lowercased() == "copyfiles" {
+                for (i, field) in line.fields.enumerated() {
+                    let item = CopyFilesItem(field)
+                    switch item {
+                    case .file(let name):
+                        result.append(CopiedFile(destinationName: name, sourceName: name, flags: nil, listSection: nil,
+                                                 line: line, range: line.range(ofField: i + 1)))
+                    case .section(let list):
+                        guard !list.isEmpty, listsSeen.insert(list.lowercased()).inserted else { continue }
+                        for entry in document.fileCopyEntries(inSection: list) where !entry.destinationName.isEmpty {
+                            result.append(CopiedFile(destinationName: entry.destinationName, sourceName: entry.sourceName,
+                                                     flags: entry.flags, listSection: list, line: entry.line, range: entry.line.range(ofField: 1)))
+                        }
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The AddService lines of every reached `.Services` section (and DefaultInstall.Services).
+    public var addServices: [(directive: AddServiceDirective, section: String)] {
+        graph.roles.filter { $0.value == .services }.keys.sorted().flatMap { section in
+            document.addServices(in: section).map { ($0, section) }
+        }
+    }
+
+    /// The service-install sections named by reached AddService lines.
+    public var serviceInstallSections: [(section: ServiceInstallSection, directive: AddServiceDirective)] {
+        var seen = Set<String>()
+        return addServices.compactMap { entry in
+            guard let name = entry.directive.installSection, seen.insert(name.lowercased()).inserted,
+                  let section = document.serviceInstallSection(name) else { return nil }
+            return (section, entry.directive)
+        }
+    }
+
+    /// The range of a line's content (for findings about a whole line).
+    public func range(of line: INFLine) -> Range<Int> { line.range }
+
+    /// An edit replacing the written text of field `n` of `line`.
+    public func replaceField(_ n: Int, of line: INFLine, with text: String) -> SourceEdit {
+        SourceEdit(range: line.range(ofField: n), replacement: text)
+    }
+
+    /// Today's date as (year, month, day), for plausibility checks.
+    static var today: (Int, Int, Int) {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return (c.year ?? 2000, c.month ?? 1, c.day ?? 1)
+    }
+}

@@ -1,0 +1,155 @@
+import INFSyntax
+
+/// How safe a rule's automatic fix is. `--fix` applies only safe ones.
+public enum FixSafety: String, Sendable, Codable {
+    /// Keeps comments and what the rule intends; nothing else changes.
+    case safe
+    /// Changes what gets installed or drops something the author wrote.
+    case unsafe
+}
+
+/// An INF snippet documenting a rule. In triggering examples `↓` marks where each finding starts.
+public struct RuleExample: Sendable, Hashable {
+    /// The text as shown in docs (with `↓` markers).
+    public var text: String
+    /// When true the snippet is placed in a minimal device INF (see ``RuleExample/deviceSkeleton``).
+    public var isDeviceSnippet: Bool
+
+    /// A complete INF.
+    public init(_ text: String) { self.text = text; isDeviceSnippet = false }
+    /// A snippet completing a minimal device INF that installs `Dev` (`[Dev.NT]`, `[Dev.NT.HW]`…).
+    public init(device text: String) { self.text = text; isDeviceSnippet = true }
+
+    static let marker: Character = "↓"
+
+    /// The INF to lint, without markers.
+    public var source: String {
+        let body = text.replacingOccurrences(of: String(Self.marker), with: "")
+        return isDeviceSnippet ? Self.deviceSkeleton(body) : body
+    }
+
+    /// UTF-16 offsets of the markers in ``source``.
+    public var markerOffsets: [Int] {
+        let full = isDeviceSnippet ? Self.deviceSkeleton(text) : text
+        var offsets: [Int] = []
+        var removed = 0
+        var offset = 0
+        for c in full {
+            if c == Self.marker { offsets.append(offset - removed); removed += c.utf16.count }
+            offset += c.utf16.count
+        }
+        return offsets
+    }
+
+    /// A lint-clean device INF around `body`: `Dev` installs on amd64 with `dev.sys`.
+    public static func deviceSkeleton(_ body: String) -> String {
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        Class = Sample
+        ClassGuid = {78A1C341-4539-11d3-B88D-00C04FAD5171}
+        Provider = %Mfg%
+        CatalogFile = dev.cat
+        DriverVer = 01/15/2024,1.0.0.0
+        PnpLockdown = 1
+
+        [Manufacturer]
+        %Mfg% = Models, NTamd64
+
+        [Models.NTamd64]
+        %Dev.Desc% = Dev, Root\\Dev
+
+        [SourceDisksNames]
+        1 = %Disk%
+
+        [SourceDisksFiles]
+        dev.sys = 1
+
+        [DestinationDirs]
+        DefaultDestDir = 13
+
+        \(body)
+
+        [Strings]
+        Mfg = "Contoso"
+        Dev.Desc = "Contoso Device"
+        Disk = "Contoso Disk"
+
+        """
+    }
+}
+
+/// A rule's identity and documentation.
+public struct RuleInfo: Sendable, Hashable {
+    /// Stable code, `DK` + four digits; the first digit is the family.
+    public var code: String
+    /// Kebab-case name saying what is flagged.
+    public var name: String
+    /// One line: what is wrong.
+    public var summary: String
+    /// The least strict mode the rule runs in (it runs in every stricter mode too).
+    public var mode: LintMode
+    /// Default severity, and where a mode changes it.
+    public var severity: Severity
+    public var severityByMode: [LintMode: Severity]
+    /// The InfVerif code the check corresponds to, if any.
+    public var infVerif: Int?
+    /// Docs: what it checks, and what Windows does about it.
+    public var whatItDoes: String
+    public var whyBad: String
+    /// What `--fix` edits, when the rule has a fix.
+    public var fix: (safety: FixSafety, description: String)?
+    /// Microsoft pages and InfVerif codes to read.
+    public var references: [String]
+    public var triggering: [RuleExample]
+    public var passing: [RuleExample]
+
+    public init(code: String, name: String, summary: String, mode: LintMode = .basic,
+                severity: Severity, severityByMode: [LintMode: Severity] = [:], infVerif: Int? = nil,
+                whatItDoes: String, whyBad: String, fix: (FixSafety, String)? = nil, references: [String] = [],
+                triggering: [RuleExample], passing: [RuleExample]) {
+        self.code = code; self.name = name; self.summary = summary; self.mode = mode
+        self.severity = severity; self.severityByMode = severityByMode; self.infVerif = infVerif
+        self.whatItDoes = whatItDoes; self.whyBad = whyBad
+        self.fix = fix.map { (safety: $0.0, description: $0.1) }
+        self.references = references; self.triggering = triggering; self.passing = passing
+    }
+
+    /// The severity in `mode` (the strictest override at or below it wins).
+    public func severity(in mode: LintMode) -> Severity {
+        var result = severity
+        for m in LintMode.allCases where m <= mode { if let s = severityByMode[m] { result = s } }
+        return result
+    }
+
+    /// Rule family from the code's first digit.
+    public var family: String {
+        switch code.dropFirst(2).first {
+        case "1": return "syntax and structure"
+        case "2": return "[Version]"
+        case "3": return "references"
+        case "4": return "models and decorations"
+        case "5": return "install directives"
+        case "6": return "device registry values"
+        case "7": return "universal, declarative and isolation"
+        case "8": return "packaging"
+        default: return "other"
+        }
+    }
+
+    /// The full documentation in Markdown, headed as every rule's docs are.
+    public var documentation: String {
+        var doc = "# \(code) \(name)\n\n\(summary)\n\n## What it does\n\(whatItDoes)\n\n## Why is this bad?\n\(whyBad)\n\n"
+        doc += "## Example\n```ini\n\(triggering.first?.text.replacingOccurrences(of: "↓", with: "") ?? "")\n```\n\nUse instead:\n```ini\n\(passing.first?.text ?? "")\n```\n\n"
+        if let fix { doc += "## Fix\n\(fix.description) (\(fix.safety.rawValue))\n\n" }
+        doc += "## Modes\nRuns in `\(mode.rawValue)` and stricter modes; severity: "
+        doc += LintMode.allCases.filter { $0 >= mode }.map { "\($0.rawValue) \(severity(in: $0).rawValue)" }.joined(separator: ", ") + ".\n\n"
+        doc += "## References\n"
+        if let infVerif { doc += "- InfVerif \(infVerif)\n" }
+        for r in references { doc += "- \(r)\n" }
+        return doc
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { a.code == b.code }
+    public func hash(into h: inout Hasher) { h.combine(code) }
+}
