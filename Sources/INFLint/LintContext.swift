@@ -55,6 +55,8 @@ public final class LintContext {
     public var tree: SyntaxTree { document.tree }
     /// A `.inx` template: `$ARCH$` and other stampinf placeholders are allowed.
     public let isTemplate: Bool
+    /// The `FILE_DEVICE_*` value fixes write for DeviceType (`--device-type`; FILE_DEVICE_UNKNOWN by default).
+    public var fixDeviceType: UInt32 = 0x22
 
     public init(document: INFDocument, path: String, mode: LintMode) {
         self.document = document

@@ -17,6 +17,8 @@ public struct Linter: Sendable {
     public var configuration: LintConfiguration
     public var select: [String]
     public var ignore: [String]
+    /// The DeviceType value that `device-type-not-set`'s fix writes.
+    public var fixDeviceType: UInt32 = 0x22
 
     public init(mode: LintMode = .basic, configuration: LintConfiguration = .init(), select: [String] = [], ignore: [String] = []) {
         self.mode = mode; self.configuration = configuration; self.select = select; self.ignore = ignore
@@ -33,6 +35,7 @@ public struct Linter: Sendable {
     /// Lints parsed text. Findings are sorted by position, suppressions applied.
     public func lint(tree: SyntaxTree, path: String) -> FileLintResult {
         let context = LintContext(document: INFDocument(tree: tree), path: path, mode: mode)
+        context.fixDeviceType = fixDeviceType
         let suppressions = Suppressions(tree: tree)
         var all: [Finding] = []
         let rules = activeRules

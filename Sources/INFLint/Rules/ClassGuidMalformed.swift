@@ -1,0 +1,26 @@
+import INFModel
+import INFSyntax
+
+struct ClassGuidMalformed: LintRule {
+    static let info = RuleInfo(
+        code: "DK2005", name: "classguid-malformed",
+        summary: "ClassGuid is not a GUID in `{xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}` form.",
+        severity: .error,
+        whatItDoes: "Reports ClassGuid values that are not braced 8-4-4-4-12 hexadecimal GUIDs.",
+        whyBad: "Windows cannot convert the value to a GUID, so the INF cannot be installed for any device class.",
+        references: ["INF Version Section"],
+        triggering: [RuleExample("[Version]\nSignature = \"$Windows NT$\"\nClass = Sample\nClassGuid = ↓78A1C341-4539-11d3-B88D-00C04FAD5171\n")],
+        passing: [RuleExample("[Version]\nSignature = \"$Windows NT$\"\nClass = Sample\nClassGuid = {78A1C341-4539-11d3-B88D-00C04FAD5171}\n")])
+
+    static func isGUID(_ s: String) -> Bool {
+        let parts = s.trimmingCharacters(in: .whitespaces)
+        guard parts.hasPrefix("{"), parts.hasSuffix("}") else { return false }
+        let groups = parts.dropFirst().dropLast().split(separator: "-", omittingEmptySubsequences: false)
+        return groups.map(\.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.allSatisfy(\.isHexDigit) }
+    }
+
+    func check(_ context: LintContext, into findings: inout Findings) {
+        guard let guid = context.document.version.classGuid, !Self.isGUID(guid.value) else { return }
+        findings.add(Self.info, "'\(guid.value)' is not a GUID of the form {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}", at: guid.range)
+    }
+}

@@ -1,0 +1,25 @@
+import INFModel
+import INFSyntax
+
+struct DeviceSecurityGrantsEveryoneWrite: LintRule {
+    static let info = RuleInfo(
+        code: "DK6007", name: "device-security-grants-everyone-write",
+        summary: "The device's Security descriptor gives Everyone or Anonymous write or full access.",
+        severity: .warning,
+        whatItDoes: "Reports allow ACEs for WD (Everyone) or AN (Anonymous) with GA, GW, FA, FW, WD or WO rights in a device's Security value.",
+        whyBad: "Any process, sandboxed or not, can then send write IOCTLs to the driver; most driver vulnerabilities are reached this way.",
+        references: ["Securing Device Objects", "Security Descriptor String Format"],
+        triggering: [RuleExample(device: "[Dev.NT]\n[Dev.NT.HW]\nAddReg = Dev.HW.AddReg\n[Dev.HW.AddReg]\nHKR,,Security,,↓\"D:P(A;;GA;;;SY)(A;;GA;;;WD)\"\n")],
+        passing: [RuleExample(device: "[Dev.NT]\n[Dev.NT.HW]\nAddReg = Dev.HW.AddReg\n[Dev.HW.AddReg]\nHKR,,Security,,\"D:P(A;;GA;;;SY)(A;;GR;;;WD)\"\n")])
+
+    func check(_ context: LintContext, into findings: inout Findings) {
+        for use in context.registryUses where use.directive.lowercased() == "addreg" && [.hardwareKey, .classKey].contains(use.context) {
+            let e = use.entry
+            guard e.root == .hkr, e.subkey.isEmpty, e.valueName?.lowercased() == "security",
+                  case .success(let aces) = SDDL.parse(e.data.first ?? "") else { continue }
+            if let ace = aces.first(where: { $0.type == "A" && ["WD", "AN"].contains($0.sid) && SDDL.grantsWrite($0.rights) }) {
+                findings.add(Self.info, "Security grants \(ace.rights) to \(ace.sid == "WD" ? "Everyone" : "Anonymous"): any process can write to the device", at: e.line.range(ofField: 5))
+            }
+        }
+    }
+}

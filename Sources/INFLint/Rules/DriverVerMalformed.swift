@@ -1,0 +1,20 @@
+import INFModel
+import INFSyntax
+
+struct DriverVerMalformed: LintRule {
+    static let info = RuleInfo(
+        code: "DK2011", name: "driverver-malformed",
+        summary: "DriverVer is not `mm/dd/yyyy[,w.x.y.z]` with a real date and version parts up to 65535.",
+        severity: .error,
+        whatItDoes: "Reports DriverVer values whose date or version does not parse, dates that do not exist, and version parts above 65535.",
+        whyBad: "Windows cannot rank a driver whose DriverVer it cannot read, and pnputil refuses to stage the package.",
+        references: ["INF DriverVer Directive"],
+        triggering: [RuleExample("[Version]\nSignature = \"$Windows NT$\"\n↓DriverVer = 2024-01-15,1.0.0.0\n")],
+        passing: [RuleExample("[Version]\nSignature = \"$Windows NT$\"\nDriverVer = 01/15/2024,1.0.0.0\n")])
+
+    func check(_ context: LintContext, into findings: inout Findings) {
+        guard let entry = context.document.version.driverVer, case .failure(let error) = entry.result else { return }
+        if context.isTemplate && (entry.line.field(1) ?? "").contains("$") { return }
+        findings.add(Self.info, "DriverVer: \(error.description)", at: entry.line.range)
+    }
+}

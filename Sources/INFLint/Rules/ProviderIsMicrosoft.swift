@@ -1,0 +1,21 @@
+import INFModel
+import INFSyntax
+
+struct ProviderIsMicrosoft: LintRule {
+    static let info = RuleInfo(
+        code: "DK2007", name: "provider-is-microsoft",
+        summary: "A third-party INF names Microsoft as its Provider.",
+        severity: .warning, severityByMode: [.universal: .error], infVerif: 1204,
+        whatItDoes: "Reports `Provider` values that are Microsoft.",
+        whyBad: "Only inbox INFs may claim Microsoft as provider; InfVerif rejects the package, and users are misled about who ships the driver.",
+        references: ["INF Version Section", "InfVerif 1204"],
+        triggering: [RuleExample("[Version]\nSignature = \"$Windows NT$\"\nProvider = ↓\"Microsoft\"\n")],
+        passing: [RuleExample("[Version]\nSignature = \"$Windows NT$\"\nProvider = \"Contoso\"\n")])
+
+    func check(_ context: LintContext, into findings: inout Findings) {
+        guard let p = context.document.version.provider else { return }
+        let v = p.value.trimmingCharacters(in: .whitespaces).lowercased()
+        guard v == "microsoft" || v == "microsoft corporation" else { return }
+        findings.add(Self.info, "Provider is Microsoft: third-party packages must name their own provider", at: p.range)
+    }
+}

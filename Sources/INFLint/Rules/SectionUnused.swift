@@ -1,0 +1,21 @@
+import INFModel
+import INFSyntax
+
+struct SectionUnused: LintRule {
+    static let info = RuleInfo(
+        code: "DK3005", name: "section-unused",
+        summary: "A section that nothing in the INF refers to.",
+        severity: .warning, infVerif: 2083,
+        whatItDoes: "Reports sections not reached from any entry point: [Version], [Manufacturer] and its models, the install sections they name with their decorations and companions, DefaultInstall, ClassInstall32, the SourceDisks and DestinationDirs sections, and everything their directives name.",
+        whyBad: "Windows never reads the section, so whatever it was meant to do does not happen; usually a directive that should name it is misspelled or missing.",
+        references: ["InfVerif 2083"],
+        triggering: [RuleExample(device: "[Dev.NT]\n↓[Dev.Orphan]\nHKR,,Value,,1\n")],
+        passing: [RuleExample(device: "[Dev.NT]\nAddReg = Dev.Reg\n[Dev.Reg]\nHKR,,Value,,1\n")])
+
+    func check(_ context: LintContext, into findings: inout Findings) {
+        let reached = context.reachableSections
+        for section in context.document.sections where !reached.contains(section.name.lowercased()) {
+            findings.add(Self.info, "[\(section.name)] is never used: no directive or entry point refers to it", at: context.headerRange(of: section.name))
+        }
+    }
+}

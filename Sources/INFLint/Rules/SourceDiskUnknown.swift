@@ -1,0 +1,27 @@
+import INFModel
+import INFSyntax
+
+struct SourceDiskUnknown: LintRule {
+    static let info = RuleInfo(
+        code: "DK3007", name: "source-disk-unknown",
+        summary: "A [SourceDisksFiles] entry names a disk that [SourceDisksNames] does not define.",
+        severity: .error,
+        whatItDoes: "Reports SourceDisksFiles entries whose disk id has no line in the matching SourceDisksNames section.",
+        whyBad: "Windows cannot resolve the file's location, so copying it fails.",
+        references: ["INF SourceDisksFiles Section", "INF SourceDisksNames Section"],
+        triggering: [RuleExample("[Version]\nSignature = \"$Windows NT$\"\n[SourceDisksNames]\n1 = \"Disk 1\"\n[SourceDisksFiles]\ndev.sys = ↓2\n")],
+        passing: [RuleExample("[Version]\nSignature = \"$Windows NT$\"\n[SourceDisksNames]\n1 = \"Disk 1\"\n[SourceDisksFiles]\ndev.sys = 1\n")])
+
+    func check(_ context: LintContext, into findings: inout Findings) {
+        for section in context.document.sections where section.name.lowercased().hasPrefix("sourcedisksfiles") {
+            let suffix = section.name.dropFirst("SourceDisksFiles".count).drop { $0 == "." }
+            let arch = Architecture(decoration: String(suffix))
+            let disks = context.document.sourceDisks(for: arch)
+            for line in context.document.lines(of: section) {
+                let id = (line.field(1) ?? "").trimmingCharacters(in: .whitespaces)
+                guard !id.isEmpty, disks[id] == nil else { continue }
+                findings.add(Self.info, "disk \(id) is not defined in [SourceDisksNames\(arch.map { "." + $0.rawValue } ?? "")]", at: line.range(ofField: 1))
+            }
+        }
+    }
+}
