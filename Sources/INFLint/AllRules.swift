@@ -53,6 +53,7 @@ extension RuleRegistry {
         StringUnused.self,
         TextAfterSectionHeader.self,
         TextBeforeFirstSection.self,
+        TextBeforeFirstSectionRefused.self,
         UTF8ReadAsAnsi.self,
         UnknownDirid.self,
         UnterminatedQuote.self,

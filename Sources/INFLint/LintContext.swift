@@ -63,7 +63,7 @@ public final class LintContext {
         self.path = path
         self.mode = mode
         let lower = path.lowercased()
-        self.isTemplate = lower.hasSuffix(".inx") || lower.hasSuffix(".inf.in") || lower.hasSuffix(".in")
+        self.isTemplate = lower.hasSuffix(".inx") || lower.hasSuffix(".in") || Template.hasPlaceholders(document.tree.source.units)
     }
 
     /// Parses `source` (for tests and examples).
@@ -86,6 +86,7 @@ public final class LintContext {
         "hw": .hardware, "services": .services, "interfaces": .interfaces, "coinstallers": .coInstallers,
         "wdf": .wdf, "components": .components, "software": .software,
         "logconfigoverride": .otherCompanion, "factdef": .otherCompanion, "filters": .otherCompanion,
+        "remove": .otherCompanion, "remove.services": .services, "ndi": .otherCompanion,
     ]
 
     /// Architectures the package targets: those of the Manufacturer decorations (x86 when undecorated).
@@ -95,12 +96,18 @@ public final class LintContext {
             if m.rawDecorations.isEmpty { if !set.contains(.x86) { set.append(.x86) } }
             for d in m.rawDecorations {
                 guard let parsed = TargetOSVersion(d) else { continue }
-                let archs = parsed.architecture.map { [$0] } ?? [.x86]
+                let archs = Self.architectures(of: parsed)
                 for a in archs where !set.contains(a) { set.append(a) }
             }
         }
         return set
     }()
+
+    /// The architectures a decoration targets: its own, x86 for `NT`, amd64 for a template's `NT$ARCH$`.
+    public static func architectures(of decoration: TargetOSVersion) -> [Architecture] {
+        if decoration.isArchitecturePlaceholder { return [.amd64] }
+        return decoration.architecture.map { [$0] } ?? [.x86]
+    }
 
     /// The newest Windows 11 build for an architecture: every version-decorated section applies.
     public func platform(_ architecture: Architecture) -> TargetPlatform {
@@ -114,7 +121,7 @@ public final class LintContext {
         for m in document.manufacturers {
             let sections: [(String, [Architecture])] = m.rawDecorations.isEmpty
                 ? [(m.modelsSection, [.x86])]
-                : m.rawDecorations.map { d in (m.modelsSection + "." + d, TargetOSVersion(d).map { $0.architecture.map { [$0] } ?? [.x86] } ?? []) }
+                : m.rawDecorations.map { d in (m.modelsSection + "." + d, TargetOSVersion(d).map(Self.architectures(of:)) ?? []) }
             for (name, archs) in sections where seen.insert(name.lowercased()).inserted {
                 for model in document.models(inSection: name) {
                     for arch in archs {
@@ -152,7 +159,8 @@ public final class LintContext {
         for section in document.sections {
             let name = section.name
             let lower = name.lowercased()
-            if ["version", "manufacturer", "destinationdirs", "controlflags", "signatureattributes", "packagefiles"].contains(lower)
+            if ["version", "manufacturer", "destinationdirs", "controlflags", "packagefiles"].contains(lower)
+                || lower.hasPrefix("signatureattributes")
                 || lower == "strings" || lower.hasPrefix("strings.")
                 || lower.hasPrefix("sourcedisksnames") || lower.hasPrefix("sourcedisksfiles") {
                 reach(name, .other)
@@ -174,7 +182,7 @@ public final class LintContext {
                 let numbers = fields.isEmpty ? Array(1...max(1, line.fields.count)) : fields
                 for n in numbers {
                     guard let raw = line.field(n)?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { continue }
-                    if key == "copyfiles" && raw.hasPrefix("@") { continue }
+                    if (key == "copyfiles" || key == "delfiles") && raw.hasPrefix("@") { continue }
                     references.append(SectionReference(fromSection: from, directive: line.key!, target: raw, line: line, fieldNumber: n))
                     reach(raw, Self.targetRole(directive: key, field: n, from: roles[from.lowercased()] ?? .other))
                 }
@@ -190,8 +198,15 @@ public final class LintContext {
             let rest = String(lower.dropFirst(base.count + 1))
             if let role = Self.companions[rest] { return role }
             if TargetOSVersion(rest) != nil { return .install }
-            if let dot = rest.lastIndex(of: "."), let role = Self.companions[String(rest[rest.index(after: dot)...])],
-               TargetOSVersion(String(rest[..<dot])) != nil { return role }
+            if isTemplate && Template.hasPlaceholders(Array(rest.utf16)) {
+                // A decoration a generator fills in (`DefaultInstall.!ArchDecoration!`).
+                let companion = Self.companions.first { rest.hasSuffix("." + $0.key) }
+                return companion?.value ?? .install
+            }
+            // `<decoration>.<companion>`, where a companion may itself contain a dot (Remove.Services).
+            for (companion, role) in Self.companions where rest.hasSuffix("." + companion) {
+                if TargetOSVersion(String(rest.dropLast(companion.count + 1))) != nil { return role }
+            }
         }
         return nil
     }

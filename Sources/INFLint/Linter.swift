@@ -45,6 +45,7 @@ public struct Linter: Sendable {
             let configured = configuration.severity?.first { $0.key.uppercased() == info.code }?.value
             let severity = configured ?? info.severity(in: mode)
             for var finding in findings.items {
+                if context.isTemplate && Template.hasPlaceholders(tree.source.units[Self.lineRange(of: finding.range, in: tree)]) { continue }
                 if suppressions.isSuppressed(finding.code, line: tree.lineNumber(of: finding.range.lowerBound)) { continue }
                 finding.severity = severity
                 all.append(finding)
@@ -52,6 +53,15 @@ public struct Linter: Sendable {
         }
         all.sort { ($0.range.lowerBound, $0.code) < ($1.range.lowerBound, $1.code) }
         return FileLintResult(path: path, source: tree.source, findings: all, rulesRun: rules.map { Self.info(of: $0).code })
+    }
+
+    /// The whole lines a range touches (placeholders anywhere on them make a template finding moot).
+    static func lineRange(of range: Range<Int>, in tree: SyntaxTree) -> Range<Int> {
+        let units = tree.source.units
+        var lo = min(range.lowerBound, units.count), hi = min(max(range.upperBound, lo), units.count)
+        while lo > 0 && units[lo - 1] != 0x0A { lo -= 1 }
+        while hi < units.count && units[hi] != 0x0A { hi += 1 }
+        return lo..<hi
     }
 
     static func info<R: LintRule>(of rule: R.Type) -> RuleInfo { R.info }

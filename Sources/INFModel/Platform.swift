@@ -27,6 +27,8 @@ public struct TargetOSVersion: Hashable, Sendable, CustomStringConvertible {
     /// The architecture token as written after `NT` (empty when none, `$ARCH$` in a template).
     public var architectureToken: String
     public var architecture: Architecture?
+    /// The architecture is stampinf's `$ARCH$` placeholder (a template): it matches any architecture.
+    public var isArchitecturePlaceholder = false
     public var majorVersion: Int?
     public var minorVersion: Int?
     public var productType: Int?
@@ -46,6 +48,9 @@ public struct TargetOSVersion: Hashable, Sendable, CustomStringConvertible {
         self.architectureToken = parts[0]
         if parts[0].isEmpty {
             architecture = nil
+        } else if parts[0].lowercased() == "$arch$" {
+            architecture = nil
+            isArchitecturePlaceholder = true
         } else {
             guard let arch = Architecture(decoration: parts[0]), parts[0].lowercased() != "x64", parts[0].lowercased() != "i386" else { return nil }
             architecture = arch
@@ -64,7 +69,9 @@ public struct TargetOSVersion: Hashable, Sendable, CustomStringConvertible {
     /// matches x86 only in a Manufacturer line (non-x86 needs `NT<arch>` since Server 2003 SP1),
     /// and any architecture for install sections (`[Install.NT]`), as SetupAPI chooses them.
     public func matches(_ platform: TargetPlatform, archlessMatchesAnyArchitecture: Bool) -> Bool {
-        if let architecture {
+        if isArchitecturePlaceholder {
+            // a template: stamped for whichever architecture is built
+        } else if let architecture {
             guard architecture == platform.architecture else { return false }
         } else if !archlessMatchesAnyArchitecture && platform.architecture != .x86 {
             return false
@@ -82,7 +89,7 @@ public struct TargetOSVersion: Hashable, Sendable, CustomStringConvertible {
     /// Orders matching decorations: the highest version wins, then the more specific one.
     var specificity: [Int] {
         [majorVersion ?? 0, minorVersion ?? 0, buildNumber ?? 0,
-         productType == nil ? 0 : 1, suiteMask == nil ? 0 : 1, architecture == nil ? 0 : 1]
+         productType == nil ? 0 : 1, suiteMask == nil ? 0 : 1, architecture == nil && !isArchitecturePlaceholder ? 0 : 1]
     }
 
     /// The best of `decorations` for `platform`, as Windows picks it.

@@ -8,6 +8,8 @@ public struct INFInputError: Error, Hashable, Sendable, CustomStringConvertible 
     public var path: String
     public var reason: Reason
 
+    public init(path: String, reason: Reason) { self.path = path; self.reason = reason }
+
     public var description: String {
         switch reason {
         case .notFound: return "\(path): error: no such file"

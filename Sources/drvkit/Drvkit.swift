@@ -9,7 +9,7 @@ struct Drvkit: ParsableCommand {
         commandName: "drvkit",
         abstract: "Lint, format and inspect Windows driver INF files on any platform.",
         version: version,
-        subcommands: [Inf.self])
+        subcommands: [Inf.self, Lint.self, Rules.self])
 }
 
 /// A failure with the exit code of the CLI contract and a one-line message.
@@ -48,6 +48,10 @@ enum Terminal {
     }
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+    /// Colour only on a terminal and never with NO_COLOR set.
+    static var colorEnabled: Bool {
+        isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
     static func write(bytes: [UInt8]) {
         FileHandle.standardOutput.write(Data(bytes))

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import INFModel
 import INFSyntax
+import Reporting
 
 extension Drvkit {
     struct Inf: ParsableCommand {

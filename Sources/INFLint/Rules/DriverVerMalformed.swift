@@ -14,7 +14,8 @@ struct DriverVerMalformed: LintRule {
 
     func check(_ context: LintContext, into findings: inout Findings) {
         guard let entry = context.document.version.driverVer, case .failure(let error) = entry.result else { return }
-        if context.isTemplate && (entry.line.field(1) ?? "").contains("$") { return }
+        // stampinf fills in an empty or placeholder DriverVer.
+        if context.isTemplate && ((entry.line.field(1) ?? "").isEmpty || (entry.line.field(1) ?? "").contains("$")) { return }
         findings.add(Self.info, "DriverVer: \(error.description)", at: entry.line.range)
     }
 }

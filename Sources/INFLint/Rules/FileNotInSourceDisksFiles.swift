@@ -16,7 +16,9 @@ struct FileNotInSourceDisksFiles: LintRule {
         let architectures = context.architectures
         let tables = architectures.map { ($0, context.document.sourceDisksFiles(for: $0)) }
         var reported = Set<String>()
-        for file in context.copiedFiles {
+        // Copy lists used by sections that Include system INFs may copy inbox files found through them.
+        let withInclude = Set(context.graph.references.filter { !context.document.includes(in: $0.fromSection).isEmpty }.map { $0.target.lowercased() })
+        for file in context.copiedFiles where !(file.listSection.map { withInclude.contains($0.lowercased()) } ?? false) {
             let missing = tables.filter { $0.1[file.sourceName.lowercased()] == nil }.map(\.0)
             guard !missing.isEmpty, reported.insert(file.sourceName.lowercased()).inserted else { continue }
             let archs = missing.count == architectures.count ? "" : " for \(missing.map(\.rawValue).joined(separator: ", "))"

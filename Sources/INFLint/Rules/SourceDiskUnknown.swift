@@ -16,11 +16,14 @@ struct SourceDiskUnknown: LintRule {
         for section in context.document.sections where section.name.lowercased().hasPrefix("sourcedisksfiles") {
             let suffix = section.name.dropFirst("SourceDisksFiles".count).drop { $0 == "." }
             let arch = Architecture(decoration: String(suffix))
-            let disks = context.document.sourceDisks(for: arch)
+            // An undecorated entry is looked up, on each architecture, in SourceDisksNames.<arch> then SourceDisksNames.
+            let architectures: [Architecture?] = arch.map { [$0] } ?? (context.architectures.isEmpty ? [nil] : context.architectures.map { $0 })
+            let tables = architectures.map { ($0, context.document.sourceDisks(for: $0)) }
             for line in context.document.lines(of: section) {
                 let id = (line.field(1) ?? "").trimmingCharacters(in: .whitespaces)
-                guard !id.isEmpty, disks[id] == nil else { continue }
-                findings.add(Self.info, "disk \(id) is not defined in [SourceDisksNames\(arch.map { "." + $0.rawValue } ?? "")]", at: line.range(ofField: 1))
+                let missing = tables.filter { $0.1[id] == nil }
+                guard !id.isEmpty, let first = missing.first else { continue }
+                findings.add(Self.info, "disk \(id) is not defined in [SourceDisksNames\(first.0.map { "." + $0.rawValue } ?? "")]", at: line.range(ofField: 1))
             }
         }
     }

@@ -1,5 +1,5 @@
 /// A JSON value with a deterministic compact serialisation (keys in the order given).
-enum JSON {
+public enum JSON: Sendable {
     case null
     case bool(Bool)
     case int(Int)
@@ -8,13 +8,13 @@ enum JSON {
     case array([JSON])
     case object([(String, JSON)])
 
-    var serialized: String {
+    public var serialized: String {
         var out = ""
         write(to: &out)
         return out
     }
 
-    func write(to out: inout String) {
+    public func write(to out: inout String) {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -40,7 +40,7 @@ enum JSON {
         }
     }
 
-    static func writeString(_ s: String, to out: inout String) {
+    public static func writeString(_ s: String, to out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -61,5 +61,40 @@ enum JSON {
             }
         }
         out += "\""
+    }
+}
+
+extension JSON {
+    /// Pretty-printed with two-space indentation (for SARIF, which people read).
+    public var pretty: String {
+        var out = ""
+        writePretty(to: &out, indent: 0)
+        return out
+    }
+
+    func writePretty(to out: inout String, indent: Int) {
+        let pad = String(repeating: "  ", count: indent + 1), close = String(repeating: "  ", count: indent)
+        switch self {
+        case .array(let items) where !items.isEmpty:
+            out += "[\n"
+            for (i, item) in items.enumerated() {
+                out += pad
+                item.writePretty(to: &out, indent: indent + 1)
+                out += i + 1 < items.count ? ",\n" : "\n"
+            }
+            out += close + "]"
+        case .object(let members) where !members.isEmpty:
+            out += "{\n"
+            for (i, (key, value)) in members.enumerated() {
+                out += pad
+                JSON.writeString(key, to: &out)
+                out += ": "
+                value.writePretty(to: &out, indent: indent + 1)
+                out += i + 1 < members.count ? ",\n" : "\n"
+            }
+            out += close + "}"
+        default:
+            write(to: &out)
+        }
     }
 }

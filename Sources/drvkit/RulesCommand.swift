@@ -1,0 +1,50 @@
+import ArgumentParser
+import INFLint
+import Reporting
+
+extension Drvkit {
+    struct Rules: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List drvkit's lint rules, or show one rule's documentation and examples.")
+
+        @Argument(help: "A rule code (DK6001) or name (device-type-not-set).") var rule: String?
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let infos: [RuleInfo]
+            if let rule {
+                guard let info = RuleRegistry.info(rule) else {
+                    throw CommandFailure(exitCode: 2, message: "error: no rule '\(rule)'; run 'drvkit rules' for the list")
+                }
+                infos = [info]
+            } else {
+                infos = RuleRegistry.infos
+            }
+            if json {
+                let value: JSON = .array(infos.map(Self.json))
+                Terminal.write((rule == nil ? value : Self.json(infos[0])).serialized + "\n")
+            } else if rule != nil {
+                Terminal.write(infos[0].documentation)
+            } else {
+                for i in infos {
+                    let infVerif = i.infVerif.map { "InfVerif \($0)" } ?? ""
+                    Terminal.write("\(i.code)  \(i.name.padding(toLength: 40, withPad: " ", startingAt: 0)) \(i.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(i.mode.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)) \(infVerif.padding(toLength: 14, withPad: " ", startingAt: 0)) \(i.summary)\n")
+                }
+            }
+        }
+
+        static func json(_ i: RuleInfo) -> JSON {
+            var members: [(String, JSON)] = [
+                ("code", .string(i.code)), ("name", .string(i.name)), ("family", .string(i.family)),
+                ("mode", .string(i.mode.rawValue)), ("severity", .string(i.severity.rawValue)),
+                ("severityByMode", .object(LintMode.allCases.filter { $0 >= i.mode }.map { ($0.rawValue, .string(i.severity(in: $0).rawValue)) })),
+                ("infverif", i.infVerif.map(JSON.int) ?? .null), ("summary", .string(i.summary)),
+                ("documentation", .string(i.documentation)),
+            ]
+            if let fix = i.fix { members.append(("fix", .object([("safety", .string(fix.safety.rawValue)), ("description", .string(fix.description))]))) }
+            members.append(("examples", .object([("triggering", .array(i.triggering.map { .string($0.text) })),
+                                                 ("passing", .array(i.passing.map { .string($0.text) }))])))
+            return .object(members)
+        }
+    }
+}
