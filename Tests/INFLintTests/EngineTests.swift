@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import INFLint
+@testable import INFSyntax
+
+struct EngineTests {
+    static let inf = """
+        [Version]
+        Signature = "$Windows NT$"
+        Provider = %Missing%
+        [S]
+        A = %Other% ; drvkit-ignore DK3002
+        ; drvkit-ignore
+        B = %Third%
+        C = %Fourth% ; drvkit-ignore DK1234
+        [Strings]
+        """
+
+    func codes(_ linter: Linter, _ text: String = inf) -> [String] {
+        linter.lint(tree: SyntaxTree(text), path: "t.inf").findings.map(\.code)
+    }
+
+    @Test func inlineSuppressionOnTheLineOrAbove() {
+        let findings = Linter(select: ["DK3002"]).lint(tree: SyntaxTree(Self.inf), path: "t.inf").findings
+        let lines = findings.map { SyntaxTree(Self.inf).lineNumber(of: $0.range.lowerBound) }
+        #expect(lines == [3, 8])
+    }
+
+    @Test func selectAndIgnoreTakeCodesAndPrefixes() {
+        #expect(Set(codes(Linter(select: ["DK3"]))).allSatisfy { $0.hasPrefix("DK3") })
+        #expect(!codes(Linter(ignore: ["DK3002"])).contains("DK3002"))
+        #expect(codes(Linter(select: ["DK2006"])).isEmpty)
+    }
+
+    @Test func modesAddRules() {
+        let basic = Linter(mode: .basic).activeRules.count
+        let universal = Linter(mode: .universal).activeRules.count
+        let declarative = Linter(mode: .declarative).activeRules.count
+        let wd = Linter(mode: .windowsDriver).activeRules.count
+        #expect(basic < universal && universal < declarative && declarative < wd)
+    }
+
+    @Test func severityDependsOnMode() throws {
+        let info = try #require(RuleRegistry.info("DK2002"))
+        #expect(info.severity(in: .basic) == .warning)
+        #expect(info.severity(in: .windowsDriver) == .error)
+    }
+
+    @Test func configurationFileSelectsIgnoresAndChangesSeverity() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("drvkit-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent(".drvkit.yml")
+        try "mode: universal\nignore: [DK3004]\nseverity:\n  DK3002: warning\n".write(to: file, atomically: true, encoding: .utf8)
+        let config = try LintConfiguration.load(path: file.path)
+        #expect(config.mode == .universal)
+        #expect(LintConfiguration.find(from: dir.path) == file.path)
+        let findings = Linter(mode: .universal, configuration: config).lint(tree: SyntaxTree(Self.inf), path: "t.inf").findings
+        #expect(findings.filter { $0.code == "DK3002" }.allSatisfy { $0.severity == .warning })
+        #expect(!findings.contains { $0.code == "DK3004" })
+        try "select: [XX12]\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect(throws: LintConfiguration.Error.self) { try LintConfiguration.load(path: file.path) }
+        try "mode: [".write(to: file, atomically: true, encoding: .utf8)
+        #expect(throws: LintConfiguration.Error.self) { try LintConfiguration.load(path: file.path) }
+    }
+
+    @Test func fixesAreTextEditsThatLeaveTheRestByteIdentical() {
+        let text = "[Version] junk\r\nSignature = \"$Chicago$\" ; keep me\r\n[Strings]\r\n"
+        let tree = SyntaxTree(text)
+        let (fixed, applied) = Linter(select: ["DK1005", "DK2002"]).fix(tree: tree, path: "t.inf")
+        #expect(applied == 2)
+        #expect(String(decoding: fixed, as: UTF16.self) == "[Version] ; junk\r\nSignature = \"$Windows NT$\" ; keep me\r\n[Strings]\r\n")
+    }
+
+    @Test func deviceTypeFixUsesTheRequestedValueAndCreatesSections() {
+        let source = RuleExample.deviceSkeleton("""
+            [Dev.NT]
+            [Dev.NT.Services]
+            AddService = dev, 0x00000002, Dev.Service
+            [Dev.Service]
+            ServiceType = 1
+            StartType = 3
+            ErrorControl = 1
+            ServiceBinary = %13%\\dev.sys
+            """)
+        var linter = Linter(select: ["DK6001"])
+        linter.fixDeviceType = 0x8001
+        let (fixed, applied) = linter.fix(tree: SyntaxTree(source), path: "t.inf")
+        let text = String(decoding: fixed, as: UTF16.self)
+        #expect(applied == 1)
+        #expect(text.contains("[Dev.NT]\n\n[Dev.NT.HW]\nAddReg = Dev.NT.HW.AddReg\n\n[Dev.NT.HW.AddReg]\nHKR,,DeviceType,0x10001,0x8001\n"))
+    }
+
+    @Test func overlappingEditsApplyOnce() {
+        let units = Array("abcdef".utf16)
+        let (out, applied) = FixApplier.apply([SourceEdit(range: 1..<3, replacement: "X"), SourceEdit(range: 2..<4, replacement: "Y"),
+                                               SourceEdit(range: 5..<5, replacement: "Z")], to: units)
+        #expect(String(decoding: out, as: UTF16.self) == "aXdeZf")
+        #expect(applied == 2)
+    }
+
+    @Test(arguments: ["D:P(A;;GA;;;SY)(A;;GRGW;;;BA)", "O:BAG:SYD:(A;;0x1f01ff;;;S-1-5-18)", "D:(A;;GA;;;WD)"])
+    func sddlParses(_ text: String) {
+        #expect((try? SDDL.parse(text).get()) != nil)
+    }
+
+    @Test(arguments: ["", "D:(A;;GA;;SY)", "D:(Q;;GA;;;SY)", "D:(A;;ZZ;;;SY)", "X:(A;;GA;;;SY)", "D:(A;;GA;;;S-1-x)"])
+    func sddlRejects(_ text: String) {
+        #expect((try? SDDL.parse(text).get()) == nil)
+    }
+}
