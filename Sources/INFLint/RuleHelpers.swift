@@ -62,6 +62,15 @@ extension LintContext {
         }
     }
 
+    /// AddReg lines writing the device property `name` (DeviceType, Security…) with HKR into a
+    /// key Windows reads it from: the hardware key (`.HW`) or the class key (`ClassInstall32`).
+    public func devicePropertyWrites(_ name: String) -> [RegistryEntry] {
+        registryUses.filter { use in
+            use.directive.lowercased() == "addreg" && (use.context == .hardwareKey || use.context == .classKey)
+                && use.entry.root == .hkr && use.entry.subkey.isEmpty && use.entry.valueName?.lowercased() == name.lowercased()
+        }.map(\.entry)
+    }
+
     /// The range of a line's content (for findings about a whole line).
     public func range(of line: INFLine) -> Range<Int> { line.range }
 

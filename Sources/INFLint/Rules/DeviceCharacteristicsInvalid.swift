@@ -13,9 +13,7 @@ struct DeviceCharacteristicsInvalid: LintRule {
         passing: [RuleExample(device: "[Dev.NT]\n[Dev.NT.HW]\nAddReg = Dev.HW.AddReg\n[Dev.HW.AddReg]\nHKR,,DeviceCharacteristics,0x10001,0x100\n")])
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        for use in context.registryUses where use.directive.lowercased() == "addreg" && [.hardwareKey, .classKey].contains(use.context) {
-            let e = use.entry
-            guard e.root == .hkr, e.subkey.isEmpty, e.valueName?.lowercased() == "devicecharacteristics" else { continue }
+        for e in context.devicePropertyWrites("devicecharacteristics") {
             guard e.valueType == .dword else {
                 findings.add(Self.info, "DeviceCharacteristics must be REG_DWORD (flags 0x10001)", at: e.line.range(ofField: 4))
                 continue

@@ -13,9 +13,7 @@ struct DeviceExclusiveInvalid: LintRule {
         passing: [RuleExample(device: "[Dev.NT]\n[Dev.NT.HW]\nAddReg = Dev.HW.AddReg\n[Dev.HW.AddReg]\nHKR,,Exclusive,0x10001,1\n")])
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        for use in context.registryUses where use.directive.lowercased() == "addreg" && [.hardwareKey, .classKey].contains(use.context) {
-            let e = use.entry
-            guard e.root == .hkr, e.subkey.isEmpty, e.valueName?.lowercased() == "exclusive" else { continue }
+        for e in context.devicePropertyWrites("exclusive") {
             guard e.valueType == .dword else {
                 findings.add(Self.info, "Exclusive must be REG_DWORD (flags 0x10001)", at: e.line.range(ofField: 4)); continue
             }

@@ -13,10 +13,8 @@ struct DeviceSecurityGrantsEveryoneWrite: LintRule {
         passing: [RuleExample(device: "[Dev.NT]\n[Dev.NT.HW]\nAddReg = Dev.HW.AddReg\n[Dev.HW.AddReg]\nHKR,,Security,,\"D:P(A;;GA;;;SY)(A;;GR;;;WD)\"\n")])
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        for use in context.registryUses where use.directive.lowercased() == "addreg" && [.hardwareKey, .classKey].contains(use.context) {
-            let e = use.entry
-            guard e.root == .hkr, e.subkey.isEmpty, e.valueName?.lowercased() == "security",
-                  case .success(let aces) = SDDL.parse(e.data.first ?? "") else { continue }
+        for e in context.devicePropertyWrites("security") {
+            guard case .success(let aces) = SDDL.parse(e.data.first ?? "") else { continue }
             if let ace = aces.first(where: { $0.type == "A" && ["WD", "AN"].contains($0.sid) && SDDL.grantsWrite($0.rights) }) {
                 findings.add(Self.info, "Security grants \(ace.rights) to \(ace.sid == "WD" ? "Everyone" : "Anonymous"): any process can write to the device", at: e.line.range(ofField: 5))
             }

@@ -13,9 +13,7 @@ struct DeviceSecurityInvalid: LintRule {
         passing: [RuleExample(device: "[Dev.NT]\n[Dev.NT.HW]\nAddReg = Dev.HW.AddReg\n[Dev.HW.AddReg]\nHKR,,Security,,\"D:P(A;;GA;;;SY)(A;;GRGW;;;BA)\"\n")])
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        for use in context.registryUses where use.directive.lowercased() == "addreg" && [.hardwareKey, .classKey].contains(use.context) {
-            let e = use.entry
-            guard e.root == .hkr, e.subkey.isEmpty, e.valueName?.lowercased() == "security" else { continue }
+        for e in context.devicePropertyWrites("security") {
             guard e.valueType == .string || e.valueType == .expandString else {
                 findings.add(Self.info, "Security must be a REG_SZ string (flags 0)", at: e.line.range(ofField: 4))
                 continue

@@ -13,9 +13,7 @@ struct DeviceTypeInvalid: LintRule {
         passing: [RuleExample(device: "[Dev.NT]\n[Dev.NT.HW]\nAddReg = Dev.HW.AddReg\n[Dev.HW.AddReg]\nHKR,,DeviceType,0x10001,0x22\n")])
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        for use in context.registryUses where use.directive.lowercased() == "addreg" && [.hardwareKey, .classKey].contains(use.context) {
-            let e = use.entry
-            guard e.root == .hkr, e.subkey.isEmpty, e.valueName?.lowercased() == "devicetype" else { continue }
+        for e in context.devicePropertyWrites("devicetype") {
             guard e.valueType == .dword else {
                 findings.add(Self.info, "DeviceType must be written as REG_DWORD (flags 0x10001), not with flags '\(e.flagsText ?? "")'", at: e.line.range(ofField: 4))
                 continue
