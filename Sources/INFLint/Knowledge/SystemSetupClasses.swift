@@ -33,6 +33,9 @@ public enum SystemSetupClasses {
             ("USB", "{36fc9e60-c465-11cf-8056-444553540000}"), ("USBDevice", "{88bae032-5a81-49f0-bc3d-a4ff138216d6}"),
             ("Volume", "{71a27cdd-812a-11d0-bec7-08002be2092f}"), ("VolumeSnapshot", "{533c5b84-ec70-11d2-9505-00c04f79deaf}"),
             ("WCEUSBS", "{25dbce51-6c8f-4a72-8a6d-b54c2b4fc835}"), ("WPD", "{eec5ad98-8080-425f-922a-dabf3de3f69a}"),
+            ("USBFunctionController", "{bbbe8734-08fa-4966-b6a6-4e5ad010cdd7}"), ("SDHost", "{a0a588a4-c46f-4b37-b7ea-c82fe89870c6}"),
+            ("SoftwareDevice", "{62f9c741-b25a-46ce-b54c-9bccce08b6f2}"), ("PrintQueue", "{1ed2bbf9-11f0-4084-b21f-ad83a8e6dcdc}"),
+            ("WSDPrintDevice", "{c30ecea0-11ef-4ef9-b02e-6af81e6e65c0}"), ("XnaComposite", "{d61ca365-5af4-4486-998b-9db4734c6ca3}"),
         ]
         return Dictionary(uniqueKeysWithValues: table.map { ($0.0.lowercased(), $0.1) })
     }()
