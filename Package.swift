@@ -12,12 +12,14 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         .target(name: "INFSyntax"),
         .target(name: "INFModel", dependencies: ["INFSyntax"]),
         .target(name: "INFLint", dependencies: ["INFModel", "INFSyntax", .product(name: "Yams", package: "Yams")]),
         .target(name: "Reporting", dependencies: ["INFSyntax"]),
+        .target(name: "Authenticode", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "drvkit",
             dependencies: [
@@ -29,6 +31,7 @@ let package = Package(
         .testTarget(name: "INFSyntaxTests", dependencies: ["INFSyntax", "INFModel", "TestSupport"]),
         .testTarget(name: "INFModelTests", dependencies: ["INFModel", "INFSyntax", "TestSupport"]),
         .testTarget(name: "INFLintTests", dependencies: ["INFLint", "INFModel", "INFSyntax", "TestSupport"]),
+        .testTarget(name: "AuthenticodeTests", dependencies: ["Authenticode", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "INFSyntax", "TestSupport"]),
         .testTarget(name: "drvkitTests", dependencies: ["INFSyntax", "INFModel", "TestSupport", "drvkit"]),
     ],

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Authenticode
+
+struct PEFileTests {
+    @Test func readsWhatTheWriterWrote() throws {
+        var writer = PEWriter()
+        writer.trailingData = Array(repeating: 7, count: 13)
+        let pe = try PEFile(bytes: writer.bytes())
+        #expect(pe.machine == .amd64 && pe.isPE32Plus && pe.isNativeSubsystem)
+        #expect(pe.sections.map(\.name) == [".text", ".data"])
+        #expect(pe.checksum == pe.computedChecksum)
+        #expect(pe.certificateTable.size == 0)
+        #expect(try pe.embeddedSignatures().isEmpty)
+
+        writer.pe32Plus = false
+        writer.machine = 0x14C
+        writer.subsystem = 2
+        let pe32 = try PEFile(bytes: writer.bytes())
+        #expect(pe32.machine == .i386 && !pe32.isPE32Plus && !pe32.isNativeSubsystem)
+        #expect(pe32.checksum == pe32.computedChecksum)
+    }
+
+    static func damage(_ name: String, _ b: inout [UInt8]) {
+        switch name {
+        case "not MZ": b[0] = 0x4E
+        case "e_lfanew past the end": b[0x3C] = 0xFF; b[0x3D] = 0xFF
+        case "no PE signature": b[0x41] = 0x46
+        case "bad magic": b[0x58] = 0x0A
+        case "truncated": b = Array(b.prefix(0x100))
+        case "section past the end": b = Array(b.prefix(b.count - 0x200))
+        case "certificate table not at the end":
+            let entry = 0x58 + 144
+            b[entry + 1] = 0x04; b[entry + 4] = 0x10
+        default: break
+        }
+    }
+
+    @Test(arguments: ["not MZ", "e_lfanew past the end", "no PE signature", "bad magic", "truncated",
+                      "section past the end", "certificate table not at the end"])
+    func refusesLyingHeaders(_ name: String) {
+        var bytes = PEWriter().bytes()
+        Self.damage(name, &bytes)
+        #expect(throws: PEError.self, "\(name)") { try PEFile(bytes: bytes) }
+    }
+
+    @Test func digestSkipsChecksumAndCertificateEntry() throws {
+        let bytes = PEWriter().bytes()
+        let pe = try PEFile(bytes: bytes)
+        var changed = bytes
+        changed[pe.checksumOffset] ^= 0xFF
+        changed[pe.certificateEntryOffset! + 2] ^= 0x01   // the table's address (its size stays 0)
+        let other = try PEFile(bytes: changed)
+        #expect(other.authenticodeDigest(.sha256) == pe.authenticodeDigest(.sha256))
+        var body = bytes
+        body[bytes.count - 1] ^= 0xFF
+        #expect(try PEFile(bytes: body).authenticodeDigest(.sha1) != pe.authenticodeDigest(.sha1))
+    }
+
+    @Test func writeSampleForManualChecks() throws {
+        guard let path = ProcessInfo.processInfo.environment["DRVKIT_WRITE_PE"] else { return }
+        var writer = PEWriter()
+        writer.trailingData = Array(repeating: 7, count: 13)
+        try Data(writer.bytes()).write(to: URL(fileURLWithPath: path))
+    }
+}
