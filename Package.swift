@@ -20,10 +20,11 @@ let package = Package(
         .target(name: "INFLint", dependencies: ["INFModel", "INFSyntax", .product(name: "Yams", package: "Yams")]),
         .target(name: "Reporting", dependencies: ["INFSyntax"]),
         .target(name: "Authenticode", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "DriverPackage", dependencies: ["INFModel", "INFSyntax", "Authenticode"]),
         .executableTarget(
             name: "drvkit",
             dependencies: [
-                "INFSyntax", "INFModel", "INFLint", "Reporting",
+                "INFSyntax", "INFModel", "INFLint", "Reporting", "Authenticode", "DriverPackage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "drvkit-bench", dependencies: ["INFSyntax", "INFModel", "INFLint"]),
@@ -32,6 +33,7 @@ let package = Package(
         .testTarget(name: "INFModelTests", dependencies: ["INFModel", "INFSyntax", "TestSupport"]),
         .testTarget(name: "INFLintTests", dependencies: ["INFLint", "INFModel", "INFSyntax", "TestSupport"]),
         .testTarget(name: "AuthenticodeTests", dependencies: ["Authenticode", "TestSupport"]),
+        .testTarget(name: "DriverPackageTests", dependencies: ["DriverPackage", "INFLint", "INFModel", "INFSyntax", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "INFSyntax", "TestSupport"]),
         .testTarget(name: "drvkitTests", dependencies: ["INFSyntax", "INFModel", "TestSupport", "drvkit"]),
     ],

@@ -45,7 +45,7 @@ public struct Linter: Sendable {
             let configured = configuration.severity?.first { $0.key.uppercased() == info.code }?.value
             let severity = configured ?? info.severity(in: mode)
             for var finding in findings.items {
-                if context.isTemplate && Template.hasPlaceholders(tree.source.units[Self.lineRange(of: finding.range, in: tree)]) { continue }
+                if context.isTemplate && Template.hasOpaquePlaceholders(tree.source.units[Self.lineRange(of: finding.range, in: tree)]) { continue }
                 if suppressions.isSuppressed(finding.code, line: tree.lineNumber(of: finding.range.lowerBound)) { continue }
                 finding.severity = severity
                 all.append(finding)

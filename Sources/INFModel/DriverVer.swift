@@ -10,6 +10,10 @@ public struct DriverVer: Hashable, Sendable, Comparable, CustomStringConvertible
     /// How many version parts were written (Windows expects four).
     public var versionPartCount: Int
 
+    public init(month: Int, day: Int, year: Int, version: [UInt16]?, versionPartCount: Int) {
+        self.month = month; self.day = day; self.year = year; self.version = version; self.versionPartCount = versionPartCount
+    }
+
     /// Why a DriverVer value does not parse.
     public struct ParseError: Error, Hashable, Sendable, CustomStringConvertible {
         public var description: String
