@@ -13,13 +13,20 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.3.0"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.10.0"),
     ],
     targets: [
         .target(name: "INFSyntax"),
         .target(name: "INFModel", dependencies: ["INFSyntax"]),
         .target(name: "INFLint", dependencies: ["INFModel", "INFSyntax", .product(name: "Yams", package: "Yams")]),
         .target(name: "Reporting", dependencies: ["INFSyntax"]),
-        .target(name: "Authenticode", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Authenticode", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+            .product(name: "SwiftASN1", package: "swift-asn1"),
+            .product(name: "X509", package: "swift-certificates"),
+        ]),
         .target(name: "DriverPackage", dependencies: ["INFModel", "INFSyntax", "Authenticode"]),
         .executableTarget(
             name: "drvkit",
