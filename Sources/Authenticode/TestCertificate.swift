@@ -66,3 +66,6 @@ public enum TestCertificate {
         try _RSA.Signing.PrivateKey(pemRepresentation: pem)
     }
 }
+
+/// The RSA private key type drvkit signs with.
+public typealias AuthenticodeRSAKey = _RSA.Signing.PrivateKey

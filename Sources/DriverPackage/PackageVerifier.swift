@@ -1,0 +1,112 @@
+import Authenticode
+import Foundation
+import INFModel
+import INFSyntax
+import X509
+
+/// The outcome of checking one file of a package.
+public struct VerifiedFile: Sendable {
+    public enum Status: String, Sendable { case ok, missing, notInCatalog = "not-in-catalog", badSignature = "bad-signature", invalid }
+    public var path: String
+    public var status: Status
+    public var message: String
+}
+
+/// What `drvkit verify` found.
+public struct PackageVerification: Sendable {
+    public var inf: String
+    public var catalog: String?
+    public var catalogStatus: String
+    public var signer: String?
+    public var files: [VerifiedFile]
+    public var problems: [String]
+    public var ok: Bool { problems.isEmpty && files.allSatisfy { $0.status == .ok } }
+}
+
+/// Checks a built package folder: every file the INF installs is present and hashed in the catalog,
+/// the catalog is signed by a trusted certificate, embedded PE signatures are valid.
+public enum PackageVerifier {
+    public static func verify(directory: String, trusted: [Certificate]) throws -> [PackageVerification] {
+        let root = URL(fileURLWithPath: directory)
+        let infs = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.lowercased().hasSuffix(".inf") }.sorted()
+        guard !infs.isEmpty else { throw PackageProblem(path: directory, line: nil, message: "no INF file in the package folder") }
+        return try infs.map { try verify(inf: root.appendingPathComponent($0).path, root: root, trusted: trusted) }
+    }
+
+    static func verify(inf: String, root: URL, trusted: [Certificate]) throws -> PackageVerification {
+        let document = INFDocument(tree: try INFInput.load(path: inf))
+        var result = PackageVerification(inf: inf, catalog: nil, catalogStatus: "none", signer: nil, files: [], problems: [])
+        var architectures = Set<Architecture>()
+        for m in document.manufacturers {
+            for d in m.rawDecorations { if let a = TargetOSVersion(d)?.architecture { architectures.insert(a) } }
+        }
+        if architectures.isEmpty { architectures = [.amd64] }
+        // Files present for any architecture the INF targets.
+        var files: [PackageFile] = []
+        var seen = Set<String>()
+        for arch in architectures.sorted(by: { $0.rawValue < $1.rawValue }) {
+            let resolver = PackageResolver(document: document, infPath: inf, architecture: arch)
+            let (found, _) = resolver.files()
+            for f in found where FileManager.default.fileExists(atPath: root.appendingPathComponent(f.relativePath).path) || architectures.count == 1 {
+                if seen.insert(f.relativePath.lowercased()).inserted { files.append(f) }
+            }
+        }
+        let catalogName = architectures.compactMap { document.version.catalogFile(for: $0)?.file.value }.first
+        var catalog: Catalog?
+        if let catalogName {
+            result.catalog = catalogName
+            let url = root.appendingPathComponent(catalogName.trimmingCharacters(in: .whitespaces))
+            if let data = FileManager.default.contents(atPath: url.path) {
+                do {
+                    let parsed = try Catalog(derEncoded: [UInt8](data))
+                    catalog = parsed
+                    if !parsed.signedData.isSigned {
+                        result.catalogStatus = "unsigned"
+                        result.problems.append("\(catalogName) is not signed")
+                    } else {
+                        do {
+                            let signer = try parsed.signedData.verify(trusted: trusted)
+                            result.signer = "\(signer.subject)"
+                            result.catalogStatus = "signed"
+                        } catch {
+                            result.catalogStatus = "untrusted"
+                            result.problems.append("\(catalogName): \(error)" + (trusted.isEmpty ? " (pass --trust CERT.pem)" : ""))
+                        }
+                    }
+                } catch {
+                    result.catalogStatus = "invalid"
+                    result.problems.append("\(catalogName) is not a valid catalog: \(error)")
+                }
+            } else {
+                result.catalogStatus = "missing"
+                result.problems.append("\(catalogName) is missing from the package")
+            }
+        } else {
+            result.problems.append("the INF names no CatalogFile")
+        }
+        let infName = URL(fileURLWithPath: inf).lastPathComponent
+        let all = [(infName, false)] + files.map { ($0.relativePath, true) }
+        for (path, _) in all {
+            let url = root.appendingPathComponent(path)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                result.files.append(VerifiedFile(path: path, status: .missing, message: "missing from the package"))
+                continue
+            }
+            let bytes = [UInt8](data)
+            let pe = try? PEFile(bytes: bytes)
+            let digest = pe?.authenticodeDigest(.sha1) ?? FlatDigest.digest(bytes, .sha1)
+            if let catalog, catalog.member(forSHA1: digest) == nil {
+                result.files.append(VerifiedFile(path: path, status: .notInCatalog, message: "its hash \(digest.hexUppercase) is not in the catalog: the file changed after the catalog was made"))
+                continue
+            }
+            if let pe, pe.certificateTable.size > 0 {
+                do { try AuthenticodeSigner.verifyPE(bytes, trusted: trusted) } catch {
+                    result.files.append(VerifiedFile(path: path, status: .badSignature, message: "embedded signature: \(error)"))
+                    continue
+                }
+            }
+            result.files.append(VerifiedFile(path: path, status: .ok, message: "ok"))
+        }
+        return result
+    }
+}

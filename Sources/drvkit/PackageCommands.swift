@@ -1,0 +1,218 @@
+import ArgumentParser
+import Authenticode
+import DriverPackage
+import Foundation
+import INFModel
+import INFSyntax
+import Reporting
+import X509
+
+/// Reading signing material given on the command line (exit 3 when unreadable).
+enum SigningInputs {
+    static func text(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw CommandFailure(exitCode: 3, message: "\(path): error: cannot read the file")
+        }
+        return text
+    }
+
+    static func signer(cert: String, key: String) throws -> (chain: [Certificate], key: _RSAKey) {
+        do {
+            return (try TestCertificate.certificates(pem: try text(cert)), try TestCertificate.privateKey(pem: try text(key)))
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure(exitCode: 3, message: "\(cert): error: not a PEM certificate and RSA key pair: \(error)")
+        }
+    }
+
+    static func trusted(_ paths: [String]) throws -> [Certificate] {
+        try paths.flatMap { path -> [Certificate] in
+            do { return try TestCertificate.certificates(pem: try text(path)) } catch let failure as CommandFailure { throw failure } catch {
+                throw CommandFailure(exitCode: 3, message: "\(path): error: not a PEM certificate: \(error)")
+            }
+        }
+    }
+
+    static func bytes(_ path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure(exitCode: 3, message: "\(path): error: no such file") }
+        return [UInt8](data)
+    }
+}
+
+typealias _RSAKey = AuthenticodeRSAKey
+
+extension Drvkit {
+    struct Cert: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create test-signing certificates.", subcommands: [Create.self])
+
+        struct Create: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Create a self-signed RSA code-signing certificate and key (PEM), usable as its own test root.")
+            @Option(help: "Subject, e.g. \"CN=Contoso Test, O=Contoso\".") var subject: String
+            @Option(help: "Where to write the certificate (PEM).") var certOut: String
+            @Option(help: "Where to write the private key (PEM).") var keyOut: String
+            @Option(help: "Days of validity.") var days = 365
+            @Option(help: "RSA key size: 2048, 3072 or 4096.") var keyBits = 3072
+
+            func validate() throws {
+                guard [2048, 3072, 4096].contains(keyBits) else { throw ValidationError("--key-bits takes 2048, 3072 or 4096") }
+                guard days > 0 else { throw ValidationError("--days must be positive") }
+            }
+
+            func run() throws {
+                let created: (certificate: Certificate, privateKey: AuthenticodeRSAKey)
+                do { created = try TestCertificate.create(subject: subject, days: days, keyBits: keyBits) } catch {
+                    throw CommandFailure(exitCode: 2, message: "error: \(error)")
+                }
+                try INFInput.writeAtomically(Array(created.privateKey.pemRepresentation.utf8), to: keyOut)
+                try INFInput.writeAtomically(Array(try created.certificate.serializeAsPEM().pemString.utf8), to: certOut)
+                Terminal.write("created \(created.certificate.subject) (serial \(created.certificate.serialNumber)), valid for \(days) days\n")
+            }
+        }
+    }
+
+    struct CatalogCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "catalog", abstract: "Show and sign catalog (.cat) files.",
+                                                        subcommands: [Show.self, Sign.self])
+
+        struct Show: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Print a catalog's members, attributes and signers.")
+            @Argument(help: "The .cat file.") var file: String
+            @Flag(help: "Print JSON.") var json = false
+
+            func run() throws {
+                let catalog: Catalog
+                do { catalog = try Catalog(derEncoded: try SigningInputs.bytes(file)) } catch let failure as CommandFailure { throw failure } catch {
+                    throw CommandFailure(exitCode: 3, message: "\(file): error: not a catalog: \(error)")
+                }
+                let signers = catalog.signedData.certificates.map { "\($0.subject)" }
+                if json {
+                    let members: [JSON] = catalog.members.map { m in
+                        .object([("tag", .string(m.tagText)), ("file", m.fileName.map(JSON.string) ?? .null),
+                                 ("type", .string(m.isPE ? "pe" : "flat")), ("osAttr", m.osAttributes.map(JSON.string) ?? .null),
+                                 ("digestAlgorithm", m.digestAlgorithm.map { .string($0.rawValue) } ?? .null),
+                                 ("digest", m.digest.map { .string($0.hexUppercase) } ?? .null)])
+                    }
+                    Terminal.write(JSON.object([
+                        ("version", .int(catalog.version)), ("listIdentifier", .string(catalog.listIdentifier.hexUppercase)),
+                        ("thisUpdate", catalog.thisUpdate.map { .string(ISO8601DateFormatter().string(from: $0)) } ?? .null),
+                        ("signed", .bool(catalog.signedData.isSigned)), ("certificates", .array(signers.map(JSON.string))),
+                        ("attributes", .array(catalog.attributes.map { .object([("name", .string($0.name)), ("value", .string($0.value))]) })),
+                        ("members", .array(members)),
+                    ]).serialized + "\n")
+                    return
+                }
+                var out = "catalog v\(catalog.version), \(catalog.members.count) member\(catalog.members.count == 1 ? "" : "s"), \(catalog.signedData.isSigned ? "signed" : "unsigned")\n"
+                for a in catalog.attributes { out += "  \(a.name) = \(a.value)\n" }
+                for m in catalog.members { out += "  \(m.tagText)  \(m.isPE ? "pe  " : "flat")  \(m.fileName ?? "?")\n" }
+                for s in signers { out += "  certificate: \(s)\n" }
+                Terminal.write(out)
+            }
+        }
+
+        struct Sign: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Sign a catalog (RSA, SHA-256), keeping its list as it is.")
+            @Argument(help: "The .cat file.") var file: String
+            @Option(help: "Signing certificate (PEM; a chain, signer first).") var cert: String
+            @Option(help: "RSA private key (PEM).") var key: String
+            @Option(name: .shortAndLong, help: "Output file (default: sign in place).") var output: String?
+
+            func run() throws {
+                let (chain, privateKey) = try SigningInputs.signer(cert: cert, key: key)
+                let signed: [UInt8]
+                do { signed = try AuthenticodeSigner.signCatalog(try SigningInputs.bytes(file), chain: chain, privateKey: privateKey) }
+                catch let failure as CommandFailure { throw failure } catch { throw CommandFailure(exitCode: 3, message: "\(file): error: \(error)") }
+                try INFInput.writeAtomically(signed, to: output ?? file)
+            }
+        }
+    }
+
+    struct SignCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "sign",
+            abstract: "Embed an Authenticode signature (SHA-256) in a PE file, as boot-start drivers need.")
+        @Argument(help: "The .sys, .dll or .exe file.") var file: String
+        @Option(help: "Signing certificate (PEM; a chain, signer first).") var cert: String
+        @Option(help: "RSA private key (PEM).") var key: String
+        @Option(name: .shortAndLong, help: "Output file (default: sign in place).") var output: String?
+
+        func run() throws {
+            let (chain, privateKey) = try SigningInputs.signer(cert: cert, key: key)
+            let signed: [UInt8]
+            do { signed = try AuthenticodeSigner.signPE(try SigningInputs.bytes(file), chain: chain, privateKey: privateKey) }
+            catch let failure as CommandFailure { throw failure }
+            catch let error as PEError { throw CommandFailure(exitCode: 3, message: "\(file): error: not a PE file: \(error.description) at offset 0x\(String(error.offset, radix: 16))") }
+            try INFInput.writeAtomically(signed, to: output ?? file)
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a built package: every file in the catalog, the catalog's signature trusted, embedded signatures valid.")
+        @Argument(help: "The package folder.") var directory: String
+        @Option(help: "A trusted certificate (PEM); repeat for several.") var trust: [String] = []
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw CommandFailure(exitCode: 3, message: "\(directory): error: not a folder")
+            }
+            let results: [PackageVerification]
+            do { results = try PackageVerifier.verify(directory: directory, trusted: try SigningInputs.trusted(trust)) }
+            catch let failure as CommandFailure { throw failure }
+            catch let problem as PackageProblem { throw CommandFailure(exitCode: 3, message: problem.description) }
+            if json {
+                Terminal.write(JSON.array(results.map { r in
+                    .object([("inf", .string(r.inf)), ("ok", .bool(r.ok)), ("catalog", r.catalog.map(JSON.string) ?? .null),
+                             ("catalogStatus", .string(r.catalogStatus)), ("signer", r.signer.map(JSON.string) ?? .null),
+                             ("problems", .array(r.problems.map(JSON.string))),
+                             ("files", .array(r.files.map { .object([("path", .string($0.path)), ("status", .string($0.status.rawValue)), ("message", .string($0.message))]) }))])
+                }).serialized + "\n")
+            } else {
+                for r in results {
+                    Terminal.write("\(r.inf): catalog \(r.catalog ?? "none") \(r.catalogStatus)\(r.signer.map { " by \($0)" } ?? "")\n")
+                    for p in r.problems { Terminal.write("  error: \(p)\n") }
+                    for f in r.files { Terminal.write("  \(f.status == .ok ? "ok     " : "FAILED ") \(f.path)\(f.status == .ok ? "" : ": \(f.message)")\n") }
+                    Terminal.write(r.ok ? "verified\n" : "verification failed\n")
+                }
+            }
+            if !results.allSatisfy(\.ok) { throw CommandFailure(exitCode: 1) }
+        }
+    }
+
+    struct Package: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Build driver packages.", subcommands: [Build.self])
+
+        struct Build: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Copy an INF and every file it installs on ARCH into DIR, check them, write (and sign) the catalog.")
+            @Argument(help: "The INF file.") var inf: String
+            @Option(help: "Architecture: x86, amd64, arm or arm64.") var arch: String
+            @Option(name: .shortAndLong, help: "The package folder to write.") var output: String
+            @Option(help: "Inf2Cat OS list, e.g. 10_X64,10_22H2_X64 (default: Windows 10 for ARCH).") var os: String?
+            @Flag(help: "Sign the catalog (needs --cert and --key).") var sign = false
+            @Option(help: "Signing certificate (PEM).") var cert: String?
+            @Option(help: "RSA private key (PEM).") var key: String?
+
+            func validate() throws {
+                guard Architecture(decoration: arch) != nil else { throw ValidationError("--arch takes x86, amd64, arm or arm64, not '\(arch)'") }
+                if sign && (cert == nil || key == nil) { throw ValidationError("--sign needs --cert and --key") }
+                if let os, case .failure(let problem) = OSAttributes.resolve(os) { throw ValidationError(problem.message) }
+            }
+
+            func run() throws {
+                let signer = try sign ? SigningInputs.signer(cert: cert!, key: key!) : nil
+                let builder = PackageBuilder(infPath: inf, architecture: Architecture(decoration: arch)!, osList: os, signer: signer)
+                do {
+                    let result = try builder.build(into: output)
+                    Terminal.write("built \(result.outputDirectory): \(result.files.count) file\(result.files.count == 1 ? "" : "s")"
+                                   + (result.catalog.map { ", catalog \($0)\(result.signed ? " (signed)" : " (unsigned)")" } ?? "") + "\n")
+                } catch let problems as [PackageProblem] {
+                    for p in problems { Terminal.error(p.description) }
+                    throw CommandFailure(exitCode: 1)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// cert create → package build --sign → verify, through the executable, checked by osslsigncode too.
+struct PackageCommandTests {
+    /// A copy of examples/echo with an amd64 kernel-mode echo.sys written by the test's PE writer.
+    func echoSource(_ dir: URL, machine: UInt16 = 0x8664, subsystem: UInt16 = 1) throws -> URL {
+        let source = dir.appendingPathComponent("src")
+        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: TestPaths.packageRoot.appendingPathComponent("examples/echo/echo.inf"), to: source.appendingPathComponent("echo.inf"))
+        var writer = PEWriter()
+        writer.machine = machine
+        writer.subsystem = subsystem
+        try Data(writer.bytes()).write(to: source.appendingPathComponent("echo.sys"))
+        return source.appendingPathComponent("echo.inf")
+    }
+
+    @Test func buildSignVerifyAndDetectTampering() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let inf = try echoSource(dir)
+        let cert = dir.appendingPathComponent("test.pem").path, key = dir.appendingPathComponent("test.key").path
+        let created = try CommandRunner.run(["cert", "create", "--subject", "CN=Contoso Test Signing, O=Contoso", "--cert-out", cert, "--key-out", key, "--days", "7", "--key-bits", "2048"])
+        #expect(created.exitCode == 0, "\(created.stderr)")
+        let out = dir.appendingPathComponent("pkg").path
+        let build = try CommandRunner.run(["package", "build", inf.path, "--arch", "amd64", "-o", out, "--sign", "--cert", cert, "--key", key])
+        #expect(build.exitCode == 0, "\(build.stderr)")
+        #expect(build.stdout.contains("2 files, catalog echo.cat (signed)"))
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: out)) == ["echo.inf", "echo.sys", "echo.cat"])
+
+        let verify = try CommandRunner.run(["verify", out, "--trust", cert])
+        #expect(verify.exitCode == 0, "\(verify.stdout)")
+        #expect(verify.stdout.hasSuffix("verified\n"))
+        let untrusted = try CommandRunner.run(["verify", out])
+        #expect(untrusted.exitCode == 1 && untrusted.stdout.contains("pass --trust"))
+
+        let show = try CommandRunner.run(["catalog", "show", out + "/echo.cat", "--json"])
+        #expect(show.stdout.contains("\"signed\":true") && show.stdout.contains("\"file\":\"echo.sys\",\"type\":\"pe\""))
+        #expect(show.stdout.contains("{\"name\":\"HWID1\",\"value\":\"root\\\\echo\"}"))
+
+        if ExternalTools.has("osslsigncode") {
+            let outside = try ExternalTools.run("osslsigncode", ["verify", "-in", out + "/echo.cat", "-CAfile", cert])
+            #expect(outside.output.contains("Signature verification: ok"), "\(outside.output)")
+        } else {
+            print("osslsigncode not installed: outside check skipped")
+        }
+
+        // One changed byte in a packaged file fails verification, naming the file.
+        var sys = [UInt8](try Data(contentsOf: URL(fileURLWithPath: out + "/echo.sys")))
+        sys[0x450] ^= 0x01
+        try Data(sys).write(to: URL(fileURLWithPath: out + "/echo.sys"))
+        let tampered = try CommandRunner.run(["verify", out, "--trust", cert, "--json"])
+        #expect(tampered.exitCode == 1)
+        #expect(tampered.stdout.contains("{\"path\":\"echo.sys\",\"status\":\"not-in-catalog\""))
+    }
+
+    @Test func wrongMachineOrSubsystemIsReportedWithTheINFLine() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let inf = try echoSource(dir, machine: 0x8664, subsystem: 2)
+        let out = dir.appendingPathComponent("pkg").path
+        let arm = try CommandRunner.run(["package", "build", inf.path, "--arch", "arm64", "-o", out])
+        #expect(arm.exitCode == 1)
+        #expect(arm.stderr.contains("echo.inf:37: error: echo.sys is built for amd64, not arm64"), "\(arm.stderr)")
+        let native = try CommandRunner.run(["package", "build", inf.path, "--arch", "amd64", "-o", out])
+        #expect(native.stderr.contains("echo.sys is a kernel driver but its PE subsystem is 2, not native (1)"), "\(native.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        try FileManager.default.removeItem(at: inf.deletingLastPathComponent().appendingPathComponent("echo.sys"))
+        let missing = try CommandRunner.run(["package", "build", inf.path, "--arch", "amd64", "-o", out])
+        #expect(missing.stderr.contains("echo.inf:37: error: echo.sys is missing"), "\(missing.stderr)")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".pkg") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func signEmbedsAVerifiableSignature() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cert = dir.appendingPathComponent("c.pem").path, key = dir.appendingPathComponent("k.pem").path
+        _ = try CommandRunner.run(["cert", "create", "--subject", "CN=Boot Driver Test", "--cert-out", cert, "--key-out", key, "--key-bits", "2048"])
+        let sys = dir.appendingPathComponent("boot.sys")
+        try Data(PEWriter().bytes()).write(to: sys)
+        #expect(try CommandRunner.run(["sign", sys.path, "--cert", cert, "--key", key]).exitCode == 0)
+        if ExternalTools.has("osslsigncode") {
+            let outside = try ExternalTools.run("osslsigncode", ["verify", "-in", sys.path, "-CAfile", cert])
+            #expect(outside.output.contains("Signature verification: ok"), "\(outside.output)")
+        }
+        let notPE = dir.appendingPathComponent("x.sys")
+        try Data("hello".utf8).write(to: notPE)
+        let bad = try CommandRunner.run(["sign", notPE.path, "--cert", cert, "--key", key])
+        #expect(bad.exitCode == 3 && bad.stderr.contains("not a PE file"))
+    }
+}
