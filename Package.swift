@@ -27,7 +27,7 @@ let package = Package(
             .product(name: "SwiftASN1", package: "swift-asn1"),
             .product(name: "X509", package: "swift-certificates"),
         ]),
-        .target(name: "DriverPackage", dependencies: ["INFModel", "INFSyntax", "Authenticode"]),
+        .target(name: "DriverPackage", dependencies: ["INFModel", "INFSyntax", "Authenticode"], resources: [.copy("Templates")]),
         .executableTarget(
             name: "drvkit",
             dependencies: [

@@ -113,14 +113,13 @@ public enum Stamper {
         let text = String(format: "%02d/%02d/%04d", value.month, value.day, value.year) + "," + (value.versionString ?? "1.0.0.0")
         if let line = existing?.line {
             let node = tree.lines[line.index]
-            if node.fieldCount > 0 {
+            let written = line.fields.joined()
+            if node.fieldCount > 0 && !written.trimmingCharacters(in: .whitespaces).isEmpty {
                 let first = tree.fields[Int(node.firstField)].range.lowerBound
                 let last = tree.fields[Int(node.firstField + node.fieldCount - 1)].range.upperBound
-                let spaced = node.equals >= 0 && first == Int(node.equals) + 1 ? " " : ""
-                // An empty value followed by a comment: keep a blank before the `;`.
-                let trailing = first == last && node.comment == Int32(last) ? " " : ""
-                return [SourceEdit(range: first..<last, replacement: spaced + text + trailing)]
+                return [SourceEdit(range: first..<last, replacement: text)]
             }
+            // An empty value: write it right after `=` (blanks, a comment and the line end stay after it).
             let at = Int(node.equals) + 1
             return [SourceEdit(range: at..<at, replacement: " " + text)]
         }
