@@ -34,7 +34,7 @@ let package = Package(
                 "INFSyntax", "INFModel", "INFLint", "Reporting", "Authenticode", "DriverPackage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "drvkit-bench", dependencies: ["INFSyntax", "INFModel", "INFLint"]),
+        .executableTarget(name: "drvkit-bench", dependencies: ["INFSyntax", "INFModel", "INFLint", "Authenticode"]),
         .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(name: "INFSyntaxTests", dependencies: ["INFSyntax", "INFModel", "TestSupport"]),
         .testTarget(name: "INFModelTests", dependencies: ["INFModel", "INFSyntax", "TestSupport"]),

@@ -1,6 +1,7 @@
 import Foundation
 import INFModel
 import INFSyntax
+import Authenticode
 
 /// Throughput benchmark: parse and resolve the INF corpus, next to `wc -l` on the same bytes.
 ///
@@ -43,6 +44,11 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
     try body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+if CommandLine.arguments.dropFirst().first == "catalog" {
+    try CatalogBenchmark.run(Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
 }
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
