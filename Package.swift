@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.3.0"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.10.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .target(name: "INFSyntax"),
@@ -27,11 +28,12 @@ let package = Package(
             .product(name: "SwiftASN1", package: "swift-asn1"),
             .product(name: "X509", package: "swift-certificates"),
         ]),
+        .target(name: "DeviceSandbox", dependencies: ["INFModel", "INFSyntax", "DriverPackage", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "DriverPackage", dependencies: ["INFModel", "INFSyntax", "Authenticode"], resources: [.copy("Templates")]),
         .executableTarget(
             name: "drvkit",
             dependencies: [
-                "INFSyntax", "INFModel", "INFLint", "Reporting", "Authenticode", "DriverPackage",
+                "INFSyntax", "INFModel", "INFLint", "Reporting", "Authenticode", "DriverPackage", "DeviceSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "drvkit-bench", dependencies: ["INFSyntax", "INFModel", "INFLint", "Authenticode"]),
@@ -40,6 +42,7 @@ let package = Package(
         .testTarget(name: "INFModelTests", dependencies: ["INFModel", "INFSyntax", "TestSupport"]),
         .testTarget(name: "INFLintTests", dependencies: ["INFLint", "INFModel", "INFSyntax", "TestSupport"]),
         .testTarget(name: "AuthenticodeTests", dependencies: ["Authenticode", "TestSupport"]),
+        .testTarget(name: "DeviceSandboxTests", dependencies: ["DeviceSandbox", "TestSupport"]),
         .testTarget(name: "DriverPackageTests", dependencies: ["DriverPackage", "INFLint", "INFModel", "INFSyntax", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "INFSyntax", "TestSupport"]),
         .testTarget(name: "drvkitTests", dependencies: ["INFSyntax", "INFModel", "TestSupport", "drvkit"]),

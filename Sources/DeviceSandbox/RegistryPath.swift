@@ -1,0 +1,35 @@
+/// A registry key path: a root and its subkey names (`HKLM\SYSTEM\CurrentControlSet\Services`).
+public struct RegistryPath: Hashable, Sendable, CustomStringConvertible {
+    /// `HKEY_LOCAL_MACHINE`, `HKEY_USERS` or `HKEY_CURRENT_USER` (HKCR is HKLM\SOFTWARE\Classes).
+    public var root: String
+    public var components: [String]
+
+    public init(root: String, components: [String]) { self.root = root; self.components = components }
+
+    /// Parses a path with any of the usual root spellings; `CurrentControlSet` becomes ControlSet001,
+    /// the control set the sandbox boots from. Nil when the root is unknown.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "\\", omittingEmptySubsequences: true).map(String.init)
+        guard let first = parts.first else { return nil }
+        var rest = Array(parts.dropFirst())
+        switch first.uppercased() {
+        case "HKLM", "HKEY_LOCAL_MACHINE": root = "HKEY_LOCAL_MACHINE"
+        case "HKU", "HKEY_USERS": root = "HKEY_USERS"
+        case "HKCU", "HKEY_CURRENT_USER": root = "HKEY_CURRENT_USER"
+        case "HKCR", "HKEY_CLASSES_ROOT": root = "HKEY_LOCAL_MACHINE"; rest = ["SOFTWARE", "Classes"] + rest
+        default: return nil
+        }
+        if root == "HKEY_LOCAL_MACHINE", rest.count >= 2, rest[0].uppercased() == "SYSTEM", rest[1].uppercased() == "CURRENTCONTROLSET" {
+            rest[1] = "ControlSet001"
+        }
+        components = rest
+    }
+
+    public var description: String { ([root] + components).joined(separator: "\\") }
+
+    public func appending(_ subkey: String) -> RegistryPath {
+        RegistryPath(root: root, components: components + subkey.split(separator: "\\", omittingEmptySubsequences: true).map(String.init))
+    }
+
+    static func fold(_ s: String) -> String { s.uppercased() }
+}

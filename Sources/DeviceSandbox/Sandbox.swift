@@ -1,0 +1,103 @@
+import Foundation
+import GRDB
+
+/// Why a sandbox cannot be used.
+public struct SandboxError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// A simulated Windows machine in a folder: `sandbox.sqlite` (registry, and later devices and the
+/// driver store) beside `C/`, the system drive. Changes go through `write`, one transaction each,
+/// serialised between processes by a lock on the folder.
+public final class Sandbox: @unchecked Sendable {
+    public static let schemaVersion = 1
+    public static let databaseName = "sandbox.sqlite"
+    public let root: URL
+    let database: DatabaseQueue
+
+    /// `DIR/C`, the simulated system drive.
+    public var systemDrive: URL { root.appendingPathComponent("C") }
+
+    init(root: URL, database: DatabaseQueue) { self.root = root; self.database = database }
+
+    /// The sandbox folder a command uses: `--sandbox DIR`, else `DRVKIT_SANDBOX`, else `./.drvkit-sandbox`.
+    public static func location(_ option: String?) -> String {
+        option ?? ProcessInfo.processInfo.environment["DRVKIT_SANDBOX"] ?? ".drvkit-sandbox"
+    }
+
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(30)
+        return config
+    }
+
+    /// Opens an existing sandbox, refusing one of another schema version.
+    public static func open(at path: String) throws -> Sandbox {
+        let root = URL(fileURLWithPath: path)
+        let file = root.appendingPathComponent(databaseName)
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            throw SandboxError("\(path): error: not a drvkit sandbox (run 'drvkit sandbox init \(path)')")
+        }
+        let queue = try DatabaseQueue(path: file.path, configuration: configuration())
+        let version = try queue.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'schema'") }
+        guard version == String(schemaVersion) else {
+            throw SandboxError("\(path): error: sandbox schema version \(version ?? "?") is not \(schemaVersion); make a new sandbox with this drvkit")
+        }
+        return Sandbox(root: root, database: queue)
+    }
+
+    /// Creates and seeds a sandbox in an empty or missing folder (built beside it and renamed in).
+    public static func create(at path: String, machine: String) throws -> Sandbox {
+        let root = URL(fileURLWithPath: path).standardizedFileURL
+        if FileManager.default.fileExists(atPath: root.path) {
+            guard (try FileManager.default.contentsOfDirectory(atPath: root.path)).isEmpty else {
+                throw SandboxError("\(path): error: the folder exists and is not empty")
+            }
+            try FileManager.default.removeItem(at: root)
+        }
+        let staging = root.deletingLastPathComponent().appendingPathComponent(".\(root.lastPathComponent).drvkit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        do {
+            let queue = try DatabaseQueue(path: staging.appendingPathComponent(databaseName).path, configuration: configuration())
+            try queue.write { db in
+                try db.execute(sql: "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                try db.execute(sql: RegistryStore.schema)
+                try db.execute(sql: "INSERT INTO meta VALUES ('schema', ?), ('machine', ?)", arguments: [String(schemaVersion), machine])
+                try SandboxSeed.seed(RegistryStore(db), machine: machine)
+            }
+            try queue.close()
+            for folder in SandboxSeed.folders { try FileManager.default.createDirectory(at: staging.appendingPathComponent("C/" + folder), withIntermediateDirectories: true) }
+            try FileManager.default.moveItem(at: staging, to: root)
+        } catch {
+            try? FileManager.default.removeItem(at: staging)
+            throw error
+        }
+        return try open(at: root.path)
+    }
+
+    /// The machine profile the sandbox was made for.
+    public func machine() throws -> String {
+        try database.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'machine'") } ?? "win11-24h2-x64"
+    }
+
+    /// Runs `body` in one transaction, holding the sandbox's lock so commands do not interleave.
+    public func write<T>(_ body: (RegistryStore) throws -> T) throws -> T {
+        try withLock { try database.write { db in try body(RegistryStore(db)) } }
+    }
+
+    public func read<T>(_ body: (RegistryStore) throws -> T) throws -> T {
+        try database.read { db in try body(RegistryStore(db)) }
+    }
+
+    /// An exclusive advisory lock on `DIR/.lock` for the duration of `body`.
+    func withLock<T>(_ body: () throws -> T) throws -> T {
+        let fd = Foundation.open(root.appendingPathComponent(".lock").path, O_CREAT | O_RDWR, 0o644)
+        guard fd >= 0 else { throw SandboxError("\(root.path): error: cannot lock the sandbox") }
+        defer { close(fd) }
+        guard flock(fd, LOCK_EX) == 0 else { throw SandboxError("\(root.path): error: cannot lock the sandbox") }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import DeviceSandbox
+import Foundation
+import INFSyntax
+
+/// `--sandbox DIR` (else DRVKIT_SANDBOX, else ./.drvkit-sandbox).
+struct SandboxOption: ParsableArguments {
+    @Option(help: "The sandbox folder (default: $DRVKIT_SANDBOX or ./.drvkit-sandbox).") var sandbox: String?
+
+    func open() throws -> Sandbox {
+        do { return try Sandbox.open(at: Sandbox.location(sandbox)) } catch let error as SandboxError {
+            throw CommandFailure(exitCode: 3, message: error.description)
+        }
+    }
+}
+
+extension Drvkit {
+    struct SandboxCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "sandbox", abstract: "Create and manage simulated Windows machines.",
+                                                        subcommands: [Init.self])
+
+        struct Init: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Create a sandbox: a registry seeded as a fresh Windows has it, and a C: drive.")
+            @Argument(help: "The folder to create.") var directory: String
+            @Option(help: "Machine profile, e.g. win11-24h2-x64.") var machine = "win11-24h2-x64"
+
+            func run() throws {
+                do {
+                    let sandbox = try Sandbox.create(at: directory, machine: machine)
+                    Terminal.write("created sandbox \(sandbox.root.path) (\(machine))\n")
+                } catch let error as SandboxError {
+                    throw CommandFailure(exitCode: 1, message: error.description)
+                }
+            }
+        }
+    }
+
+    struct Reg: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Query, export and import the sandbox's registry (reg.exe and regedit formats).",
+                                                        subcommands: [Query.self, Export.self, Import.self])
+
+        struct Query: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "List a key's values and subkeys, as reg query does (/s: the whole tree).")
+            @Argument(help: "The key, e.g. HKLM\\SYSTEM\\CurrentControlSet\\Services.") var key: String
+            @Argument(help: "/s to list the whole tree.") var switches: [String] = []
+            @OptionGroup var sandbox: SandboxOption
+
+            func validate() throws {
+                for s in switches where s.lowercased() != "/s" { throw ValidationError("ERROR: Invalid syntax. Unknown switch '\(s)'") }
+            }
+
+            func run() throws {
+                let box = try sandbox.open()
+                do { Terminal.write(try RegistryTools.query(box, try RegistryTools.parseKey(key), recursive: !switches.isEmpty)) }
+                catch let error as SandboxError { throw CommandFailure(exitCode: 1, message: error.description) }
+            }
+        }
+
+        struct Export: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Export a key and its tree: regedit 5.00 format (UTF-16LE), or JSON.")
+            @Argument(help: "The key.") var key: String
+            @Argument(help: "The .reg file to write (default: standard output).") var file: String?
+            @Flag(help: "Print JSON (see CLI.md).") var json = false
+            @OptionGroup var sandbox: SandboxOption
+
+            func run() throws {
+                let box = try sandbox.open()
+                let path: RegistryPathAlias
+                let keys: [(path: RegistryPathAlias, values: [RegistryValueAlias])]
+                do {
+                    path = try RegistryTools.parseKey(key)
+                    keys = try RegistryTools.snapshot(box, path)
+                } catch let error as SandboxError { throw CommandFailure(exitCode: 1, message: error.description) }
+                if json {
+                    let text = RegFile.json(base: path, keys) + "\n"
+                    if let file { try INFInput.writeAtomically(Array(text.utf8), to: file) } else { Terminal.write(text) }
+                    return
+                }
+                let bytes = RegFile.encode(RegFile.export(keys))
+                if let file { try INFInput.writeAtomically(bytes, to: file) } else { Terminal.write(bytes: bytes) }
+            }
+        }
+
+        struct Import: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Import a .reg file (regedit 5.00 or REGEDIT4) in one transaction.")
+            @Argument(help: "The .reg file.") var file: String
+            @OptionGroup var sandbox: SandboxOption
+
+            func run() throws {
+                let box = try sandbox.open()
+                let bytes = try INFInput.readBytes(path: file)
+                do { try RegistryTools.importFile(box, bytes: bytes, path: file) }
+                catch let error as SandboxError { throw CommandFailure(exitCode: 1, message: error.description) }
+                Terminal.write("The operation completed successfully.\n")
+            }
+        }
+    }
+}
+
+typealias RegistryPathAlias = RegistryPath
+typealias RegistryValueAlias = RegistryValue

@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+import TestSupport
+
+struct RegCommandTests {
+    @Test func initQueryExportImportThroughTheExecutable() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sb = dir.appendingPathComponent("sb").path
+        #expect(try CommandRunner.run(["sandbox", "init", sb]).exitCode == 0)
+        let query = try CommandRunner.run(["reg", "query", "HKLM\\SYSTEM\\Select", "--sandbox", sb])
+        #expect(query.stdout == "\r\nHKEY_LOCAL_MACHINE\\SYSTEM\\Select\r\n    Current    REG_DWORD    0x1\r\n    Default    REG_DWORD    0x1\r\n    Failed    REG_DWORD    0x0\r\n    LastKnownGood    REG_DWORD    0x1\r\n")
+        let reg = dir.appendingPathComponent("a.reg")
+        try RegFileText.sample.write(to: reg)
+        #expect(try CommandRunner.run(["reg", "import", reg.path], environment: ["DRVKIT_SANDBOX": sb]).exitCode == 0)
+        let out = dir.appendingPathComponent("out.reg").path
+        #expect(try CommandRunner.run(["reg", "export", "HKLM\\SOFTWARE\\Contoso", out, "--sandbox", sb]).exitCode == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == RegFileText.sample)
+        let json = try CommandRunner.run(["reg", "export", "HKLM\\SOFTWARE\\Contoso", "--json", "--sandbox", sb])
+        #expect(json.stdout == "{\"keys\":[{\"path\":\"\",\"values\":[{\"name\":\"\",\"type\":\"REG_SZ\",\"data\":\"x\"}]},{\"path\":\"Sub\",\"values\":[]},{\"path\":\"Sub\\\\Key\",\"values\":[{\"name\":\"Multi\",\"type\":\"REG_MULTI_SZ\",\"data\":[\"a\",\"b\"]},{\"name\":\"N\",\"type\":\"REG_DWORD\",\"data\":34}]}]}\n")
+        let recursive = try CommandRunner.run(["reg", "query", "HKLM\\SOFTWARE\\Contoso", "/s", "--sandbox", sb])
+        #expect(recursive.stdout.contains("\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso\\Sub\\Key\r\n    Multi    REG_MULTI_SZ    a\\0b\r\n"))
+        let missing = try CommandRunner.run(["reg", "query", "HKLM\\SOFTWARE\\Nope", "--sandbox", sb])
+        #expect(missing.exitCode == 1 && missing.stderr.hasPrefix("ERROR: The system was unable to find"))
+        #expect(try CommandRunner.run(["reg", "query", "HKLM\\X", "--sandbox", dir.appendingPathComponent("none").path]).exitCode == 3)
+        #expect(try CommandRunner.run(["reg", "query", "HKLM\\X", "/q", "--sandbox", sb]).exitCode == 2)
+    }
+}
+
+enum RegFileText {
+    static let sample: Data = {
+        let text = "Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso]\r\n@=\"x\"\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso\\Sub]\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso\\Sub\\Key]\r\n\"Multi\"=hex(7):61,00,00,00,62,00,00,00,00,00\r\n\"N\"=dword:00000022\r\n\r\n"
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for u in text.utf16 { bytes += [UInt8(u & 0xFF), UInt8(u >> 8)] }
+        return Data(bytes)
+    }()
+}
