@@ -35,3 +35,25 @@ enum RegFileText {
         return Data(bytes)
     }()
 }
+
+struct InstallSectionCommandTests {
+    @Test func installsWithHKRAndReportsFailuresWithTheLine() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sb = dir.appendingPathComponent("sb").path
+        _ = try CommandRunner.run(["sandbox", "init", sb])
+        let inf = dir.appendingPathComponent("frag.inf")
+        try "[Version]\r\nSignature=\"$Windows NT$\"\r\n[Frag]\r\nAddReg=R\r\n[R]\r\nHKR,,DeviceType,0x10001,0x22\r\nHKR,Sub,Name,,\"v\"\r\n".write(to: inf, atomically: true, encoding: .utf8)
+        let ok = try CommandRunner.run(["install-section", inf.path, "Frag", "--hkr", "HKLM\\SYSTEM\\CurrentControlSet\\Enum\\ROOT\\SAMPLE\\0000\\Device Parameters", "--sandbox", sb])
+        #expect(ok.exitCode == 0, "\(ok.stderr)")
+        let json = try CommandRunner.run(["reg", "export", "HKLM\\SYSTEM\\CurrentControlSet\\Enum\\ROOT\\SAMPLE", "--json", "--sandbox", sb])
+        #expect(json.stdout.contains("{\"path\":\"0000\\\\Device Parameters\",\"values\":[{\"name\":\"DeviceType\",\"type\":\"REG_DWORD\",\"data\":34}]}"))
+        #expect(json.stdout.contains("{\"path\":\"0000\\\\Device Parameters\\\\Sub\",\"values\":[{\"name\":\"Name\",\"type\":\"REG_SZ\",\"data\":\"v\"}]}"))
+        let log = try String(contentsOfFile: sb + "/C/Windows/INF/setupapi.dev.log", encoding: .utf8)
+        #expect(log.contains(">>>  [Install Section - Frag of frag.inf]") && log.contains("<<<  [Exit status: SUCCESS]"))
+        let bad = dir.appendingPathComponent("bad.inf")
+        try "[Version]\r\nSignature=\"$Windows NT$\"\r\n[S]\r\n[S.Services]\r\nAddService=x,,Missing\r\n".write(to: bad, atomically: true, encoding: .utf8)
+        let failed = try CommandRunner.run(["install-section", bad.path, "S", "--sandbox", sb])
+        #expect(failed.exitCode == 1 && failed.stderr.contains("bad.inf:5:15: error: AddService 'x' names no service-install section"), "\(failed.stderr)")
+    }
+}

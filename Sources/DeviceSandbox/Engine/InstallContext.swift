@@ -1,0 +1,70 @@
+import Foundation
+import INFModel
+import INFSyntax
+
+/// Something an install could not do, or skipped, with the INF line responsible.
+public struct InstallDiagnostic: Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: String, Sendable { case skipped, failed }
+    public var kind: Kind
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+    public var description: String { "\(file):\(line):\(column): \(kind == .failed ? "error" : "warning"): \(message)" }
+}
+
+/// Why an install failed as a whole (nothing of it is kept), with SetupAPI's Win32 error.
+public struct InstallFailure: Error, Sendable, CustomStringConvertible {
+    public var win32Error: UInt32
+    public var diagnostic: InstallDiagnostic
+    public var description: String { diagnostic.description + " (error 0x\(String(win32Error, radix: 16, uppercase: true)))" }
+}
+
+/// Everything a directive handler needs: the INF, where HKR points, the log of what happened.
+public final class InstallContext {
+    public let document: INFDocument
+    public let infPath: String
+    /// The key HKR stands for in this section (nil: HKR lines are skipped, as for DefaultInstall).
+    public var hkr: RegistryPath?
+    public private(set) var diagnostics: [InstallDiagnostic] = []
+    /// A line per action, for setupapi.dev.log.
+    public private(set) var log: [String] = []
+
+    public init(document: INFDocument, infPath: String, hkr: RegistryPath?) {
+        self.document = document; self.infPath = infPath; self.hkr = hkr
+    }
+
+    func location(_ line: INFLine, field: Int? = nil) -> (Int, Int) {
+        let offset = field.map { line.range(ofField: $0).lowerBound } ?? line.range.lowerBound
+        let loc = document.tree.source.location(of: offset)
+        return (loc.line, loc.column)
+    }
+
+    func skip(_ line: INFLine, field: Int? = nil, _ message: String) {
+        let (l, c) = location(line, field: field)
+        diagnostics.append(InstallDiagnostic(kind: .skipped, file: infPath, line: l, column: c, message: message))
+        log.append("!!!  inf: \(message) (line \(l))")
+    }
+
+    func fail(_ line: INFLine, field: Int? = nil, _ message: String, error: UInt32) -> InstallFailure {
+        let (l, c) = location(line, field: field)
+        return InstallFailure(win32Error: error, diagnostic: InstallDiagnostic(kind: .failed, file: infPath, line: l, column: c, message: message))
+    }
+
+    func note(_ text: String) { log.append(text) }
+
+    /// The registry key a root abbreviation and subkey name, or nil (logged) when it cannot be used.
+    func key(root: String, subkey: String, line: INFLine) -> RegistryPath? {
+        let base: RegistryPath?
+        switch root.trimmingCharacters(in: .whitespaces).uppercased() {
+        case "HKR":
+            guard let hkr else { skip(line, field: 1, "HKR has no meaning in this section; line skipped"); return nil }
+            base = hkr
+        case "HKLM", "HKCR", "HKCU", "HKU": base = RegistryPath(root.trimmingCharacters(in: .whitespaces))
+        default:
+            skip(line, field: 1, "unknown registry root '\(root)'; line skipped, as SetupAPI skips it")
+            return nil
+        }
+        return subkey.isEmpty ? base : base?.appending(subkey)
+    }
+}
