@@ -8,6 +8,11 @@ public struct RegistryStore {
 
     public init(_ db: Database) { self.db = db }
 
+    /// Records a staged file to move into place once this transaction has committed.
+    func recordPendingMove(staged: String, final: String) throws {
+        try db.execute(sql: "INSERT INTO pending_file(staged, final) VALUES (?, ?)", arguments: [staged, final])
+    }
+
     static let schema = """
         CREATE TABLE regkey(
             id INTEGER PRIMARY KEY,
@@ -22,6 +27,9 @@ public struct RegistryStore {
             type INTEGER NOT NULL,
             data BLOB NOT NULL,
             PRIMARY KEY(key, folded));
+        CREATE TABLE pending_file(
+            staged TEXT NOT NULL,
+            final TEXT NOT NULL);
         """
 
     func child(of parent: Int64?, named name: String) throws -> Int64? {

@@ -45,7 +45,9 @@ public final class Sandbox: @unchecked Sendable {
         guard version == String(schemaVersion) else {
             throw SandboxError("\(path): error: sandbox schema version \(version ?? "?") is not \(schemaVersion); make a new sandbox with this drvkit")
         }
-        return Sandbox(root: root, database: queue)
+        let sandbox = Sandbox(root: root, database: queue)
+        try sandbox.withLock { try sandbox.recover() }
+        return sandbox
     }
 
     /// Creates and seeds a sandbox in an empty or missing folder (built beside it and renamed in).
@@ -83,8 +85,36 @@ public final class Sandbox: @unchecked Sendable {
     }
 
     /// Runs `body` in one transaction, holding the sandbox's lock so commands do not interleave.
+    /// Files the body staged (see ``FileTransaction``) are moved into place after the commit.
     public func write<T>(_ body: (RegistryStore) throws -> T) throws -> T {
-        try withLock { try database.write { db in try body(RegistryStore(db)) } }
+        try withLock {
+            let result: T
+            do {
+                result = try database.write { db in try body(RegistryStore(db)) }
+            } catch {
+                try? recover()   // rolled back: its staged files go
+                throw error
+            }
+            try recover()
+            return result
+        }
+    }
+
+    /// Staged files and their moves: finishes the moves a committed transaction recorded, and
+    /// removes staging left by transactions that never committed (a crash before the commit).
+    func recover() throws {
+        let pending = try database.read { try Row.fetchAll($0, sql: "SELECT rowid, staged, final FROM pending_file ORDER BY rowid") }
+        for row in pending {
+            let staged: String = row["staged"], final: String = row["final"]
+            let stagedURL = root.appendingPathComponent(staged), finalURL = root.appendingPathComponent(final)
+            if FileManager.default.fileExists(atPath: stagedURL.path) {
+                try FileManager.default.createDirectory(at: finalURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+                if rename(stagedURL.path, finalURL.path) != 0 { throw SandboxError("\(root.path): error: cannot move \(staged) to \(final)") }
+            }
+            try database.write { try $0.execute(sql: "DELETE FROM pending_file WHERE rowid = ?", arguments: [row["rowid"] as Int64]) }
+        }
+        let staging = root.appendingPathComponent(FileTransaction.stagingFolder)
+        if FileManager.default.fileExists(atPath: staging.path) { try FileManager.default.removeItem(at: staging) }
     }
 
     public func read<T>(_ body: (RegistryStore) throws -> T) throws -> T {

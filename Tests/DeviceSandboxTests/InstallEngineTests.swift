@@ -145,13 +145,14 @@ struct InstallEngineTests {
         #expect(try sandbox.read { try $0.value(RegistryPath("HKLM\\Software\\Rollback")!, "Value") } == .string("Value", "x"))
     }
 
-    /// DefaultInstall of every corpus INF that has one installs, or fails with an INF line, never crashes.
+    /// DefaultInstall of every corpus INF that has one installs, or fails cleanly with an INF line
+    /// (the corpus holds INFs without their binaries, so most fail with ERROR_FILE_NOT_FOUND).
     @Test func corpusDefaultInstallSections() throws {
         guard TestPaths.corpus != nil else { print(TestPaths.corpusMissingMessage); return }
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let sandbox = try Sandbox.create(at: dir.appendingPathComponent("sb").path, machine: "win11-24h2-x64")
-        var installed = 0
+        var installed = 0, failed = 0
         for url in TestPaths.corpusFiles() where url.pathExtension.lowercased() == "inf" {
             guard let text = try? String(contentsOf: url, encoding: .isoLatin1), text.lowercased().contains("[defaultinstall") else { continue }
             do {
@@ -159,8 +160,10 @@ struct InstallEngineTests {
                 installed += 1
             } catch let failure as InstallFailure {
                 #expect(failure.diagnostic.line >= 1, "\(failure)")
+                #expect([2, 5, 0xE000_0217, 0xE000_0101, 0xE000_0100].contains(failure.win32Error), "\(failure)")
+                failed += 1
             }
         }
-        #expect(installed >= 5)
+        #expect(installed >= 2 && installed + failed >= 10)
     }
 }

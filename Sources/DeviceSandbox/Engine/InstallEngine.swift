@@ -33,28 +33,31 @@ public enum InstallEngine {
         }
         let context = InstallContext(document: document, infPath: infPath, hkr: hkr)
         context.note(">>>  [Install Section - \(install.sectionName) of \((infPath as NSString).lastPathComponent)]")
+        let environment = CopyFilesHandler.Environment(sandboxRoot: sandbox.root, architecture: platform.architecture,
+                                                       files: FileTransaction(root: sandbox.root))
         try sandbox.write { registry in
-            try apply(install.sectionName, context, registry)
+            try apply(install.sectionName, context, registry, environment)
             let services = install.name(of: .services)
-            if document.hasSection(services) { try apply(services, context, registry) }
+            if document.hasSection(services) { try apply(services, context, registry, environment) }
         }
         context.note("<<<  [Exit status: SUCCESS]")
         return InstallResult(section: install.sectionName, diagnostics: context.diagnostics, log: context.log)
     }
 
-    /// Runs one section's directives in SetupAPI's order: DelReg, AddReg, BitReg, then services.
-    static func apply(_ section: String, _ context: InstallContext, _ registry: RegistryStore) throws {
+    /// Runs one section's directives in SetupAPI's order: files, DelReg, AddReg, BitReg, then services.
+    static func apply(_ section: String, _ context: InstallContext, _ registry: RegistryStore, _ environment: CopyFilesHandler.Environment) throws {
         let document = context.document
+        for line in document.lines(in: section, key: "CopyFiles") { try CopyFilesHandler.copyFiles(line, context, registry, environment) }
         func lists(_ directive: String) -> [String] { document.references(directive, in: section).map(\.value) }
         for list in lists("DelReg") { for line in document.lines(in: list) { try RegistryHandlers.delReg(line, context, registry) } }
         for list in lists("AddReg") { for line in document.lines(in: list) { try RegistryHandlers.addReg(line, context, registry) } }
         for list in lists("BitReg") { for line in document.lines(in: list) { try RegistryHandlers.bitReg(line, context, registry) } }
         for line in document.lines(in: section, key: "DelService") { try ServiceHandler.delService(line, context, registry) }
         for line in document.lines(in: section, key: "AddService") { try ServiceHandler.addService(line, context, registry) }
-        let notYet: Set<String> = ["copyfiles", "delfiles", "renfiles", "copyinf", "registerdlls", "unregisterdlls", "addinterface",
+        let notYet: Set<String> = ["delfiles", "renfiles", "copyinf", "registerdlls", "unregisterdlls", "addinterface",
                                    "addproperty", "delproperty", "updateinis", "updateinifields", "ini2reg", "profileitems"]
         for line in document.lines(in: section) where notYet.contains(line.key?.lowercased() ?? "") {
-            context.skip(line, "\(line.key!) is not applied by this version of drvkit's sandbox (registry and services only)")
+            context.skip(line, "\(line.key!) is not applied by this version of drvkit's sandbox (registry, services and CopyFiles only)")
         }
     }
 

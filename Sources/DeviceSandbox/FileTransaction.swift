@@ -1,0 +1,45 @@
+import Foundation
+
+/// Files an install writes: staged under the sandbox, recorded in the database transaction, and
+/// moved into place only once it commits (``Sandbox/recover()`` finishes them after a crash).
+public struct FileTransaction {
+    static let stagingFolder = ".staging"
+    let root: URL
+    let id = UUID().uuidString
+
+    /// Where a path of the simulated system drive lands, refusing anything that leaves `DIR/C`.
+    public static func confine(_ windowsPath: String, root: URL) throws -> String {
+        var path = windowsPath.replacingOccurrences(of: "/", with: "\\")
+        if path.hasPrefix("\\\\") { throw SandboxError("UNC path '\(windowsPath)' is outside the sandbox") }
+        if path.count >= 2, path[path.index(after: path.startIndex)] == ":" {
+            guard path.lowercased().hasPrefix("c:") else { throw SandboxError("drive '\(path.prefix(2))' is not the sandbox's C:") }
+            path = String(path.dropFirst(2))
+        } else {
+            throw SandboxError("'\(windowsPath)' is not an absolute C: path")
+        }
+        var parts: [String] = []
+        for part in path.split(separator: "\\") {
+            if part == "." || part.isEmpty { continue }
+            if part == ".." { throw SandboxError("'\(windowsPath)' leaves its folder with '..'") }
+            parts.append(String(part))
+        }
+        let relative = (["C"] + parts).joined(separator: "/")
+        // A symbolic link on the way could lead outside: resolve what exists and compare.
+        let target = root.appendingPathComponent(relative)
+        var existing = target
+        while !FileManager.default.fileExists(atPath: existing.path) && existing.path.count > root.path.count { existing.deleteLastPathComponent() }
+        let resolved = existing.resolvingSymlinksInPath().path
+        let drive = root.appendingPathComponent("C").resolvingSymlinksInPath().path
+        guard resolved == drive || resolved.hasPrefix(drive + "/") else { throw SandboxError("'\(windowsPath)' leads outside the sandbox through a symbolic link") }
+        return relative
+    }
+
+    /// Stages `bytes` for `relative` (a path under the sandbox root) and records the move in `registry`'s transaction.
+    func stage(_ bytes: [UInt8], at relative: String, registry: RegistryStore) throws {
+        let staged = "\(Self.stagingFolder)/\(id)/\(relative)"
+        let url = root.appendingPathComponent(staged)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url)
+        try registry.recordPendingMove(staged: staged, final: relative)
+    }
+}
