@@ -19,16 +19,23 @@ public struct RegistryPath: Hashable, Sendable, CustomStringConvertible {
         case "HKCR", "HKEY_CLASSES_ROOT": root = "HKEY_LOCAL_MACHINE"; rest = ["SOFTWARE", "Classes"] + rest
         default: return nil
         }
-        if root == "HKEY_LOCAL_MACHINE", rest.count >= 2, rest[0].uppercased() == "SYSTEM", rest[1].uppercased() == "CURRENTCONTROLSET" {
-            rest[1] = "ControlSet001"
+        components = Self.resolvingCurrentControlSet(root: root, rest)
+    }
+
+    /// `SYSTEM\CurrentControlSet` is an alias of `SYSTEM\ControlSet001`, resolved on every access.
+    static func resolvingCurrentControlSet(root: String, _ components: [String]) -> [String] {
+        var c = components
+        if root == "HKEY_LOCAL_MACHINE", c.count >= 2, c[0].uppercased() == "SYSTEM", c[1].uppercased() == "CURRENTCONTROLSET" {
+            c[1] = "ControlSet001"
         }
-        components = rest
+        return c
     }
 
     public var description: String { ([root] + components).joined(separator: "\\") }
 
     public func appending(_ subkey: String) -> RegistryPath {
-        RegistryPath(root: root, components: components + subkey.split(separator: "\\", omittingEmptySubsequences: true).map(String.init))
+        RegistryPath(root: root, components: Self.resolvingCurrentControlSet(
+            root: root, components + subkey.split(separator: "\\", omittingEmptySubsequences: true).map(String.init)))
     }
 
     static func fold(_ s: String) -> String { s.uppercased() }

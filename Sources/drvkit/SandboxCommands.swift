@@ -37,7 +37,7 @@ extension Drvkit {
 
     struct Reg: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Query, export and import the sandbox's registry (reg.exe and regedit formats).",
-                                                        subcommands: [Query.self, Export.self, Import.self])
+                                                        subcommands: [Query.self, Export.self, Import.self, Diff.self])
 
         struct Query: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "List a key's values and subkeys, as reg query does (/s: the whole tree).")
@@ -78,6 +78,27 @@ extension Drvkit {
                 }
                 let bytes = RegFile.encode(RegFile.export(keys))
                 if let file { try INFInput.writeAtomically(bytes, to: file) } else { Terminal.write(bytes: bytes) }
+            }
+        }
+
+        struct Diff: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Show what differs between two sandboxes under KEY, as a .reg file that turns the first into the second.")
+            @Argument(help: "The key to compare.") var key: String
+            @Argument(help: "The sandbox before.") var before: String
+            @Argument(help: "The sandbox after.") var after: String
+
+            func run() throws {
+                do {
+                    let path = try RegistryTools.parseKey(key)
+                    let old = try Self.snapshot(before, path), new = try Self.snapshot(after, path)
+                    Terminal.write(RegistryDiff.diff(from: old, to: new))
+                } catch let error as SandboxError { throw CommandFailure(exitCode: 3, message: error.description) }
+            }
+
+            static func snapshot(_ dir: String, _ key: RegistryPathAlias) throws -> RegistryDiff.Snapshot {
+                let sandbox = try Sandbox.open(at: dir)
+                return (try? RegistryTools.snapshot(sandbox, key)) ?? []
             }
         }
 
