@@ -28,7 +28,7 @@ let package = Package(
             .product(name: "SwiftASN1", package: "swift-asn1"),
             .product(name: "X509", package: "swift-certificates"),
         ]),
-        .target(name: "DeviceSandbox", dependencies: ["INFModel", "INFSyntax", "DriverPackage", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "DeviceSandbox", dependencies: ["INFModel", "INFSyntax", "DriverPackage", "Authenticode", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "DriverPackage", dependencies: ["INFModel", "INFSyntax", "Authenticode"], resources: [.copy("Templates")]),
         .executableTarget(
             name: "drvkit",
@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "INFModelTests", dependencies: ["INFModel", "INFSyntax", "TestSupport"]),
         .testTarget(name: "INFLintTests", dependencies: ["INFLint", "INFModel", "INFSyntax", "TestSupport"]),
         .testTarget(name: "AuthenticodeTests", dependencies: ["Authenticode", "TestSupport"]),
-        .testTarget(name: "DeviceSandboxTests", dependencies: ["DeviceSandbox", "TestSupport"]),
+        .testTarget(name: "DeviceSandboxTests", dependencies: ["DeviceSandbox", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "DriverPackageTests", dependencies: ["DriverPackage", "INFLint", "INFModel", "INFSyntax", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "INFSyntax", "TestSupport"]),
         .testTarget(name: "drvkitTests", dependencies: ["INFSyntax", "INFModel", "TestSupport", "drvkit"]),

@@ -1,7 +1,10 @@
 import Foundation
 
-/// Files an install writes: staged under the sandbox, recorded in the database transaction, and
-/// moved into place only once it commits (``Sandbox/recover()`` finishes them after a crash).
+/// Files an install writes, deletes or renames: recorded in the database transaction (new contents
+/// staged under the sandbox) and carried out only once it commits, in the order recorded
+/// (``Sandbox/recover()`` finishes them after a crash). A `pending_file` row is a move of a staged
+/// file into place (`staged` under `.staging/`), a deletion (`staged` empty) or a rename of a live
+/// file (`staged` is its path under `C/`).
 public struct FileTransaction {
     static let stagingFolder = ".staging"
     let root: URL
@@ -41,5 +44,15 @@ public struct FileTransaction {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(bytes).write(to: url)
         try registry.recordPendingMove(staged: staged, final: relative)
+    }
+
+    /// Records the deletion of `relative` once the transaction commits.
+    func delete(_ relative: String, registry: RegistryStore) throws {
+        try registry.recordPendingMove(staged: "", final: relative)
+    }
+
+    /// Records the rename of `from` to `to` (both under `C/`) once the transaction commits.
+    func rename(_ from: String, to: String, registry: RegistryStore) throws {
+        try registry.recordPendingMove(staged: from, final: to)
     }
 }

@@ -107,7 +107,11 @@ public final class Sandbox: @unchecked Sendable {
         for row in pending {
             let staged: String = row["staged"], final: String = row["final"]
             let stagedURL = root.appendingPathComponent(staged), finalURL = root.appendingPathComponent(final)
-            if FileManager.default.fileExists(atPath: stagedURL.path) {
+            if staged.isEmpty {
+                // A deletion: done already when the file is gone (a crash after it, before the row went).
+                if unlink(finalURL.path) != 0 && errno != ENOENT { throw SandboxError("\(root.path): error: cannot delete \(final)") }
+            } else if FileManager.default.fileExists(atPath: stagedURL.path) {
+                // A staged file, or a live file being renamed: absent when the move already happened.
                 try FileManager.default.createDirectory(at: finalURL.deletingLastPathComponent(), withIntermediateDirectories: true)
                 if rename(stagedURL.path, finalURL.path) != 0 { throw SandboxError("\(root.path): error: cannot move \(staged) to \(final)") }
             }

@@ -58,6 +58,24 @@ struct PEFileTests {
         #expect(try PEFile(bytes: body).authenticodeDigest(.sha1) != pe.authenticodeDigest(.sha1))
     }
 
+    @Test(arguments: [true, false])
+    func fileVersionComesFromTheVersionResource(_ pe32Plus: Bool) throws {
+        var writer = PEWriter()
+        writer.pe32Plus = pe32Plus
+        #expect(try PEFile(bytes: writer.bytes()).fileVersion == nil)
+        writer.fileVersion = (0x000A_0002, 0x0003_0004)
+        let bytes = writer.bytes()
+        let version = try #require(try PEFile(bytes: bytes).fileVersion)
+        #expect(version.description == "10.2.3.4")
+        #expect(version > PEFileVersion(mostSignificant: 0x000A_0002, leastSignificant: 0x0003_0003))
+        // A damaged VS_FIXEDFILEINFO signature: no version, no crash.
+        let signature: [UInt8] = [0xBD, 0x04, 0xEF, 0xFE]
+        let at = try #require((0..<bytes.count - 4).first { Array(bytes[$0..<$0 + 4]) == signature })
+        var damaged = bytes
+        damaged[at] = 0
+        #expect(try PEFile(bytes: damaged).fileVersion == nil)
+    }
+
     @Test func writeSampleForManualChecks() throws {
         guard let path = ProcessInfo.processInfo.environment["DRVKIT_WRITE_PE"] else { return }
         var writer = PEWriter()

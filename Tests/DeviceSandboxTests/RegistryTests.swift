@@ -30,7 +30,7 @@ struct RegistryTests {
         let (dir, a) = try makeSandbox()
         defer { try? FileManager.default.removeItem(at: dir) }
         try a.write { r in for v in Self.values { try r.setValue(Self.key, v) } }
-        try a.write { r in try r.createKey(Self.key.appending("Sub\\Deeper")) }
+        _ = try a.write { r in try r.createKey(Self.key.appending("Sub\\Deeper")) }
         let stored = try a.read { try $0.values(Self.key) }
         #expect(Set(stored) == Set(Self.values))
 

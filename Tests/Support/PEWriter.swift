@@ -20,6 +20,8 @@ public struct PEWriter {
     public var trailingData: [UInt8] = []
     /// Write the correct PE checksum.
     public var fillChecksum = true
+    /// A version resource (`VS_FIXEDFILEINFO` file version, most and least significant halves) in a `.rsrc` section.
+    public var fileVersion: (UInt32, UInt32)?
 
     public init() {}
 
@@ -28,6 +30,12 @@ public struct PEWriter {
     static func align(_ v: Int, _ a: Int) -> Int { (v + a - 1) / a * a }
 
     public func bytes() -> [UInt8] {
+        var sections = self.sections
+        var resourceRVA = 0
+        if let (ms, ls) = fileVersion {
+            resourceRVA = sections.reduce(Self.sectionAlignment) { $0 + Self.align(max($1.data.count, 1), Self.sectionAlignment) }
+            sections.append(Section(name: ".rsrc", data: Self.versionResource(rva: resourceRVA, ms: ms, ls: ls), characteristics: 0x4000_0040))
+        }
         let optionalSize = pe32Plus ? 240 : 224
         let headersEnd = 0x40 + 4 + 20 + optionalSize + 40 * sections.count
         let sizeOfHeaders = Self.align(headersEnd, Self.fileAlignment)
@@ -65,6 +73,10 @@ public struct PEWriter {
             put32(0x100000, opt + 72); put32(0x1000, opt + 76); put32(0x100000, opt + 80); put32(0x1000, opt + 84)
             put32(16, opt + 92)
         }
+        if fileVersion != nil {
+            let directory = opt + (pe32Plus ? 112 : 96) + 8 * 2
+            put32(UInt32(resourceRVA), directory); put32(UInt32(sections.last!.data.count), directory + 4)
+        }
         var rawPointer = sizeOfHeaders
         var virtualAddress = Self.sectionAlignment
         var raw: [UInt8] = []
@@ -86,6 +98,25 @@ public struct PEWriter {
             let checksum = Self.checksum(out, checksumOffset: opt + 64)
             for i in 0..<4 { out[opt + 64 + i] = UInt8((checksum >> (8 * UInt32(i))) & 0xFF) }
         }
+        return out
+    }
+
+    /// A resource tree (type 16 → name 1 → language 0x409 → data) holding a VS_VERSIONINFO whose
+    /// fixed part carries the file version; `rva` is where the section will be mapped.
+    static func versionResource(rva: Int, ms: UInt32, ls: UInt32) -> [UInt8] {
+        var out: [UInt8] = []
+        func u16(_ v: UInt32) { out += [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF)] }
+        func u32(_ v: UInt32) { u16(v & 0xFFFF); u16(v >> 16) }
+        func directory(id: UInt32, offset: UInt32) { u32(0); u32(0); u16(0); u16(0); u16(0); u16(1); u32(id); u32(offset) }
+        directory(id: 16, offset: 0x8000_0000 | 24)
+        directory(id: 1, offset: 0x8000_0000 | 48)
+        directory(id: 0x409, offset: 72)
+        u32(UInt32(rva + 88)); u32(92); u32(0); u32(0)            // data entry
+        u16(92); u16(52); u16(0)                                    // VS_VERSIONINFO header
+        for unit in "VS_VERSION_INFO".utf16 { u16(UInt32(unit)) }
+        u16(0); u16(0)                                              // terminator, padding to 40
+        u32(0xFEEF_04BD); u32(0x1_0000); u32(ms); u32(ls); u32(ms); u32(ls)
+        for _ in 0..<7 { u32(0) }
         return out
     }
 

@@ -2,16 +2,15 @@ import Foundation
 import INFModel
 
 /// CopyFiles (installer.md §7): each file from the INF's source media to its DestinationDirs folder
-/// on the sandbox's C:, staged in the install's transaction.
+/// on the sandbox's C:, queued in the install's ``FileQueue``.
 enum CopyFilesHandler {
-    static let noOverwrite: UInt32 = 0x10, replaceOnly: UInt32 = 0x400
     static let errorFileNotFound: UInt32 = 2
     static let errorAccessDenied: UInt32 = 5
 
     struct Environment {
         var sandboxRoot: URL
         var architecture: Architecture
-        var files: FileTransaction
+        var queue: FileQueue
     }
 
     /// The Windows folder of a DestinationDirs entry (DIRID 13 is this INF's driver store folder).
@@ -32,7 +31,7 @@ enum CopyFilesHandler {
         return base
     }
 
-    static func copyFiles(_ line: INFLine, _ context: InstallContext, _ registry: RegistryStore, _ env: Environment) throws {
+    static func copyFiles(_ line: INFLine, _ context: InstallContext, _ env: Environment) throws {
         let document = context.document
         let sources = document.sourceDisksFiles(for: env.architecture)
         let disks = document.sourceDisks(for: env.architecture)
@@ -40,32 +39,25 @@ enum CopyFilesHandler {
             switch CopyFilesItem(field) {
             case .file(let name):
                 try copy(destination: name, source: name, flags: 0, dir: document.destinationDirs["defaultdestdir"],
-                         line: line, fieldNumber: index + 1, context, registry, env, sources, disks)
+                         line: line, fieldNumber: index + 1, context, env, sources, disks)
             case .section(let list):
                 guard document.hasSection(list) else { context.skip(line, field: index + 1, "CopyFiles names [\(list)], which does not exist"); continue }
                 let dir = document.destination(forFileList: list)
                 for entry in document.fileCopyEntries(inSection: list) where !entry.destinationName.isEmpty {
                     try copy(destination: entry.destinationName, source: entry.sourceName, flags: entry.flags ?? 0, dir: dir,
-                             line: entry.line, fieldNumber: 1, context, registry, env, sources, disks)
+                             line: entry.line, fieldNumber: 1, context, env, sources, disks)
                 }
             }
         }
     }
 
     static func copy(destination: String, source: String, flags: UInt32, dir: DestinationDir?, line: INFLine, fieldNumber: Int,
-                     _ context: InstallContext, _ registry: RegistryStore, _ env: Environment,
+                     _ context: InstallContext, _ env: Environment,
                      _ sources: [String: SourceDisksFile], _ disks: [String: SourceDisk]) throws {
         guard let folder = folder(dir, context, env) else {
             throw context.fail(line, field: fieldNumber, "DestinationDirs gives DIRID \(dir?.diridText ?? "?"), which the sandbox does not know", error: errorAccessDenied)
         }
-        let windowsPath = folder.isEmpty ? destination : folder + "\\" + destination
-        let relative: String
-        do { relative = try FileTransaction.confine(windowsPath, root: env.sandboxRoot) } catch let error as SandboxError {
-            throw context.fail(line, field: fieldNumber, "\(destination) would be copied to \(windowsPath): \(error.description)", error: errorAccessDenied)
-        }
-        let exists = FileManager.default.fileExists(atPath: env.sandboxRoot.appendingPathComponent(relative).path)
-        if flags & noOverwrite != 0 && exists { context.note("     flq: \(destination) exists; not overwritten (COPYFLG_NO_OVERWRITE)"); return }
-        if flags & replaceOnly != 0 && !exists { context.note("     flq: \(destination) absent; not copied (COPYFLG_REPLACEONLY)"); return }
+        let (windowsPath, relative) = try target(destination, in: folder, line: line, fieldNumber: fieldNumber, context, env)
         // The source: SourceDisksNames path + SourceDisksFiles subdirectory, next to the INF.
         var parts: [String] = []
         if let entry = sources[source.lowercased()] {
@@ -80,7 +72,16 @@ enum CopyFilesHandler {
         guard let data = FileManager.default.contents(atPath: sourceURL.path) else {
             throw context.fail(line, field: fieldNumber, "source file \(components.joined(separator: "\\")) not found next to the INF", error: errorFileNotFound)
         }
-        try env.files.stage([UInt8](data), at: relative, registry: registry)
-        context.note("     flq: Copying '\(sourceURL.lastPathComponent)' to '\(windowsPath)'.")
+        env.queue.queue(FileQueue.Copy(bytes: [UInt8](data), target: relative, windowsPath: windowsPath,
+                                       sourceName: sourceURL.lastPathComponent, flags: flags))
+    }
+
+    /// The Windows path of `name` in `folder` and where it lands in the sandbox.
+    static func target(_ name: String, in folder: String, line: INFLine, fieldNumber: Int,
+                       _ context: InstallContext, _ env: Environment) throws -> (windowsPath: String, relative: String) {
+        let windowsPath = folder.isEmpty ? name : folder + "\\" + name
+        do { return (windowsPath, try FileTransaction.confine(windowsPath, root: env.sandboxRoot)) } catch let error as SandboxError {
+            throw context.fail(line, field: fieldNumber, "\(name) would land at \(windowsPath): \(error.description)", error: errorAccessDenied)
+        }
     }
 }

@@ -34,30 +34,34 @@ public enum InstallEngine {
         let context = InstallContext(document: document, infPath: infPath, hkr: hkr)
         context.note(">>>  [Install Section - \(install.sectionName) of \((infPath as NSString).lastPathComponent)]")
         let environment = CopyFilesHandler.Environment(sandboxRoot: sandbox.root, architecture: platform.architecture,
-                                                       files: FileTransaction(root: sandbox.root))
+                                                       queue: FileQueue(root: sandbox.root))
         try sandbox.write { registry in
             try apply(install.sectionName, context, registry, environment)
             let services = install.name(of: .services)
             if document.hasSection(services) { try apply(services, context, registry, environment) }
+            try environment.queue.commit(context, registry)
         }
         context.note("<<<  [Exit status: SUCCESS]")
         return InstallResult(section: install.sectionName, diagnostics: context.diagnostics, log: context.log)
     }
 
-    /// Runs one section's directives in SetupAPI's order: files, DelReg, AddReg, BitReg, then services.
+    /// Runs one section's directives in SetupAPI's order: files (queued; the caller commits the
+    /// queue), DelReg, AddReg, BitReg, then services.
     static func apply(_ section: String, _ context: InstallContext, _ registry: RegistryStore, _ environment: CopyFilesHandler.Environment) throws {
         let document = context.document
-        for line in document.lines(in: section, key: "CopyFiles") { try CopyFilesHandler.copyFiles(line, context, registry, environment) }
+        for line in document.lines(in: section, key: "CopyFiles") { try CopyFilesHandler.copyFiles(line, context, environment) }
+        for line in document.lines(in: section, key: "DelFiles") { try DeleteRenameHandler.delFiles(line, context, environment) }
+        for line in document.lines(in: section, key: "RenFiles") { try DeleteRenameHandler.renFiles(line, context, environment) }
         func lists(_ directive: String) -> [String] { document.references(directive, in: section).map(\.value) }
         for list in lists("DelReg") { for line in document.lines(in: list) { try RegistryHandlers.delReg(line, context, registry) } }
         for list in lists("AddReg") { for line in document.lines(in: list) { try RegistryHandlers.addReg(line, context, registry) } }
         for list in lists("BitReg") { for line in document.lines(in: list) { try RegistryHandlers.bitReg(line, context, registry) } }
         for line in document.lines(in: section, key: "DelService") { try ServiceHandler.delService(line, context, registry) }
         for line in document.lines(in: section, key: "AddService") { try ServiceHandler.addService(line, context, registry) }
-        let notYet: Set<String> = ["delfiles", "renfiles", "copyinf", "registerdlls", "unregisterdlls", "addinterface",
+        let notYet: Set<String> = ["copyinf", "registerdlls", "unregisterdlls", "addinterface",
                                    "addproperty", "delproperty", "updateinis", "updateinifields", "ini2reg", "profileitems"]
         for line in document.lines(in: section) where notYet.contains(line.key?.lowercased() ?? "") {
-            context.skip(line, "\(line.key!) is not applied by this version of drvkit's sandbox (registry, services and CopyFiles only)")
+            context.skip(line, "\(line.key!) is not applied by this version of drvkit's sandbox (registry, services and CopyFiles/DelFiles/RenFiles only)")
         }
     }
 
@@ -73,7 +77,7 @@ public enum InstallEngine {
         let text = lines.joined(separator: "\r\n") .replacingOccurrences(of: "<<<  [Exit", with: "<<<  Section end \(formatter.string(from: date))\r\n<<<  [Exit") + "\r\n"
         if !FileManager.default.fileExists(atPath: url.path) {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: url.path, contents: Data("[Device Install Log]\r\n     OS Version = 10.0.26100\r\n\r\n".utf8))
+            _ = FileManager.default.createFile(atPath: url.path, contents: Data("[Device Install Log]\r\n     OS Version = 10.0.26100\r\n\r\n".utf8))
         }
         let handle = try FileHandle(forWritingTo: url)
         try handle.seekToEnd()
