@@ -26,6 +26,8 @@ public final class InstallContext {
     public let infPath: String
     /// The key HKR stands for in this section (nil: HKR lines are skipped, as for DefaultInstall).
     public var hkr: RegistryPath?
+    /// A 64-bit machine has a 32-bit registry view (FLG_*_32BITKEY); a 32-bit one has only its own.
+    public var is64BitMachine = true
     public private(set) var diagnostics: [InstallDiagnostic] = []
     /// A line per action, for setupapi.dev.log.
     public private(set) var log: [String] = []
@@ -53,8 +55,11 @@ public final class InstallContext {
 
     func note(_ text: String) { log.append(text) }
 
+    static let view64Bit: UInt32 = 0x1000, view32Bit: UInt32 = 0x4000
+
     /// The registry key a root abbreviation and subkey name, or nil (logged) when it cannot be used.
-    func key(root: String, subkey: String, line: INFLine) -> RegistryPath? {
+    /// `flags` choose the view: 0x4000 (32BITKEY) the 32-bit view of a 64-bit machine, else native.
+    func key(root: String, subkey: String, line: INFLine, flags: UInt32 = 0) -> RegistryPath? {
         let base: RegistryPath?
         switch root.trimmingCharacters(in: .whitespaces).uppercased() {
         case "HKR":
@@ -65,6 +70,8 @@ public final class InstallContext {
             skip(line, field: 1, "unknown registry root '\(root)'; line skipped, as SetupAPI skips it")
             return nil
         }
-        return subkey.isEmpty ? base : base?.appending(subkey)
+        guard let path = subkey.isEmpty ? base : base?.appending(subkey) else { return nil }
+        if flags & Self.view32Bit != 0 && flags & Self.view64Bit == 0 && is64BitMachine { return path.in32BitView }
+        return path
     }
 }

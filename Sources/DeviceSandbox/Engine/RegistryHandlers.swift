@@ -54,7 +54,7 @@ enum RegistryHandlers {
         let entry = RegistryEntry(line: line)
         let flags = self.flags(entry.flagsText)
         if flags & delRegBit != 0 { return }
-        guard let key = context.key(root: entry.rootText, subkey: entry.subkey, line: line) else { return }
+        guard let key = context.key(root: entry.rootText, subkey: entry.subkey, line: line, flags: flags) else { return }
         let name = entry.valueName ?? ""
         if let text = entry.flagsText, !text.trimmingCharacters(in: .whitespaces).isEmpty, IntegerField.parse(text) == nil {
             context.skip(line, field: 4, "flags '\(text)' are not a number; read as 0 (REG_SZ)")
@@ -89,8 +89,9 @@ enum RegistryHandlers {
 
     static func delReg(_ line: INFLine, _ context: InstallContext, _ registry: RegistryStore) throws {
         let entry = RegistryEntry(line: line)
-        let flags = self.flags(entry.flagsText) & ~delRegBit
-        guard let key = context.key(root: entry.rootText, subkey: entry.subkey, line: line) else { return }
+        let allFlags = self.flags(entry.flagsText)
+        let flags = allFlags & ~(delRegBit | InstallContext.view32Bit | InstallContext.view64Bit)
+        guard let key = context.key(root: entry.rootText, subkey: entry.subkey, line: line, flags: allFlags) else { return }
         let name = entry.valueName ?? ""
         if flags == 0x0001_0002 {   // FLG_DELREG_MULTI_SZ_DELSTRING (with the 0x8000 bit cleared)
             guard let existing = try registry.value(key, name), existing.type == 7, let drop = entry.data.first else { return }
@@ -107,7 +108,7 @@ enum RegistryHandlers {
 
     static func bitReg(_ line: INFLine, _ context: InstallContext, _ registry: RegistryStore) throws {
         let entry = RegistryEntry(line: line)
-        guard let key = context.key(root: entry.rootText, subkey: entry.subkey, line: line) else { return }
+        guard let key = context.key(root: entry.rootText, subkey: entry.subkey, line: line, flags: self.flags(entry.flagsText)) else { return }
         let name = entry.valueName ?? ""
         guard var existing = try registry.value(key, name), existing.type == 3 else { return }
         let set = self.flags(entry.flagsText) & 1 != 0
