@@ -70,6 +70,10 @@ enum CopyFilesHandler {
         }
         let sourceURL = URL(fileURLWithPath: context.infPath).deletingLastPathComponent().appendingPathComponent(components.joined(separator: "/"))
         guard let data = FileManager.default.contents(atPath: sourceURL.path) else {
+            if context.isIncludedINF {
+                context.skip(line, field: fieldNumber, "\(source) of an included system INF comes from Windows' own driver store, which the sandbox does not hold; not copied")
+                return
+            }
             throw context.fail(line, field: fieldNumber, "source file \(components.joined(separator: "\\")) not found next to the INF", error: errorFileNotFound)
         }
         env.queue.queue(FileQueue.Copy(bytes: [UInt8](data), target: relative, windowsPath: windowsPath,

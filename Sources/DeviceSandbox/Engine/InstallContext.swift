@@ -32,8 +32,35 @@ public final class InstallContext {
     /// A line per action, for setupapi.dev.log.
     public private(set) var log: [String] = []
 
+    /// The context this one was made for (a section another INF's Needs pulled in), if any.
+    private var parent: InstallContext?
+    /// `infPath|section` of every section processed in this install, so Needs run each once.
+    private var processed: Set<String> = []
+    /// A system INF pulled in by Include: its files come from Windows' own store, not from beside it.
+    var isIncludedINF: Bool { parent != nil }
+
     public init(document: INFDocument, infPath: String, hkr: RegistryPath?) {
         self.document = document; self.infPath = infPath; self.hkr = hkr
+    }
+
+    /// A context for a section of `document` (an included INF) in the same install.
+    func child(document: INFDocument, infPath: String) -> InstallContext {
+        let child = InstallContext(document: document, infPath: infPath, hkr: hkr)
+        child.is64BitMachine = is64BitMachine
+        child.parent = self
+        return child
+    }
+
+    /// Takes over what a child context logged and found.
+    func absorb(_ child: InstallContext) {
+        diagnostics += child.diagnostics
+        log += child.log
+    }
+
+    /// Records that `section` of `infPath` runs in this install; false when it already has.
+    func markProcessed(infPath: String, section: String) -> Bool {
+        if let parent { return parent.markProcessed(infPath: infPath, section: section) }
+        return processed.insert(infPath + "|" + section.lowercased()).inserted
     }
 
     func location(_ line: INFLine, field: Int? = nil) -> (Int, Int) {

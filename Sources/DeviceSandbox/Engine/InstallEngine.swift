@@ -36,6 +36,7 @@ public enum InstallEngine {
         context.note(">>>  [Install Section - \(install.sectionName) of \((infPath as NSString).lastPathComponent)]")
         let environment = CopyFilesHandler.Environment(sandboxRoot: sandbox.root, architecture: platform.architecture,
                                                        queue: FileQueue(root: sandbox.root))
+        _ = context.markProcessed(infPath: infPath, section: install.sectionName)
         try sandbox.write { registry in
             try apply(install.sectionName, context, registry, environment)
             let services = install.name(of: .services)
@@ -46,10 +47,11 @@ public enum InstallEngine {
         return InstallResult(section: install.sectionName, diagnostics: context.diagnostics, log: context.log)
     }
 
-    /// Runs one section's directives in SetupAPI's order: files (queued; the caller commits the
-    /// queue), DelReg, AddReg, BitReg, then services.
+    /// Runs one section's directives in SetupAPI's order: the sections it Needs, files (queued; the
+    /// caller commits the queue), DelReg, AddReg, BitReg, then services.
     static func apply(_ section: String, _ context: InstallContext, _ registry: RegistryStore, _ environment: CopyFilesHandler.Environment) throws {
         let document = context.document
+        try NeedsHandler.applyNeeds(of: section, context, registry, environment)
         for line in document.lines(in: section, key: "CopyFiles") { try CopyFilesHandler.copyFiles(line, context, environment) }
         for line in document.lines(in: section, key: "DelFiles") { try DeleteRenameHandler.delFiles(line, context, environment) }
         for line in document.lines(in: section, key: "RenFiles") { try DeleteRenameHandler.renFiles(line, context, environment) }

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import DeviceSandbox
+
+/// Include and Needs: needed sections, from this INF or from system INFs in `C:\Windows\INF`, run first.
+struct NeedsTests {
+    static let inf = #"""
+        [Version]
+        Signature = "$Windows NT$"
+        [DefaultInstall.NTamd64]
+        Include = sys.inf, absent.inf
+        Needs = Sys.Install, Local.Part, No.Such.Section
+        AddReg = Own
+        [Own]
+        HKLM,Software\Needs,Order,,"own"
+        [Local.Part]
+        Needs = Local.Part, DefaultInstall.NTamd64
+        AddReg = LocalReg
+        [LocalReg]
+        HKLM,Software\Needs,Local,,"local"
+        """#
+
+    static let systemINF = #"""
+        [Version]
+        Signature = "$Windows NT$"
+        [Sys.Install]
+        AddReg = SysReg
+        CopyFiles = SysFiles
+        [SysReg]
+        HKLM,Software\Needs,System,,%SysText%
+        HKLM,Software\Needs,Order,,"system"
+        [SysFiles]
+        sysdrv.sys
+        [DestinationDirs]
+        SysFiles = 12
+        [Strings]
+        SysText = "from the system INF's own strings"
+        """#
+
+    @Test func neededSectionsRunFirstFromThisINFAndFromIncludedOnes() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sandbox = try Sandbox.create(at: dir.appendingPathComponent("sb").path, machine: "win11-24h2-x64")
+        try Self.systemINF.write(to: sandbox.systemDrive.appendingPathComponent("Windows/INF/sys.inf"), atomically: true, encoding: .utf8)
+        let inf = dir.appendingPathComponent("n.inf")
+        try Self.inf.write(to: inf, atomically: true, encoding: .utf8)
+        let result = try InstallEngine.installSection("DefaultInstall", infPath: inf.path, hkr: nil, sandbox: sandbox)
+        func string(_ name: String) throws -> String? { try sandbox.read { try $0.value(RegistryPath("HKLM\\SOFTWARE\\Needs")!, name) }?.stringValue }
+        #expect(try string("System") == "from the system INF's own strings")
+        #expect(try string("Local") == "local")
+        #expect(try string("Order") == "own")   // the section's own AddReg runs after what it needs
+        let messages = result.diagnostics.map { "\(($0.file as NSString).lastPathComponent):\($0.line): \($0.message)" }
+        #expect(messages.count == 3, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("n.inf:4:") && $0.contains("absent.inf") })
+        #expect(messages.contains { $0.hasPrefix("n.inf:5:") && $0.contains("[No.Such.Section]") })
+        #expect(messages.contains { $0.hasPrefix("sys.inf:10:") && $0.contains("sysdrv.sys") })
+    }
+}
