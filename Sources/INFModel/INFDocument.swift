@@ -221,3 +221,24 @@ public struct INFLine: Hashable, Sendable {
         n >= 1 && n <= fieldRanges.count ? fieldRanges[n - 1] : range
     }
 }
+
+extension INFDocument {
+    /// The line at an index of `tree.lines` as an installer reads it: like ``line(at:)``, with
+    /// numeric `%N%` tokens that name no string replaced by `dirids` (SetupAPI substitutes DIRIDs
+    /// when a field is read at install time).
+    public func line(at index: Int, dirids: @escaping (Int) -> String?) -> INFLine {
+        let plain = line(at: index)
+        let node = tree.lines[index]
+        let fields = node.fieldIndexes.enumerated().map { n, i -> String in
+            let field = tree.fields[i]
+            let base = field.cooked ? tree.cookedUnits : tree.source.units
+            let start = Int(field.valueStart), end = start + Int(field.valueCount)
+            guard base[start..<end].contains(Substitution.percent) else { return plain.fields[n] }
+            var out: [UInt16] = []
+            _ = base.withUnsafeBufferPointer { Substitution.substitute(UnsafeBufferPointer(rebasing: $0[start..<end]), strings: strings, dirids: dirids, into: &out) }
+            return out.withUnsafeBufferPointer { TextConversion.string($0) }
+        }
+        return INFLine(index: index, key: plain.key, fields: fields, keyRange: plain.keyRange, fieldRanges: plain.fieldRanges,
+                       range: plain.range, rawKey: plain.rawKey)
+    }
+}

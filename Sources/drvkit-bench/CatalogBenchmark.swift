@@ -29,7 +29,7 @@ enum CatalogBenchmark {
             }
             if n % 2 == 0 { bytes = peImage(payload: bytes) }
             let path = dir.appendingPathComponent("file\(n).\(n % 2 == 0 ? "sys" : "bin")").path
-            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
             paths.append(path)
         }
         let total = paths.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }

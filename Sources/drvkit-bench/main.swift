@@ -106,7 +106,7 @@ for _ in 0..<options.runs {
 
 // wc -l on the same bytes, from a file in the page cache.
 let temp = FileManager.default.temporaryDirectory.appendingPathComponent("drvkit-bench-\(getpid()).txt")
-FileManager.default.createFile(atPath: temp.path, contents: nil)
+_ = FileManager.default.createFile(atPath: temp.path, contents: nil)
 let handle = try FileHandle(forWritingTo: temp)
 for bytes in inputs { handle.write(Data(bytes)) }
 try handle.close()

@@ -166,4 +166,32 @@ struct InstallEngineTests {
         }
         #expect(installed >= 2 && installed + failed >= 10)
     }
+
+    @Test func diridTokensBecomeFoldersAtInstallTimeButStringValuesStayRaw() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sandbox = try Sandbox.create(at: dir.appendingPathComponent("sb").path, machine: "win11-24h2-x64")
+        let inf = dir.appendingPathComponent("d.inf")
+        try #"""
+            [Version]
+            Signature = "$Windows NT$"
+            [DefaultInstall]
+            AddReg = R
+            [R]
+            HKLM,Software\D,Path,,"%11%\foo.dll"
+            HKLM,Software\D,Drivers,,%12%
+            HKLM,Software\D,Escaped,,"%%11%%"
+            HKLM,Software\D,Unknown,,"%999%\x"
+            HKLM,Software\D,FromString,,%S%
+            [Strings]
+            S = "%10%\s"
+            """#.write(to: inf, atomically: true, encoding: .utf8)
+        _ = try InstallEngine.installSection("DefaultInstall", infPath: inf.path, hkr: nil, sandbox: sandbox)
+        func string(_ name: String) throws -> String? { try sandbox.read { try $0.value(RegistryPath("HKLM\\SOFTWARE\\D")!, name) }?.stringValue }
+        #expect(try string("Path") == "C:\\Windows\\System32\\foo.dll")
+        #expect(try string("Drivers") == "C:\\Windows\\System32\\drivers")
+        #expect(try string("Escaped") == "%11%")
+        #expect(try string("Unknown") == "%999%\\x")
+        #expect(try string("FromString") == "%10%\\s")   // a [Strings] value is inserted as written
+    }
 }

@@ -82,6 +82,12 @@ public final class InstallContext {
 
     func note(_ text: String) { log.append(text) }
 
+    /// The lines of `section` as SetupAPI reads them at install time: `%N%` DIRID tokens that name
+    /// no string become the sandbox's Windows folders.
+    func installLines(in section: String) -> [INFLine] {
+        document.lines(in: section).map { document.line(at: $0.index, dirids: { DIRID.paths[$0].flatMap { $0.isEmpty ? nil : $0 } }) }
+    }
+
     static let view64Bit: UInt32 = 0x1000, view32Bit: UInt32 = 0x4000
 
     /// The registry key a root abbreviation and subkey name, or nil (logged) when it cannot be used.

@@ -56,9 +56,9 @@ public enum InstallEngine {
         for line in document.lines(in: section, key: "DelFiles") { try DeleteRenameHandler.delFiles(line, context, environment) }
         for line in document.lines(in: section, key: "RenFiles") { try DeleteRenameHandler.renFiles(line, context, environment) }
         func lists(_ directive: String) -> [String] { document.references(directive, in: section).map(\.value) }
-        for list in lists("DelReg") { for line in document.lines(in: list) { try RegistryHandlers.delReg(line, context, registry) } }
-        for list in lists("AddReg") { for line in document.lines(in: list) { try RegistryHandlers.addReg(line, context, registry) } }
-        for list in lists("BitReg") { for line in document.lines(in: list) { try RegistryHandlers.bitReg(line, context, registry) } }
+        for list in lists("DelReg") { for line in context.installLines(in: list) { try RegistryHandlers.delReg(line, context, registry) } }
+        for list in lists("AddReg") { for line in context.installLines(in: list) { try RegistryHandlers.addReg(line, context, registry) } }
+        for list in lists("BitReg") { for line in context.installLines(in: list) { try RegistryHandlers.bitReg(line, context, registry) } }
         for line in document.lines(in: section, key: "DelService") { try ServiceHandler.delService(line, context, registry) }
         for line in document.lines(in: section, key: "AddService") { try ServiceHandler.addService(line, context, registry) }
         let notYet: Set<String> = ["copyinf", "registerdlls", "unregisterdlls", "addinterface",

@@ -44,7 +44,7 @@ enum ServiceHandler {
         context.hkr = key
         defer { context.hkr = previous }
         for list in section.addReg {
-            for entryLine in context.document.lines(in: list) { try RegistryHandlers.addReg(entryLine, context, registry) }
+            for entryLine in context.installLines(in: list) { try RegistryHandlers.addReg(entryLine, context, registry) }
         }
     }
 
