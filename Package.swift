@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "INFModelTests", dependencies: ["INFModel", "INFSyntax", "TestSupport"]),
         .testTarget(name: "INFLintTests", dependencies: ["INFLint", "INFModel", "INFSyntax", "TestSupport"]),
         .testTarget(name: "AuthenticodeTests", dependencies: ["Authenticode", "TestSupport"]),
-        .testTarget(name: "DeviceSandboxTests", dependencies: ["DeviceSandbox", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "DeviceSandboxTests", dependencies: ["DeviceSandbox", "INFModel", "INFSyntax", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "DriverPackageTests", dependencies: ["DriverPackage", "INFLint", "INFModel", "INFSyntax", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "INFSyntax", "TestSupport"]),
         .testTarget(name: "drvkitTests", dependencies: ["INFSyntax", "INFModel", "TestSupport", "drvkit"]),

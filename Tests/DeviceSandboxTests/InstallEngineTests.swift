@@ -2,6 +2,9 @@ import Foundation
 import Testing
 import TestSupport
 @testable import DeviceSandbox
+import INFModel
+import INFSyntax
+import GRDB
 
 /// AddReg, DelReg, BitReg and AddService leave exactly the values installer.md §6 and §8 describe.
 struct InstallEngineTests {
@@ -193,5 +196,41 @@ struct InstallEngineTests {
         #expect(try string("Escaped") == "%11%")
         #expect(try string("Unknown") == "%999%\\x")
         #expect(try string("FromString") == "%10%\\s")   // a [Strings] value is inserted as written
+    }
+
+    /// Every corpus INF's first device install section for x64, with HKR bound to a driver key:
+    /// it installs, or fails with SetupAPI's error and the INF line, leaving the registry as it was.
+    @Test func corpusDeviceSectionsWithHKR() throws {
+        guard TestPaths.corpus != nil else { print(TestPaths.corpusMissingMessage); return }
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sandbox = try Sandbox.create(at: dir.appendingPathComponent("sb").path, machine: "win11-24h2-x64")
+        let hkr = RegistryPath("HKLM\\SYSTEM\\CurrentControlSet\\Control\\Class\\{4d36e97d-e325-11ce-bfc1-08002be10318}\\0000")!
+        /// Every key and value, in one string SQLite builds (cheaper than a snapshot per INF).
+        func state() throws -> String {
+            try sandbox.database.read { db in
+                try String.fetchOne(db, sql: """
+                    SELECT (SELECT group_concat(id || ':' || ifnull(parent, 0) || ':' || name, '|') FROM (SELECT * FROM regkey ORDER BY id))
+                        || '#' || (SELECT group_concat(key || ':' || name || ':' || type || ':' || hex(data), '|') FROM (SELECT * FROM regvalue ORDER BY key, folded))
+                    """) ?? ""
+            }
+        }
+        var installed = 0, failed = 0
+        for url in TestPaths.corpusFiles() where url.pathExtension.lowercased() == "inf" {
+            guard let tree = try? INFInput.load(path: url.path) else { continue }
+            let document = INFDocument(tree: tree)
+            guard document.openError == nil,
+                  let model = document.models(for: TargetPlatform(architecture: .amd64, buildNumber: 26100)).first else { continue }
+            let before = try state()
+            do {
+                _ = try InstallEngine.installSection(model.installSection, infPath: url.path, hkr: hkr, sandbox: sandbox)
+                installed += 1
+            } catch let failure as InstallFailure {
+                #expect(failure.diagnostic.line >= 1 && failure.diagnostic.line <= tree.lines.count + 1, "\(failure)")
+                #expect(try state() == before, "\(failure)")
+                failed += 1
+            }
+        }
+        #expect(installed >= 5 && installed + failed >= 50, "installed \(installed), failed \(failed)")
     }
 }
