@@ -233,4 +233,63 @@ struct InstallEngineTests {
         }
         #expect(installed >= 5 && installed + failed >= 50, "installed \(installed), failed \(failed)")
     }
+
+    @Test func serviceSectionsRegistryAndEventLogSources() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sandbox = try Sandbox.create(at: dir.appendingPathComponent("sb").path, machine: "win11-24h2-x64")
+        let inf = dir.appendingPathComponent("s.inf")
+        try #"""
+            [Version]
+            Signature = "$Windows NT$"
+            [DefaultInstall.NTamd64]
+            [DefaultInstall.NTamd64.Services]
+            AddService = Contoso, 0x00000002, Svc, Events, Application, ContosoSource
+            AddService = Plain, , Svc, PlainEvents
+            [Svc]
+            ServiceType = 1
+            StartType = 3
+            ErrorControl = 1
+            ServiceBinary = %12%\contoso.sys
+            DelReg = SvcDel
+            AddReg = SvcAdd
+            BitReg = SvcBits
+            [SvcDel]
+            HKR,Parameters,Old
+            [SvcAdd]
+            HKR,Parameters,Old,,"old"
+            HKR,Parameters,Bits,0x00000001,01
+            HKR,Parameters,Store,,%13%
+            [SvcBits]
+            HKR,Parameters,Bits,1,0x80,0
+            [Events]
+            AddReg = EventsAdd
+            [EventsAdd]
+            HKR,,EventMessageFile,0x00020000,"%%SystemRoot%%\System32\IoLogMsg.dll"
+            HKR,,TypesSupported,0x00010001,7
+            [PlainEvents]
+            AddReg = EventsAdd
+            [Remove]
+            DelService = Contoso, 0x00000004, Application, ContosoSource
+            DelService = Plain, 0x00000004
+            """#.write(to: inf, atomically: true, encoding: .utf8)
+        _ = try InstallEngine.installSection("DefaultInstall", infPath: inf.path, hkr: nil, sandbox: sandbox)
+        func value(_ key: String, _ name: String) throws -> RegistryValue? { try sandbox.read { try $0.value(RegistryPath(key)!, name) } }
+        let source = "HKLM\\SYSTEM\\CurrentControlSet\\Services\\EventLog\\Application\\ContosoSource"
+        #expect(try value(source, "TypesSupported") == .dword("TypesSupported", 7))
+        #expect(try value(source, "EventMessageFile")?.stringValue == "%SystemRoot%\\System32\\IoLogMsg.dll")
+        #expect(try value("HKLM\\SYSTEM\\CurrentControlSet\\Services\\EventLog\\System\\Plain", "TypesSupported") != nil)
+        #expect(try value("HKLM\\SYSTEM\\CurrentControlSet\\Services\\Contoso\\Parameters", "Bits")?.data == [0x81])
+        #expect(try value("HKLM\\SYSTEM\\CurrentControlSet\\Services\\Contoso\\Parameters", "Old")?.stringValue == "old")
+        #expect(try value("HKLM\\SYSTEM\\CurrentControlSet\\Services\\Contoso\\Parameters", "Store")?.stringValue
+                == "C:\\Windows\\System32\\DriverStore\\FileRepository\\s.inf_amd64")
+        #expect(try value("HKLM\\SYSTEM\\CurrentControlSet\\Services\\Contoso", "ImagePath")
+                == .string("ImagePath", "\\SystemRoot\\System32\\drivers\\contoso.sys", expand: true))
+        // DelService with SPSVCINST_DELETEEVENTLOGENTRY removes the service and its event log source.
+        _ = try InstallEngine.installSection("Remove", infPath: inf.path, hkr: nil, sandbox: sandbox)
+        #expect(try sandbox.read { try $0.key(RegistryPath(source)!) } == nil)
+        #expect(try sandbox.read { try $0.key(RegistryPath("HKLM\\SYSTEM\\CurrentControlSet\\Services\\EventLog\\System\\Plain")!) } == nil)
+        #expect(try sandbox.read { try $0.key(RegistryPath("HKLM\\SYSTEM\\CurrentControlSet\\Services\\Contoso")!) } == nil)
+        #expect(try sandbox.read { try $0.key(RegistryPath("HKLM\\SYSTEM\\CurrentControlSet\\Services\\EventLog\\Application")!) } != nil)
+    }
 }

@@ -13,13 +13,18 @@ enum CopyFilesHandler {
         var queue: FileQueue
     }
 
+    /// DIRID 13 of an INF installed with `install-section`: `FileRepository\<name>.inf_<arch>`.
+    static func driverStoreFolder(infPath: String, architecture: Architecture) -> String {
+        let name = ((infPath as NSString).lastPathComponent as NSString).deletingPathExtension.lowercased()
+        return DIRID.paths[13]! + "\\\(name).inf_\(architecture.rawValue)"
+    }
+
     /// The Windows folder of a DestinationDirs entry (DIRID 13 is this INF's driver store folder).
     static func folder(_ dir: DestinationDir?, _ context: InstallContext, _ env: Environment) -> String? {
         guard let dir, let id = dir.dirid else { return DIRID.paths[11] }   // no DestinationDirs: System32
         var base: String
-        if id == 13 {
-            let name = ((context.infPath as NSString).lastPathComponent as NSString).deletingPathExtension.lowercased()
-            base = DIRID.paths[13]! + "\\\(name).inf_\(env.architecture.rawValue)"
+        if id == 13, let store = context.driverStoreFolder {
+            base = store
         } else if id == -1 {
             base = ""
         } else {

@@ -47,6 +47,7 @@ public final class InstallContext {
     func child(document: INFDocument, infPath: String) -> InstallContext {
         let child = InstallContext(document: document, infPath: infPath, hkr: hkr)
         child.is64BitMachine = is64BitMachine
+        child.driverStoreFolder = driverStoreFolder
         child.parent = self
         return child
     }
@@ -85,8 +86,19 @@ public final class InstallContext {
     /// The lines of `section` as SetupAPI reads them at install time: `%N%` DIRID tokens that name
     /// no string become the sandbox's Windows folders.
     func installLines(in section: String) -> [INFLine] {
-        document.lines(in: section).map { document.line(at: $0.index, dirids: { DIRID.paths[$0].flatMap { $0.isEmpty ? nil : $0 } }) }
+        document.lines(in: section).map(installLine)
     }
+
+    /// One line as SetupAPI reads it at install time (see ``installLines(in:)``).
+    func installLine(_ line: INFLine) -> INFLine {
+        document.line(at: line.index, dirids: { [driverStoreFolder] id in
+            id == 13 ? driverStoreFolder : DIRID.paths[id].flatMap { $0.isEmpty ? nil : $0 }
+        })
+    }
+
+    /// DIRID 13 for this INF: its folder under `DriverStore\FileRepository` (`name.inf_arch`; the
+    /// hash Windows appends belongs to staged packages, which `install-section` does not make).
+    var driverStoreFolder: String?
 
     static let view64Bit: UInt32 = 0x1000, view32Bit: UInt32 = 0x4000
 

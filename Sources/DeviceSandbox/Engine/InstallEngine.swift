@@ -33,6 +33,7 @@ public enum InstallEngine {
         }
         let context = InstallContext(document: document, infPath: infPath, hkr: hkr)
         context.is64BitMachine = ![.x86, .arm].contains(platform.architecture)
+        context.driverStoreFolder = CopyFilesHandler.driverStoreFolder(infPath: infPath, architecture: platform.architecture)
         context.note(">>>  [Install Section - \(install.sectionName) of \((infPath as NSString).lastPathComponent)]")
         let environment = CopyFilesHandler.Environment(sandboxRoot: sandbox.root, architecture: platform.architecture,
                                                        queue: FileQueue(root: sandbox.root))

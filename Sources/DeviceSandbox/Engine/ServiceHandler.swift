@@ -19,7 +19,7 @@ enum ServiceHandler {
         let type = try number(section.serviceType, "ServiceType")
         let start = try number(section.startType, "StartType")
         let errorControl = try number(section.errorControl, "ErrorControl")
-        guard let binary = section.serviceBinary?.value else {
+        guard let binaryValue = section.serviceBinary else {
             throw context.fail(line, field: 3, "[\(section.name)] has no ServiceBinary", error: errorBadServiceInstallSection)
         }
         let key = RegistryPath("HKLM\\SYSTEM\\CurrentControlSet\\Services")!.appending(directive.serviceName)
@@ -28,6 +28,7 @@ enum ServiceHandler {
         try registry.setValue(key, .dword("Type", type))
         if !(exists && flags & 0x10 != 0) { try registry.setValue(key, .dword("Start", start)) }
         if !(exists && flags & 0x20 != 0) { try registry.setValue(key, .dword("ErrorControl", errorControl)) }
+        let binary = context.installLine(binaryValue.line).field(binaryValue.fieldNumber) ?? binaryValue.value
         try registry.setValue(key, .string("ImagePath", imagePath(binary), expand: true))
         if let name = section.displayName?.value, !(exists && flags & 0x8 != 0) { try registry.setValue(key, .string("DisplayName", name)) }
         if let description = section.description?.value, !(exists && flags & 0x100 != 0) { try registry.setValue(key, .string("Description", description)) }
@@ -40,50 +41,68 @@ enum ServiceHandler {
         }
         if let account = section.startName?.value { try registry.setValue(key, .string("ObjectName", account)) }
         context.note("     inf: AddService=\(directive.serviceName),\(line.field(2) ?? ""),\(sectionName)  (Type \(type), Start \(start))")
-        let previous = context.hkr
-        context.hkr = key
-        defer { context.hkr = previous }
-        for list in section.addReg {
-            for entryLine in context.installLines(in: list) { try RegistryHandlers.addReg(entryLine, context, registry) }
+        if flags & (stopService | startService) != 0 {
+            context.note("     inf: SPSVCINST_STOPSERVICE/STARTSERVICE: no service runs in the sandbox; nothing started or stopped")
+        }
+        try applyRegistry(of: sectionName, hkr: key, context, registry)
+        // The event log source: AddService=name,flags,section,event-log-section[,EventLogType[,EventName]].
+        if let eventSection = directive.eventLogSection, !eventSection.isEmpty {
+            guard context.document.hasSection(eventSection) else {
+                context.skip(line, field: 4, "AddService names event-log section [\(eventSection)], which does not exist; skipped")
+                return
+            }
+            let eventKey = eventLogKey(line, fieldOffset: 5, serviceName: directive.serviceName)
+            try registry.createKey(eventKey)
+            context.note("     inf: Event log source \(eventKey)")
+            try applyRegistry(of: eventSection, hkr: eventKey, context, registry)
         }
     }
 
+    static let deleteEventLogEntry: UInt32 = 0x4, stopService: UInt32 = 0x200, startService: UInt32 = 0x800
+
+    /// `HKLM\SYSTEM\CurrentControlSet\Services\EventLog\<type>\<name>` from the EventLogType and
+    /// EventName fields at `fieldOffset` (System and the service's name when empty).
+    static func eventLogKey(_ line: INFLine, fieldOffset: Int, serviceName: String) -> RegistryPath {
+        let type = line.nonEmptyField(fieldOffset) ?? "System"
+        let name = line.nonEmptyField(fieldOffset + 1) ?? serviceName
+        return RegistryPath("HKLM\\SYSTEM\\CurrentControlSet\\Services\\EventLog")!.appending(type).appending(name)
+    }
+
+    /// DelReg, AddReg and BitReg of a service-install or event-log section, with HKR bound to `hkr`.
+    static func applyRegistry(of section: String, hkr: RegistryPath, _ context: InstallContext, _ registry: RegistryStore) throws {
+        let previous = context.hkr
+        context.hkr = hkr
+        defer { context.hkr = previous }
+        let document = context.document
+        for list in document.references("DelReg", in: section) {
+            for entryLine in context.installLines(in: list.value) { try RegistryHandlers.delReg(entryLine, context, registry) }
+        }
+        for list in document.references("AddReg", in: section) {
+            for entryLine in context.installLines(in: list.value) { try RegistryHandlers.addReg(entryLine, context, registry) }
+        }
+        for list in document.references("BitReg", in: section) {
+            for entryLine in context.installLines(in: list.value) { try RegistryHandlers.bitReg(entryLine, context, registry) }
+        }
+    }
+
+    /// `DelService=name[,flags[,EventLogType[,EventName]]]`: the service key, and with
+    /// SPSVCINST_DELETEEVENTLOGENTRY its event log source.
     static func delService(_ line: INFLine, _ context: InstallContext, _ registry: RegistryStore) throws {
         guard let name = line.nonEmptyField(1) else { return }
         if try registry.deleteKey(RegistryPath("HKLM\\SYSTEM\\CurrentControlSet\\Services")!.appending(name)) {
             context.note("     inf: DelService=\(name)")
         }
+        let flags = line.nonEmptyField(2).flatMap(IntegerField.parse) ?? 0
+        if flags & deleteEventLogEntry != 0 {
+            let eventKey = eventLogKey(line, fieldOffset: 3, serviceName: name)
+            if try registry.deleteKey(eventKey) { context.note("     inf: Deleted event log source \(eventKey)") }
+        }
     }
 
-    /// ServiceBinary as the Service Control Manager stores it: `%SystemRoot%`-relative for the Windows folder.
-    static func imagePath(_ binary: String) -> String {
-        let resolved = DIRIDResolver.windowsPath(binary)
+    /// ServiceBinary (DIRIDs already substituted) as the SCM stores it: `\SystemRoot\…` for the Windows folder.
+    static func imagePath(_ resolved: String) -> String {
         let windows = "C:\\Windows\\"
         if resolved.lowercased().hasPrefix(windows.lowercased()) { return "\\SystemRoot\\" + resolved.dropFirst(windows.count) }
         return resolved
-    }
-}
-
-/// `%dirid%` tokens to Windows paths, as SetupAPI substitutes them at install time.
-enum DIRIDResolver {
-    static func windowsPath(_ text: String) -> String {
-        var out = ""
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "%") {
-            out += rest[..<open]
-            let after = rest[rest.index(after: open)...]
-            guard let close = after.firstIndex(of: "%") else { out += rest[open...]; return out }
-            let token = after[..<close]
-            if let id = Int(token), let path = DIRID.paths[id] {
-                var p = path
-                let next = after[after.index(after: close)...]
-                if next.hasPrefix("\\") && p.hasSuffix("\\") { p.removeLast() }
-                out += p
-            } else {
-                out += "%" + token + "%"
-            }
-            rest = after[after.index(after: close)...]
-        }
-        return out + rest
     }
 }
