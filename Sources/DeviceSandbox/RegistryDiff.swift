@@ -31,3 +31,36 @@ public enum RegistryDiff {
         return out
     }
 }
+
+extension RegistryDiff {
+    /// The keys and values under `key` that a `.reg` export holds (applied in order, as an import
+    /// into an empty registry would), so a saved export can stand for "before".
+    public static func snapshot(regFile bytes: [UInt8], path: String, under key: RegistryPath) throws -> Snapshot {
+        var order: [String] = []
+        var keys: [String: (path: RegistryPath, values: [RegistryValue])] = [:]
+        let prefix = key.description.uppercased()
+        func inside(_ p: RegistryPath) -> Bool { let d = p.description.uppercased(); return d == prefix || d.hasPrefix(prefix + "\\") }
+        func ensure(_ p: RegistryPath) {
+            let folded = p.description.uppercased()
+            if keys[folded] == nil { keys[folded] = (p, []); order.append(folded) }
+        }
+        for change in try RegFile.parse(bytes, path: path) {
+            switch change {
+            case .createKey(let p) where inside(p): ensure(p)
+            case .setValue(let p, let value) where inside(p):
+                ensure(p)
+                let folded = p.description.uppercased()
+                keys[folded]!.values.removeAll { $0.name.uppercased() == value.name.uppercased() }
+                keys[folded]!.values.append(value)
+            case .deleteValue(let p, let name) where inside(p):
+                keys[p.description.uppercased()]?.values.removeAll { $0.name.uppercased() == name.uppercased() }
+            case .deleteKey(let p):
+                let folded = p.description.uppercased()
+                order.removeAll { $0 == folded || $0.hasPrefix(folded + "\\") }
+                keys = keys.filter { $0.key != folded && !$0.key.hasPrefix(folded + "\\") }
+            default: continue
+            }
+        }
+        return order.compactMap { keys[$0] }
+    }
+}

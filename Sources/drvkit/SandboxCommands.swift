@@ -83,10 +83,11 @@ extension Drvkit {
 
         struct Diff: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Show what differs between two sandboxes under KEY, as a .reg file that turns the first into the second.")
+                abstract: "Show what differs between two sandboxes under KEY, as a .reg file that turns the first into the second.",
+                discussion: "BEFORE or AFTER may also be a .reg file written by `reg export`, to compare against a saved point of one sandbox.")
             @Argument(help: "The key to compare.") var key: String
-            @Argument(help: "The sandbox before.") var before: String
-            @Argument(help: "The sandbox after.") var after: String
+            @Argument(help: "The sandbox (or .reg export) before.") var before: String
+            @Argument(help: "The sandbox (or .reg export) after.") var after: String
 
             func run() throws {
                 do {
@@ -97,6 +98,10 @@ extension Drvkit {
             }
 
             static func snapshot(_ dir: String, _ key: RegistryPathAlias) throws -> RegistryDiff.Snapshot {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    return try RegistryDiff.snapshot(regFile: try INFInput.readBytes(path: dir), path: dir, under: key)
+                }
                 let sandbox = try Sandbox.open(at: dir)
                 return (try? RegistryTools.snapshot(sandbox, key)) ?? []
             }

@@ -80,4 +80,20 @@ struct RegDiffCommandTests {
         #expect(a == b)
         #expect(try CommandRunner.run(["reg", "diff", "HKLM", before.path, after.path]).stdout == "Windows Registry Editor Version 5.00\r\n\r\n")
     }
+
+    @Test func aSavedExportStandsForBefore() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sb = dir.appendingPathComponent("sb").path
+        _ = try CommandRunner.run(["sandbox", "init", sb])
+        let saved = dir.appendingPathComponent("before.reg").path
+        #expect(try CommandRunner.run(["reg", "export", "HKLM\\SYSTEM", saved, "--sandbox", sb]).exitCode == 0)
+        #expect(try CommandRunner.run(["reg", "diff", "HKLM\\SYSTEM", saved, sb]).stdout == "Windows Registry Editor Version 5.00\r\n\r\n")
+        let inf = dir.appendingPathComponent("d.inf")
+        try "[Version]\r\nSignature=\"$Windows NT$\"\r\n[DefaultInstall]\r\nAddReg=R\r\n[R]\r\nHKLM,SYSTEM\\Select,Current,0x10001,2\r\nHKLM,Software\\Outside,X,,\"x\"\r\n"
+            .write(to: inf, atomically: true, encoding: .utf8)
+        #expect(try CommandRunner.run(["install-section", inf.path, "DefaultInstall", "--sandbox", sb]).exitCode == 0)
+        #expect(try CommandRunner.run(["reg", "diff", "HKLM\\SYSTEM", saved, sb]).stdout
+                == "Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SYSTEM\\Select]\r\n\"Current\"=dword:00000002\r\n\r\n")
+    }
 }
