@@ -1,3 +1,5 @@
+import INFModel
+
 extension RegistryPath {
     /// Subkeys of `SOFTWARE\Classes` the WOW64 registry redirector still gives the 32-bit view its own
     /// copy of (Windows 7 and later); the rest of Classes is shared.
@@ -16,4 +18,9 @@ extension RegistryPath {
         guard root == "HKEY_LOCAL_MACHINE" else { return self }   // HKCU\Software is shared
         return RegistryPath(root: root, components: [components[0], "WOW6432Node"] + components.dropFirst())
     }
+}
+
+extension Architecture {
+    /// Whether Windows on this architecture has a separate 32-bit registry view (WOW64).
+    public var hasRegistryViews: Bool { ![.x86, .arm].contains(self) }
 }

@@ -40,18 +40,30 @@ extension Drvkit {
                                                         subcommands: [Query.self, Export.self, Import.self, Diff.self])
 
         struct Query: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List a key's values and subkeys, as reg query does (/s: the whole tree).")
+            static let configuration = CommandConfiguration(
+                abstract: "List a key's values and subkeys, as reg query does (/s: the whole tree).",
+                discussion: "/reg:32 reads the 32-bit view of an x64 or arm64 sandbox (the WOW6432Node keys); /reg:64 the native view.")
             @Argument(help: "The key, e.g. HKLM\\SYSTEM\\CurrentControlSet\\Services.") var key: String
-            @Argument(help: "/s to list the whole tree.") var switches: [String] = []
+            @Argument(help: "/s to list the whole tree; /reg:32 or /reg:64 for a registry view.") var switches: [String] = []
             @OptionGroup var sandbox: SandboxOption
 
             func validate() throws {
-                for s in switches where s.lowercased() != "/s" { throw ValidationError("ERROR: Invalid syntax. Unknown switch '\(s)'") }
+                for s in switches where !["/s", "/reg:32", "/reg:64"].contains(s.lowercased()) {
+                    throw ValidationError("ERROR: Invalid syntax. Unknown switch '\(s)'")
+                }
             }
 
             func run() throws {
                 let box = try sandbox.open()
-                do { Terminal.write(try RegistryTools.query(box, try RegistryTools.parseKey(key), recursive: !switches.isEmpty)) }
+                let lowered = switches.map { $0.lowercased() }
+                do {
+                    var path = try RegistryTools.parseKey(key)
+                    if lowered.contains("/reg:32") && !lowered.contains("/reg:64"),
+                       InstallEngine.architecture(ofMachine: try box.machine()).hasRegistryViews {
+                        path = path.in32BitView
+                    }
+                    Terminal.write(try RegistryTools.query(box, path, recursive: lowered.contains("/s")))
+                }
                 catch let error as SandboxError { throw CommandFailure(exitCode: 1, message: error.description) }
             }
         }

@@ -96,4 +96,19 @@ struct RegDiffCommandTests {
         #expect(try CommandRunner.run(["reg", "diff", "HKLM\\SYSTEM", saved, sb]).stdout
                 == "Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SYSTEM\\Select]\r\n\"Current\"=dword:00000002\r\n\r\n")
     }
+
+    @Test func regQueryReadsThe32BitViewWithReg32() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sb = dir.appendingPathComponent("sb").path
+        _ = try CommandRunner.run(["sandbox", "init", sb])
+        let inf = dir.appendingPathComponent("v.inf")
+        try "[Version]\r\nSignature=\"$Windows NT$\"\r\n[DefaultInstall]\r\nAddReg=R\r\n[R]\r\nHKLM,Software\\Contoso,View,0x4000,\"32\"\r\n"
+            .write(to: inf, atomically: true, encoding: .utf8)
+        #expect(try CommandRunner.run(["install-section", inf.path, "DefaultInstall", "--sandbox", sb]).exitCode == 0)
+        let view32 = try CommandRunner.run(["reg", "query", "HKLM\\Software\\Contoso", "/reg:32", "--sandbox", sb])
+        #expect(view32.exitCode == 0 && view32.stdout.contains("HKEY_LOCAL_MACHINE\\Software\\WOW6432Node\\Contoso") && view32.stdout.contains("View    REG_SZ    32"), "\(view32.stdout)")
+        #expect(try CommandRunner.run(["reg", "query", "HKLM\\Software\\Contoso", "/reg:64", "--sandbox", sb]).exitCode == 1)
+        #expect(try CommandRunner.run(["reg", "query", "HKLM\\Software\\Contoso", "/reg:16", "--sandbox", sb]).exitCode != 0)
+    }
 }

@@ -32,7 +32,7 @@ public enum InstallEngine {
             throw InstallFailure(win32Error: 0xE000_0101, diagnostic: InstallDiagnostic(kind: .failed, file: infPath, line: 1, column: 1, message: "no section [\(sectionName)] (ERROR_SECTION_NOT_FOUND)"))
         }
         let context = InstallContext(document: document, infPath: infPath, hkr: hkr)
-        context.is64BitMachine = ![.x86, .arm].contains(platform.architecture)
+        context.is64BitMachine = platform.architecture.hasRegistryViews
         context.driverStoreFolder = CopyFilesHandler.driverStoreFolder(infPath: infPath, architecture: platform.architecture)
         context.note(">>>  [Install Section - \(install.sectionName) of \((infPath as NSString).lastPathComponent)]")
         let environment = CopyFilesHandler.Environment(sandboxRoot: sandbox.root, architecture: platform.architecture,
