@@ -65,7 +65,7 @@ public enum InstallEngine {
         let notYet: Set<String> = ["copyinf", "registerdlls", "unregisterdlls", "addinterface",
                                    "addproperty", "delproperty", "updateinis", "updateinifields", "ini2reg", "profileitems"]
         for line in document.lines(in: section) where notYet.contains(line.key?.lowercased() ?? "") {
-            context.skip(line, "\(line.key!) is not applied by this version of drvkit's sandbox (registry, services and CopyFiles/DelFiles/RenFiles only)")
+            context.skip(line, "\(line.key!) is not applied by this version of drvkit's sandbox; the line is skipped")
         }
     }
 
