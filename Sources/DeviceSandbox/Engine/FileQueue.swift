@@ -53,7 +53,7 @@ final class FileQueue {
             context.note("     flq: Renaming '\(rename.windowsFrom)' to '\(rename.windowsTo)'.")
         }
         for copy in copies {
-            if let reason = skipReason(copy) { context.note("     flq: '\(copy.windowsPath)' \(reason).") ; continue }
+            if let reason = skipReason(copy) { context.note("     flq: '\(copy.windowsPath)' \(reason)."); continue }
             try files.stage(copy.bytes, at: copy.target, registry: registry)
             view[copy.target] = .some(copy.bytes)
             context.note("     flq: Copying '\(copy.sourceName)' to '\(copy.windowsPath)'.")
