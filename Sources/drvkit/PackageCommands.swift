@@ -8,6 +8,25 @@ import Reporting
 import X509
 
 /// Reading signing material given on the command line (exit 3 when unreadable).
+/// `--cert`, `--key` and `--output` of the commands that sign one file (`catalog sign`, `sign`).
+struct SigningOptions: ParsableArguments {
+    @Option(help: "Signing certificate (PEM; a chain, signer first).") var cert: String
+    @Option(help: "RSA private key (PEM).") var key: String
+    @Option(name: .shortAndLong, help: "Output file (default: sign in place).") var output: String?
+
+    /// Reads `file`, signs its bytes with `sign` and writes the result atomically to `--output`, else
+    /// in place. Errors become exit 3 with the file's name and `describe`'s text.
+    func sign(_ file: String, describe: (Error) -> String = { "\($0)" },
+              _ sign: ([UInt8], [Certificate], _RSAKey) throws -> [UInt8]) throws {
+        let (chain, privateKey) = try SigningInputs.signer(cert: cert, key: key)
+        let signed: [UInt8]
+        do { signed = try sign(try SigningInputs.bytes(file), chain, privateKey) }
+        catch let failure as CommandFailure { throw failure }
+        catch { throw CommandFailure(exitCode: 3, message: "\(file): error: \(describe(error))") }
+        try INFInput.writeAtomically(signed, to: output ?? file)
+    }
+}
+
 enum SigningInputs {
     static func text(_ path: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
@@ -114,16 +133,10 @@ extension Drvkit {
         struct Sign: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Sign a catalog (RSA, SHA-256), keeping its list as it is.")
             @Argument(help: "The .cat file.") var file: String
-            @Option(help: "Signing certificate (PEM; a chain, signer first).") var cert: String
-            @Option(help: "RSA private key (PEM).") var key: String
-            @Option(name: .shortAndLong, help: "Output file (default: sign in place).") var output: String?
+            @OptionGroup var signing: SigningOptions
 
             func run() throws {
-                let (chain, privateKey) = try SigningInputs.signer(cert: cert, key: key)
-                let signed: [UInt8]
-                do { signed = try AuthenticodeSigner.signCatalog(try SigningInputs.bytes(file), chain: chain, privateKey: privateKey) }
-                catch let failure as CommandFailure { throw failure } catch { throw CommandFailure(exitCode: 3, message: "\(file): error: \(error)") }
-                try INFInput.writeAtomically(signed, to: output ?? file)
+                try signing.sign(file) { try AuthenticodeSigner.signCatalog($0, chain: $1, privateKey: $2) }
             }
         }
     }
@@ -132,17 +145,13 @@ extension Drvkit {
         static let configuration = CommandConfiguration(commandName: "sign",
             abstract: "Embed an Authenticode signature (SHA-256) in a PE file, as boot-start drivers need.")
         @Argument(help: "The .sys, .dll or .exe file.") var file: String
-        @Option(help: "Signing certificate (PEM; a chain, signer first).") var cert: String
-        @Option(help: "RSA private key (PEM).") var key: String
-        @Option(name: .shortAndLong, help: "Output file (default: sign in place).") var output: String?
+        @OptionGroup var signing: SigningOptions
 
         func run() throws {
-            let (chain, privateKey) = try SigningInputs.signer(cert: cert, key: key)
-            let signed: [UInt8]
-            do { signed = try AuthenticodeSigner.signPE(try SigningInputs.bytes(file), chain: chain, privateKey: privateKey) }
-            catch let failure as CommandFailure { throw failure }
-            catch let error as PEError { throw CommandFailure(exitCode: 3, message: "\(file): error: not a PE file: \(error.description) at offset 0x\(String(error.offset, radix: 16))") }
-            try INFInput.writeAtomically(signed, to: output ?? file)
+            try signing.sign(file, describe: { error in
+                guard let error = error as? PEError else { return "\(error)" }
+                return "not a PE file: \(error.description) at offset 0x\(String(error.offset, radix: 16))"
+            }) { try AuthenticodeSigner.signPE($0, chain: $1, privateKey: $2) }
         }
     }
 
