@@ -84,7 +84,7 @@ extension Drvkit {
                     keys = try RegistryTools.snapshot(box, path)
                 } catch let error as SandboxError { throw CommandFailure(exitCode: 1, message: error.description) }
                 if json {
-                    let text = RegFile.json(base: path, keys) + "\n"
+                    let text = RegistryJSON.export(base: path, keys).serialized + "\n"
                     if let file { try INFInput.writeAtomically(Array(text.utf8), to: file) } else { Terminal.write(text) }
                     return
                 }
