@@ -64,45 +64,32 @@ while total < options.megabytes * 1_000_000 {
 }
 let megabytes = Double(total) / 1e6
 
-var best = Double.infinity
-var checksum = 0
-for _ in 0..<options.runs {
-    var lines = 0, fields = 0
-    let t = seconds {
-        for bytes in inputs {
-            let document = INFDocument(tree: SyntaxTree(bytes: bytes))
-            lines += document.tree.lines.count
-            fields += document.tree.fields.count
-            if document.openError != nil { fields += 1 }
-        }
+/// The best time of `options.runs` runs of `body` and the count it returned, which must not be 0
+/// (the count keeps the work from being optimised away).
+func bestOfRuns(_ what: String, _ body: () -> Int) -> (seconds: Double, count: Int) {
+    var best = Double.infinity, count = 0
+    for _ in 0..<options.runs {
+        let t = seconds { count = body() }
+        if count == 0 { print("no \(what)") }
+        best = min(best, t)
     }
-    checksum = lines &+ fields
-    best = min(best, t)
+    return (best, count)
 }
 
-var parseOnly = Double.infinity
-for _ in 0..<options.runs {
-    var lines = 0
-    let t = seconds { for bytes in inputs { lines += SyntaxTree(bytes: bytes).lines.count } }
-    if lines == 0 { print("no lines") }
-    parseOnly = min(parseOnly, t)
+let (best, checksum) = bestOfRuns("lines") {
+    var lines = 0, fields = 0
+    for bytes in inputs {
+        let document = INFDocument(tree: SyntaxTree(bytes: bytes))
+        lines += document.tree.lines.count
+        fields += document.tree.fields.count
+        if document.openError != nil { fields += 1 }
+    }
+    return lines &+ fields
 }
-var decodeOnly = Double.infinity
-for _ in 0..<options.runs {
-    var units = 0
-    let t = seconds { for bytes in inputs { units += SourceText(bytes: bytes).units.count } }
-    if units == 0 { print("no units") }
-    decodeOnly = min(decodeOnly, t)
-}
-
-var resolveOnly = Double.infinity
+let parseOnly = bestOfRuns("lines") { inputs.reduce(0) { $0 + SyntaxTree(bytes: $1).lines.count } }.seconds
+let decodeOnly = bestOfRuns("units") { inputs.reduce(0) { $0 + SourceText(bytes: $1).units.count } }.seconds
 let trees = inputs.prefix(inputs.count / 4).map { SyntaxTree(bytes: $0) }
-for _ in 0..<options.runs {
-    var sections = 0
-    let t = seconds { for tree in trees { sections += INFDocument(tree: tree).sections.count } }
-    if sections == 0 { print("no sections") }
-    resolveOnly = min(resolveOnly, t * 4)
-}
+let resolveOnly = 4 * bestOfRuns("sections") { trees.reduce(0) { $0 + INFDocument(tree: $1).sections.count } }.seconds
 
 // wc -l on the same bytes, from a file in the page cache.
 let temp = FileManager.default.temporaryDirectory.appendingPathComponent("drvkit-bench-\(getpid()).txt")
