@@ -86,12 +86,14 @@ public final class InstallContext {
     /// The lines of `section` as SetupAPI reads them at install time: `%N%` DIRID tokens that name
     /// no string become the sandbox's Windows folders.
     func installLines(in section: String) -> [INFLine] {
-        document.lines(in: section).map(installLine)
+        document.section(section)?.lines.map(installLine(at:)) ?? []
     }
 
     /// One line as SetupAPI reads it at install time (see ``installLines(in:)``).
-    func installLine(_ line: INFLine) -> INFLine {
-        document.line(at: line.index, dirids: { [driverStoreFolder] id in
+    func installLine(_ line: INFLine) -> INFLine { installLine(at: line.index) }
+
+    private func installLine(at index: Int) -> INFLine {
+        document.line(at: index, dirids: { [driverStoreFolder] id in
             id == 13 ? driverStoreFolder : DIRID.paths[id].flatMap { $0.isEmpty ? nil : $0 }
         })
     }
