@@ -33,6 +33,12 @@ public struct ServiceInstallSection: Hashable, Sendable {
     public var dependencies: [INFValue]
     public var startName: INFValue?
     public var security: INFValue?
+    /// `RequiredPrivileges = SeXxxPrivilege, …` (Windows 7 and later).
+    public var requiredPrivileges: [INFValue]
+    /// `ServiceSidType`, `DelayedAutoStart` (Windows 10 2004 and later), `BootFlags` (Windows 11 build 25381 and later).
+    public var serviceSidType: INFValue?
+    public var delayedAutoStart: INFValue?
+    public var bootFlags: INFValue?
     /// Registry sections the service section itself adds (`AddReg = …`).
     public var addReg: [String]
 
@@ -54,7 +60,7 @@ extension INFDocument {
     /// The typed service-install section `name`, nil when it does not exist.
     public func serviceInstallSection(_ name: String) -> ServiceInstallSection? {
         guard let s = section(name) else { return nil }
-        var result = ServiceInstallSection(name: s.name, dependencies: [], addReg: [])
+        var result = ServiceInstallSection(name: s.name, dependencies: [], requiredPrivileges: [], addReg: [])
         for line in lines(of: s) {
             guard let key = line.key?.lowercased() else { continue }
             let value = line.field(1).map { INFValue(value: $0, line: line, fieldNumber: 1) }
@@ -68,6 +74,11 @@ extension INFDocument {
             case "loadordergroup": result.loadOrderGroup = result.loadOrderGroup ?? value
             case "startname": result.startName = result.startName ?? value
             case "security": result.security = result.security ?? value
+            case "servicesidtype": result.serviceSidType = result.serviceSidType ?? value
+            case "delayedautostart": result.delayedAutoStart = result.delayedAutoStart ?? value
+            case "bootflags": result.bootFlags = result.bootFlags ?? value
+            case "requiredprivileges":
+                result.requiredPrivileges += line.fields.enumerated().map { INFValue(value: $1, line: line, fieldNumber: $0 + 1) }
             case "dependencies":
                 result.dependencies += line.fields.enumerated().map { INFValue(value: $1, line: line, fieldNumber: $0 + 1) }
             case "addreg": result.addReg += line.fields.filter { !$0.isEmpty }

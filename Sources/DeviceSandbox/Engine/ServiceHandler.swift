@@ -22,26 +22,47 @@ enum ServiceHandler {
         guard let binaryValue = section.serviceBinary else {
             throw context.fail(line, field: 3, "[\(section.name)] has no ServiceBinary", error: errorBadServiceInstallSection)
         }
-        let key = RegistryPath("HKLM\\SYSTEM\\CurrentControlSet\\Services")!.appending(directive.serviceName)
+        let key = ServiceTags.services.appending(directive.serviceName)
         let flags = directive.flags ?? 0
         let exists = try registry.key(key) != nil
+        /// Whether a value may be written: always for a new service, else unless its NOCLOBBER flag is set.
+        func clobbers(_ noClobber: UInt32) -> Bool { !exists || flags & noClobber == 0 }
         try registry.setValue(key, .dword("Type", type))
-        if !(exists && flags & 0x10 != 0) { try registry.setValue(key, .dword("Start", start)) }
-        if !(exists && flags & 0x20 != 0) { try registry.setValue(key, .dword("ErrorControl", errorControl)) }
+        if clobbers(ServiceFlags.noClobberStartType) { try registry.setValue(key, .dword("Start", start)) }
+        if clobbers(ServiceFlags.noClobberErrorControl) { try registry.setValue(key, .dword("ErrorControl", errorControl)) }
         let binary = context.installLine(binaryValue.line).field(binaryValue.fieldNumber) ?? binaryValue.value
         try registry.setValue(key, .string("ImagePath", imagePath(binary), expand: true))
-        if let name = section.displayName?.value, !(exists && flags & 0x8 != 0) { try registry.setValue(key, .string("DisplayName", name)) }
-        if let description = section.description?.value, !(exists && flags & 0x100 != 0) { try registry.setValue(key, .string("Description", description)) }
-        if let group = section.loadOrderGroup?.value, !(exists && flags & 0x40 != 0) { try registry.setValue(key, .string("Group", group)) }
+        if let name = section.displayName?.value, clobbers(ServiceFlags.noClobberDisplayName) { try registry.setValue(key, .string("DisplayName", name)) }
+        if let description = section.description?.value, clobbers(ServiceFlags.noClobberDescription) { try registry.setValue(key, .string("Description", description)) }
+        if let group = section.loadOrderGroup?.value, !group.isEmpty, clobbers(ServiceFlags.noClobberLoadOrderGroup) {
+            try registry.setValue(key, .string("Group", group))
+            if [1, 2].contains(type) {
+                let tag = try ServiceTags.assignTag(service: directive.serviceName, group: group, registry)
+                if flags & ServiceFlags.tagToFront != 0 { try ServiceTags.moveToFront(tag: tag, group: group, registry) }
+            }
+        }
         let dependencies = section.dependencies.map(\.value).filter { !$0.isEmpty }
-        if !dependencies.isEmpty && !(exists && flags & 0x80 != 0) {
+        if !dependencies.isEmpty && clobbers(ServiceFlags.noClobberDependencies) {
             let services = dependencies.filter { !$0.hasPrefix("+") }, groups = dependencies.filter { $0.hasPrefix("+") }.map { String($0.dropFirst()) }
             if !services.isEmpty { try registry.setValue(key, .multiString("DependOnService", services)) }
             if !groups.isEmpty { try registry.setValue(key, .multiString("DependOnGroup", groups)) }
         }
         if let account = section.startName?.value { try registry.setValue(key, .string("ObjectName", account)) }
+        let privileges = section.requiredPrivileges.map(\.value).filter { !$0.isEmpty }
+        if !privileges.isEmpty && clobbers(ServiceFlags.noClobberRequiredPrivileges) {
+            try registry.setValue(key, .multiString("RequiredPrivileges", privileges))
+        }
+        for (entry, valueName, noClobber) in [(section.serviceSidType, "ServiceSidType", ServiceFlags.noClobberServiceSidType),
+                                              (section.delayedAutoStart, "DelayedAutostart", ServiceFlags.noClobberDelayedAutoStart),
+                                              (section.bootFlags, "BootFlags", ServiceFlags.noClobberBootFlags)] {
+            guard let entry, clobbers(noClobber) else { continue }
+            try registry.setValue(key, .dword(valueName, try number(entry, valueName)))
+        }
+        if let security = section.security, !exists || flags & ServiceFlags.clobberSecurity != 0 {
+            try writeSecurity(security, serviceKey: key, context, registry)
+        }
         context.note("     inf: AddService=\(directive.serviceName),\(line.field(2) ?? ""),\(sectionName)  (Type \(type), Start \(start))")
-        if flags & (stopService | startService) != 0 {
+        if flags & (ServiceFlags.stopService | ServiceFlags.startService) != 0 {
             context.note("     inf: SPSVCINST_STOPSERVICE/STARTSERVICE: no service runs in the sandbox; nothing started or stopped")
         }
         try applyRegistry(of: sectionName, hkr: key, context, registry)
@@ -58,7 +79,17 @@ enum ServiceHandler {
         }
     }
 
-    static let deleteEventLogEntry: UInt32 = 0x4, stopService: UInt32 = 0x200, startService: UInt32 = 0x800
+    /// `Security = "SDDL"`: the self-relative descriptor in `Services\<name>\Security\Security`, where the
+    /// service controller keeps it. A descriptor that does not convert fails the install, as
+    /// `ConvertStringSecurityDescriptorToSecurityDescriptor` failing does (ERROR_INVALID_PARAMETER [?]).
+    static func writeSecurity(_ security: INFValue, serviceKey: RegistryPath, _ context: InstallContext, _ registry: RegistryStore) throws {
+        let descriptor: SecurityDescriptor
+        do { descriptor = try SecurityDescriptor(sddl: security.value) } catch {
+            throw context.fail(security.line, field: security.fieldNumber, "Security \"\(security.value)\" is not a security descriptor: \(error.description)",
+                               error: 87)
+        }
+        try registry.setValue(serviceKey.appending("Security"), RegistryValue(name: "Security", type: .binary, data: descriptor.selfRelativeBytes))
+    }
 
     /// `HKLM\SYSTEM\CurrentControlSet\Services\EventLog\<type>\<name>` from the EventLogType and
     /// EventName fields at `fieldOffset` (System and the service's name when empty).
@@ -89,11 +120,11 @@ enum ServiceHandler {
     /// SPSVCINST_DELETEEVENTLOGENTRY its event log source.
     static func delService(_ line: INFLine, _ context: InstallContext, _ registry: RegistryStore) throws {
         guard let name = line.nonEmptyField(1) else { return }
-        if try registry.deleteKey(RegistryPath("HKLM\\SYSTEM\\CurrentControlSet\\Services")!.appending(name)) {
+        if try registry.deleteKey(ServiceTags.services.appending(name)) {
             context.note("     inf: DelService=\(name)")
         }
         let flags = line.nonEmptyField(2).flatMap(IntegerField.parse) ?? 0
-        if flags & deleteEventLogEntry != 0 {
+        if flags & ServiceFlags.deleteEventLogEntry != 0 {
             let eventKey = eventLogKey(line, fieldOffset: 3, serviceName: name)
             if try registry.deleteKey(eventKey) { context.note("     inf: Deleted event log source \(eventKey)") }
         }

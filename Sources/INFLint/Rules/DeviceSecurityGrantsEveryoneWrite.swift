@@ -6,7 +6,7 @@ struct DeviceSecurityGrantsEveryoneWrite: LintRule {
         code: "DK6007", name: "device-security-grants-everyone-write",
         summary: "The device's Security descriptor gives Everyone or Anonymous write or full access.",
         severity: .warning,
-        whatItDoes: "Reports allow ACEs for WD (Everyone) or AN (Anonymous) with GA, GW, FA, FW, WD or WO rights in a device's Security value.",
+        whatItDoes: "Reports allow ACEs for WD (Everyone) or AN (Anonymous) with rights that write or take control (GA, GW, FA, FW, KA, KW, WD, WO, SD) in a device's Security value.",
         whyBad: "Any process, sandboxed or not, can then send write IOCTLs to the driver; most driver vulnerabilities are reached this way.",
         references: ["Securing Device Objects", "Security Descriptor String Format"],
         triggering: [RuleExample(device: "[Dev.NT]\n[Dev.NT.HW]\nAddReg = Dev.HW.AddReg\n[Dev.HW.AddReg]\nHKR,,Security,,↓\"D:P(A;;GA;;;SY)(A;;GA;;;WD)\"\n")],
@@ -14,9 +14,10 @@ struct DeviceSecurityGrantsEveryoneWrite: LintRule {
 
     func check(_ context: LintContext, into findings: inout Findings) {
         for e in context.devicePropertyWrites("security") {
-            guard case .success(let aces) = SDDL.parse(e.data.first ?? "") else { continue }
-            if let ace = aces.first(where: { $0.type == "A" && ["WD", "AN"].contains($0.sid) && SDDL.grantsWrite($0.rights) }) {
-                findings.add(Self.info, "Security grants \(ace.rights) to \(ace.sid == "WD" ? "Everyone" : "Anonymous"): any process can write to the device", at: e.line.range(ofField: 5))
+            guard let descriptor = try? SecurityDescriptor(sddl: e.data.first ?? "") else { continue }
+            if let ace = descriptor.grantsWorldWrite {
+                let who = ace.sid == .everyone ? "Everyone" : "Anonymous"
+                findings.add(Self.info, "Security grants access mask 0x\(String(ace.mask, radix: 16)) to \(who): any process can write to the device", at: e.line.range(ofField: 5))
             }
         }
     }

@@ -18,7 +18,7 @@ struct DeviceSecurityInvalid: LintRule {
                 findings.add(Self.info, "Security must be a REG_SZ string (flags 0)", at: e.line.range(ofField: 4))
                 continue
             }
-            if case .failure(let error) = SDDL.parse(e.data.first ?? "") {
+            do { _ = try SecurityDescriptor(sddl: e.data.first ?? "") } catch {
                 findings.add(Self.info, "Security is not a valid SDDL descriptor: \(error.description)", at: e.line.range(ofField: 5))
             }
         }
