@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "drvkit", targets: ["drvkit"]),
+        .executable(name: "pnputil", targets: ["pnputil"]),
+        .executable(name: "devcon", targets: ["devcon"]),
         .library(name: "INFSyntax", targets: ["INFSyntax"]),
         .library(name: "INFModel", targets: ["INFModel"]),
     ],
@@ -28,14 +30,21 @@ let package = Package(
             .product(name: "SwiftASN1", package: "swift-asn1"),
             .product(name: "X509", package: "swift-certificates"),
         ]),
-        .target(name: "DeviceSandbox", dependencies: ["INFModel", "INFSyntax", "DriverPackage", "Authenticode", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "DeviceSandbox", dependencies: [
+            "INFModel", "INFSyntax", "INFLint", "DriverPackage", "Authenticode", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "X509", package: "swift-certificates"), .product(name: "SwiftASN1", package: "swift-asn1"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "DriverPackage", dependencies: ["INFModel", "INFSyntax", "Authenticode"], resources: [.copy("Templates")]),
         .executableTarget(
             name: "drvkit",
             dependencies: [
-                "INFSyntax", "INFModel", "INFLint", "Reporting", "Authenticode", "DriverPackage", "DeviceSandbox",
+                "INFSyntax", "INFModel", "INFLint", "Reporting", "Authenticode", "DriverPackage", "DeviceSandbox", "WindowsTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .target(name: "WindowsTools", dependencies: ["DeviceSandbox"]),
+        .executableTarget(name: "pnputil", dependencies: ["WindowsTools"]),
+        .executableTarget(name: "devcon", dependencies: ["WindowsTools"]),
         .executableTarget(name: "drvkit-bench", dependencies: ["INFSyntax", "INFModel", "INFLint", "Authenticode"]),
         .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(name: "INFSyntaxTests", dependencies: ["INFSyntax", "INFModel", "TestSupport"]),

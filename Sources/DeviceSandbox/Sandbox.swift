@@ -11,7 +11,7 @@ public struct SandboxError: Error, CustomStringConvertible, Sendable {
 /// driver store) beside `C/`, the system drive. Changes go through `write`, one transaction each,
 /// serialised between processes by a lock on the folder.
 public final class Sandbox: @unchecked Sendable {
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
     public static let databaseName = "sandbox.sqlite"
     public let root: URL
     let database: DatabaseQueue
@@ -19,7 +19,10 @@ public final class Sandbox: @unchecked Sendable {
     /// `DIR/C`, the simulated system drive.
     public var systemDrive: URL { root.appendingPathComponent("C") }
 
-    init(root: URL, database: DatabaseQueue) { self.root = root; self.database = database }
+    /// The machine profile's name, read when the sandbox is opened (it never changes).
+    private let machineName: String
+
+    init(root: URL, database: DatabaseQueue, machine: String) { self.root = root; self.database = database; self.machineName = machine }
 
     /// The sandbox folder a command uses: `--sandbox DIR`, else `DRVKIT_SANDBOX`, else `./.drvkit-sandbox`.
     public static func location(_ option: String?) -> String {
@@ -45,13 +48,18 @@ public final class Sandbox: @unchecked Sendable {
         guard version == String(schemaVersion) else {
             throw SandboxError("\(path): error: sandbox schema version \(version ?? "?") is not \(schemaVersion); make a new sandbox with this drvkit")
         }
-        let sandbox = Sandbox(root: root, database: queue)
+        let machine = try queue.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'machine'") } ?? "win11-24h2-x64"
+        let sandbox = Sandbox(root: root, database: queue, machine: machine)
         try sandbox.withLock { try sandbox.recover() }
         return sandbox
     }
 
     /// Creates and seeds a sandbox in an empty or missing folder (built beside it and renamed in).
     public static func create(at path: String, machine: String) throws -> Sandbox {
+        guard let profile = MachineProfile.named(machine) else {
+            throw SandboxError("\(machine): error: unknown machine profile; one of: \(MachineProfile.all.map(\.name).joined(separator: ", "))")
+        }
+        let machine = profile.name
         let root = URL(fileURLWithPath: path).standardizedFileURL
         if FileManager.default.fileExists(atPath: root.path) {
             guard (try FileManager.default.contentsOfDirectory(atPath: root.path)).isEmpty else {
@@ -66,6 +74,7 @@ public final class Sandbox: @unchecked Sendable {
             try queue.write { db in
                 try db.execute(sql: "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)")
                 try db.execute(sql: RegistryStore.schema)
+                try db.execute(sql: DeviceTreeSchema.sql)
                 try db.execute(sql: "INSERT INTO meta VALUES ('schema', ?), ('machine', ?)", arguments: [String(schemaVersion), machine])
                 try SandboxSeed.seed(RegistryStore(db), machine: machine)
             }
@@ -80,8 +89,13 @@ public final class Sandbox: @unchecked Sendable {
     }
 
     /// The machine profile the sandbox was made for.
-    public func machine() throws -> String {
-        try database.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'machine'") } ?? "win11-24h2-x64"
+    public func machine() throws -> String { machineName }
+
+    /// The machine profile, with its Windows version and architecture.
+    public func profile() throws -> MachineProfile {
+        let name = try machine()
+        guard let profile = MachineProfile.named(name) else { throw SandboxError("\(root.path): error: unknown machine profile '\(name)'") }
+        return profile
     }
 
     /// Runs `body` in one transaction, holding the sandbox's lock so commands do not interleave.
@@ -110,6 +124,7 @@ public final class Sandbox: @unchecked Sendable {
             if staged.isEmpty {
                 // A deletion: done already when the file is gone (a crash after it, before the row went).
                 if unlink(finalURL.path) != 0 && errno != ENOENT { throw SandboxError("\(root.path): error: cannot delete \(final)") }
+                removeEmptyStoreFolders(above: finalURL)
             } else if FileManager.default.fileExists(atPath: stagedURL.path) {
                 // A staged file, or a live file being renamed: absent when the move already happened.
                 try FileManager.default.createDirectory(at: finalURL.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -119,6 +134,13 @@ public final class Sandbox: @unchecked Sendable {
         }
         let staging = root.appendingPathComponent(FileTransaction.stagingFolder)
         if FileManager.default.fileExists(atPath: staging.path) { try FileManager.default.removeItem(at: staging) }
+    }
+
+    /// A deleted driver-store file's folders go when they are empty (a deleted package leaves nothing).
+    private func removeEmptyStoreFolders(above file: URL) {
+        let repository = root.appendingPathComponent("C/Windows/System32/DriverStore/FileRepository").standardizedFileURL.path
+        var folder = file.deletingLastPathComponent().standardizedFileURL
+        while folder.path.hasPrefix(repository + "/"), rmdir(folder.path) == 0 { folder.deleteLastPathComponent() }
     }
 
     public func read<T>(_ body: (RegistryStore) throws -> T) throws -> T {

@@ -33,7 +33,8 @@ public enum PackageVerifier {
         return try infs.map { try verify(inf: root.appendingPathComponent($0).path, root: root, trusted: trusted) }
     }
 
-    static func verify(inf: String, root: URL, trusted: [Certificate]) throws -> PackageVerification {
+    /// Checks one INF of a package folder `root`.
+    public static func verify(inf: String, root: URL, trusted: [Certificate]) throws -> PackageVerification {
         let document = INFDocument(tree: try INFInput.load(path: inf))
         var result = PackageVerification(inf: inf, catalog: nil, catalogStatus: "none", signer: nil, files: [], problems: [])
         var architectures = Set<Architecture>()

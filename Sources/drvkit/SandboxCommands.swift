@@ -17,7 +17,7 @@ struct SandboxOption: ParsableArguments {
 extension Drvkit {
     struct SandboxCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "sandbox", abstract: "Create and manage simulated Windows machines.",
-                                                        subcommands: [Init.self])
+                                                        subcommands: [Init.self, Device.self, Trust.self])
 
         struct Init: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Create a sandbox: a registry seeded as a fresh Windows has it, and a C: drive.")
@@ -59,7 +59,7 @@ extension Drvkit {
                 do {
                     var path = try RegistryTools.parseKey(key)
                     if lowered.contains("/reg:32") && !lowered.contains("/reg:64"),
-                       InstallEngine.architecture(ofMachine: try box.machine()).hasRegistryViews {
+                       try box.profile().platform.architecture.hasRegistryViews {
                         path = path.in32BitView
                     }
                     Terminal.write(try RegistryTools.query(box, path, recursive: lowered.contains("/s")))

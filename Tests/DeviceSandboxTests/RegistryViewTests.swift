@@ -60,7 +60,7 @@ struct RegistryViewTests {
     }
 
     @Test func x86HasOnlyItsOwnView() throws {
-        let (dir, sandbox) = try install(machine: "win11-24h2-x86")
+        let (dir, sandbox) = try install(machine: "win10-22h2-x86")
         defer { try? FileManager.default.removeItem(at: dir) }
         #expect(try sandbox.read { try $0.key(RegistryPath("HKLM\\SOFTWARE\\WOW6432Node")!) } == nil)
         #expect(try string(sandbox, "HKLM\\SOFTWARE\\Contoso", "View") == "64")   // the later line wins

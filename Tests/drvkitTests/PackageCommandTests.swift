@@ -4,16 +4,8 @@ import TestSupport
 
 /// cert create → package build --sign → verify, through the executable, checked by osslsigncode too.
 struct PackageCommandTests {
-    /// A copy of examples/echo with an amd64 kernel-mode echo.sys written by the test's PE writer.
     func echoSource(_ dir: URL, machine: UInt16 = 0x8664, subsystem: UInt16 = 1) throws -> URL {
-        let source = dir.appendingPathComponent("src")
-        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: TestPaths.packageRoot.appendingPathComponent("examples/echo/echo.inf"), to: source.appendingPathComponent("echo.inf"))
-        var writer = PEWriter()
-        writer.machine = machine
-        writer.subsystem = subsystem
-        try Data(writer.bytes()).write(to: source.appendingPathComponent("echo.sys"))
-        return source.appendingPathComponent("echo.inf")
+        try EchoPackage.source(dir, machine: machine, subsystem: subsystem)
     }
 
     @Test func buildSignVerifyAndDetectTampering() throws {

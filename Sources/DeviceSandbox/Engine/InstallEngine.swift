@@ -12,13 +12,6 @@ public struct InstallResult: Sendable {
 /// Applies INF sections to a sandbox as SetupAPI does: one handler per directive, everything in
 /// one transaction (a failure leaves the sandbox untouched).
 public enum InstallEngine {
-    /// The architecture of a machine profile (`win11-24h2-x64` → amd64).
-    public static func architecture(ofMachine machine: String) -> Architecture {
-        if machine.hasSuffix("-arm64") { return .arm64 }
-        if machine.hasSuffix("-x86") { return .x86 }
-        return .amd64
-    }
-
     /// `rundll32 setupapi,InstallHinfSection SECTION 128 INF`: the section (decorated for the sandbox's
     /// architecture) and its `.Services` section; `hkr` binds HKR (for testing INF fragments).
     public static func installSection(_ sectionName: String, infPath: String, hkr: RegistryPath?, sandbox: Sandbox) throws -> InstallResult {
@@ -27,7 +20,7 @@ public enum InstallEngine {
         if let error = document.openError {
             throw InstallFailure(win32Error: error.code, diagnostic: InstallDiagnostic(kind: .failed, file: infPath, line: max(error.line, 1), column: 1, message: "SetupAPI refuses this INF: \(error.description)"))
         }
-        let platform = TargetPlatform(architecture: architecture(ofMachine: try sandbox.machine()), buildNumber: 26100)
+        let platform = try sandbox.profile().platform
         guard let install = document.installSection(sectionName, for: platform) else {
             throw InstallFailure(win32Error: 0xE000_0101, diagnostic: InstallDiagnostic(kind: .failed, file: infPath, line: 1, column: 1, message: "no section [\(sectionName)] (ERROR_SECTION_NOT_FOUND)"))
         }
@@ -71,21 +64,6 @@ public enum InstallEngine {
 
     /// Appends the install's log to `C:\Windows\INF\setupapi.dev.log` in the sandbox.
     public static func appendLog(_ result: InstallResult, sandbox: Sandbox, date: Date = Date()) throws {
-        let url = sandbox.systemDrive.appendingPathComponent("Windows/INF/setupapi.dev.log")
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy/MM/dd HH:mm:ss.SSS"
-        var lines = result.log
-        if let first = lines.first { lines[0] = first + "\r\n>>>  Section start \(formatter.string(from: date))" }
-        let text = lines.joined(separator: "\r\n") .replacingOccurrences(of: "<<<  [Exit", with: "<<<  Section end \(formatter.string(from: date))\r\n<<<  [Exit") + "\r\n"
-        if !FileManager.default.fileExists(atPath: url.path) {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            _ = FileManager.default.createFile(atPath: url.path, contents: Data("[Device Install Log]\r\n     OS Version = 10.0.26100\r\n\r\n".utf8))
-        }
-        let handle = try FileHandle(forWritingTo: url)
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data(text.utf8))
-        try handle.close()
+        try SetupLog.append(result.log, sandbox: sandbox, date: date)
     }
 }

@@ -1,0 +1,65 @@
+/// Tables of the device tree and the driver store (schema 2). The registry keeps what Windows
+/// writes (`Enum`, `Control\Class`); these tables index it so that ranking 10,000 devices against
+/// 1,000 packages is a few indexed lookups.
+enum DeviceTreeSchema {
+    static let sql = """
+        CREATE TABLE driver_package(
+            id INTEGER PRIMARY KEY,
+            published_name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            original_name TEXT NOT NULL,
+            folder TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            catalog TEXT NOT NULL,
+            provider TEXT NOT NULL,
+            class_name TEXT NOT NULL,
+            class_guid TEXT NOT NULL,
+            driver_date TEXT NOT NULL,
+            driver_version TEXT NOT NULL,
+            signer TEXT,
+            trusted INTEGER NOT NULL);
+        CREATE INDEX driver_package_name ON driver_package(original_name COLLATE NOCASE, hash);
+        CREATE TABLE driver_model(
+            package INTEGER NOT NULL REFERENCES driver_package(id) ON DELETE CASCADE,
+            device_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            manufacturer TEXT NOT NULL,
+            description TEXT NOT NULL,
+            install_section TEXT NOT NULL,
+            models_section TEXT NOT NULL);
+        CREATE INDEX driver_model_id ON driver_model(device_id);
+        CREATE INDEX driver_model_package ON driver_model(package);
+        CREATE TABLE device(
+            instance_id TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
+            description TEXT NOT NULL,
+            parent TEXT,
+            hardware_ids TEXT NOT NULL,
+            compatible_ids TEXT NOT NULL,
+            present INTEGER NOT NULL DEFAULT 1,
+            disabled INTEGER NOT NULL DEFAULT 0,
+            package INTEGER REFERENCES driver_package(id),
+            install_section TEXT,
+            matching_id TEXT,
+            rank INTEGER,
+            driver_key TEXT,
+            service TEXT,
+            problem INTEGER NOT NULL DEFAULT 28,
+            problem_status INTEGER NOT NULL DEFAULT 0,
+            reboot_needed INTEGER NOT NULL DEFAULT 0);
+        CREATE INDEX device_package ON device(package);
+        CREATE TABLE device_id(
+            device TEXT NOT NULL REFERENCES device(instance_id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            position INTEGER NOT NULL);
+        CREATE INDEX device_id_id ON device_id(id);
+        CREATE INDEX device_id_device ON device_id(device);
+        CREATE TABLE device_file(
+            device TEXT NOT NULL REFERENCES device(instance_id) ON DELETE CASCADE,
+            path TEXT NOT NULL);
+        CREATE INDEX device_file_device ON device_file(device);
+        CREATE TABLE trusted_certificate(
+            store TEXT NOT NULL,
+            thumbprint TEXT NOT NULL,
+            der BLOB NOT NULL,
+            PRIMARY KEY(store, thumbprint));
+        """
+}

@@ -1,0 +1,183 @@
+import Foundation
+import INFModel
+
+/// Installs a driver node on a device as Windows does (installer.md §5), in the caller's
+/// transaction: the driver key, the DDInstall section and its companions with their HKR bindings,
+/// the `Enum` values, then the device's status.
+enum DeviceInstaller {
+    struct Context {
+        var sandbox: Sandbox
+        var profile: MachineProfile
+        var documents: [Int64: INFDocument] = [:]
+    }
+
+    static let classRoot = RegistryPath("HKLM\\SYSTEM\\CurrentControlSet\\Control\\Class")!
+
+    /// Installs `node` on `device` and re-evaluates its status; the log lines for setupapi.dev.log.
+    static func install(_ node: DriverNode, on device: inout DeviceNode, _ registry: RegistryStore, _ ctx: inout Context) throws -> [String] {
+        let package = node.package
+        let platform = ctx.profile.platform
+        guard let document = try Ranking.document(package, &ctx.documents, sandboxRoot: ctx.sandbox.root),
+              let install = document.installSection(node.installSection, for: platform) else {
+            throw DriverStoreError("The driver package \(package.publishedName) has no install section [\(node.installSection)] for this machine.", 0xE000_0102)
+        }
+        let infPath = ctx.sandbox.root.appendingPathComponent(package.storeRelativePath + "/" + package.originalName).path
+        let context = InstallContext(document: document, infPath: infPath, hkr: nil)
+        context.is64BitMachine = platform.architecture.hasRegistryViews
+        context.driverStoreFolder = package.storePath
+        context.note(">>>  [Device Install (Hardware initiated) - \(device.instanceID)]")
+        context.note("     dvi: {Build Driver List}")
+        context.note("     dvi:      Selected driver: \(package.publishedName) [\(install.sectionName)] rank 0x\(hex8(node.rank))")
+        context.note("     sig: Signer Score  - \(package.trusted ? "Authenticode" : "Not digitally signed")")
+        let environment = CopyFilesHandler.Environment(sandboxRoot: ctx.sandbox.root, architecture: platform.architecture,
+                                                       queue: FileQueue(root: ctx.sandbox.root))
+        _ = context.markProcessed(infPath: infPath, section: install.sectionName)
+
+        // The driver (software) key: the device's current one when the class is unchanged, else the lowest free NNNN.
+        let classGuid = package.classGuid.isEmpty ? "{4d36e97d-e325-11ce-bfc1-08002be10318}" : package.classGuid
+        let driverKeyName: String
+        if let current = device.driverKey, current.lowercased().hasPrefix(classGuid.lowercased() + "\\") {
+            driverKeyName = current
+            _ = try registry.deleteKey(classRoot.appending(current))
+        } else {
+            if let old = device.driverKey { _ = try registry.deleteKey(classRoot.appending(old)) }
+            let used = Set(try registry.subkeys(classRoot.appending(classGuid)))
+            var n = 0
+            while used.contains(String(format: "%04d", n)) { n += 1 }
+            driverKeyName = classGuid + "\\" + String(format: "%04d", n)
+        }
+        let driverKey = classRoot.appending(driverKeyName)
+        try registry.createKey(driverKey)
+        let enumKey = device.enumKey
+        let hardwareKey = enumKey.appending("Device Parameters")
+
+        // DDInstall, then .HW, .CoInstallers, .Interfaces, .Services, .Wdf (installer.md §5).
+        context.hkr = driverKey
+        try InstallEngine.apply(install.sectionName, context, registry, environment)
+        if document.hasSection(install.name(of: .hw)) {
+            context.hkr = hardwareKey
+            try InstallEngine.apply(install.name(of: .hw), context, registry, environment)
+            try moveDeviceProperties(from: hardwareKey, to: enumKey, registry)
+        }
+        if document.hasSection(install.name(of: .coInstallers)) {
+            context.hkr = driverKey
+            try InstallEngine.apply(install.name(of: .coInstallers), context, registry, environment)
+        }
+        try InterfaceHandler.removeInterfaces(of: device.instanceID, registry)
+        for line in document.lines(in: install.name(of: .interfaces), key: "AddInterface") {
+            try InterfaceHandler.addInterface(context.installLine(line), instanceID: device.instanceID, context, registry)
+        }
+        var service: String?
+        var nullDriver = false
+        if document.hasSection(install.name(of: .services)) {
+            context.hkr = nil
+            try InstallEngine.apply(install.name(of: .services), context, registry, environment)
+            for directive in document.addServices(in: install.name(of: .services)) where directive.isFunctionDriver {
+                if directive.serviceName.isEmpty { nullDriver = true } else { service = directive.serviceName }
+            }
+        }
+        try applyWdf(document, install, context, registry)
+        try environment.queue.commit(context, registry)
+        try registry.db.execute(sql: "DELETE FROM device_file WHERE device = ?", arguments: [device.instanceID])
+        for path in Set(environment.queue.copies.map(\.windowsPath)).sorted() {
+            try registry.db.execute(sql: "INSERT INTO device_file VALUES (?, ?)", arguments: [device.instanceID, path])
+        }
+
+        // The Enum values and the driver key's values (installer.md §5).
+        let version = document.version
+        try registry.setValue(enumKey, .multiString("HardwareID", device.hardwareIDs))
+        if !device.compatibleIDs.isEmpty { try registry.setValue(enumKey, .multiString("CompatibleIDs", device.compatibleIDs)) }
+        let modelLine = document.models(inSection: node.modelsSection).first {
+            $0.deviceDescription == node.description && $0.installSection.lowercased() == node.installSection.lowercased()
+        }?.line
+        let manufacturerLine = document.manufacturers.first { $0.name == node.manufacturer }?.line
+        try registry.setValue(enumKey, .string("DeviceDesc", indirectString(modelLine, text: node.description, package, document)))
+        try registry.setValue(enumKey, .string("Mfg", indirectString(manufacturerLine, text: node.manufacturer, package, document)))
+        try registry.setValue(enumKey, .string("Class", version.class?.value ?? ""))
+        try registry.setValue(enumKey, .string("ClassGUID", classGuid))
+        try registry.setValue(enumKey, .string("Driver", driverKeyName))
+        _ = try registry.deleteValue(enumKey, "Service")
+        if let service { try registry.setValue(enumKey, .string("Service", service)) }
+        _ = try registry.deleteValue(enumKey, "RawDeviceOK")
+        if nullDriver { try registry.setValue(enumKey, .dword("RawDeviceOK", 1)) }
+        let driverVer = version.driverVer?.value
+        try registry.setValue(driverKey, .string("DriverDesc", node.description))
+        try registry.setValue(driverKey, .string("ProviderName", package.provider))
+        if let driverVer {
+            try registry.setValue(driverKey, .string("DriverDate", "\(driverVer.month)-\(driverVer.day)-\(driverVer.year)"))
+            try registry.setValue(driverKey, RegistryValue(name: "DriverDateData", type: .binary, data: fileTime(driverVer)))
+        }
+        try registry.setValue(driverKey, .string("DriverVersion", package.driverVersion))
+        try registry.setValue(driverKey, .string("InfPath", package.publishedName))
+        try registry.setValue(driverKey, .string("InfSection", install.baseName))
+        if !install.decoration.isEmpty { try registry.setValue(driverKey, .string("InfSectionExt", "." + install.decoration)) }
+        try registry.setValue(driverKey, .string("MatchingDeviceId", node.matchingID.lowercased()))
+
+        let wasStarted = device.isStarted && device.packageID != nil
+        device.description = node.description
+        device.packageID = package.id
+        device.installSection = node.installSection
+        device.matchingID = node.matchingID.lowercased()
+        device.rank = node.rank
+        device.driverKey = driverKeyName
+        device.service = service
+        try DeviceStatus.evaluate(&device, package: package, registry: registry, sandboxRoot: ctx.sandbox.root, platform: platform)
+        // A boot-start driver replaced on a running device takes effect at the next boot.
+        if device.problem == 0, wasStarted, let service,
+           try registry.value(ServiceTags.services.appending(service), "Start")?.integerValue == 0 {
+            device.rebootNeeded = true
+        }
+        try device.save(registry.db)
+        context.note("     dvi: Device status: \(device.problem == 0 ? "started" : "problem \(device.problem)")")
+        context.note("<<<  [Exit status: SUCCESS]")
+        return context.log
+    }
+
+    /// Values written with HKR in `.HW` that are device properties live on the `Enum` key itself
+    /// (filters, and the device object's type, characteristics, exclusivity and security) [?].
+    static func moveDeviceProperties(from hardwareKey: RegistryPath, to enumKey: RegistryPath, _ registry: RegistryStore) throws {
+        for name in ["UpperFilters", "LowerFilters", "DeviceType", "DeviceCharacteristics", "Exclusive", "Security"] {
+            guard let value = try registry.value(hardwareKey, name) else { continue }
+            _ = try registry.deleteValue(hardwareKey, name)
+            if name == "Security", let descriptor = try? SecurityDescriptor(sddl: value.stringValue) {
+                try registry.setValue(enumKey, RegistryValue(name: name, type: .binary, data: descriptor.selfRelativeBytes))
+            } else {
+                try registry.setValue(enumKey, RegistryValue(name: value.name, type: value.type, data: value.data))
+            }
+        }
+    }
+
+    /// `.Wdf`: `KmdfService = service, section` → `Services\<service>\Parameters\Wdf\KmdfLibraryVersion` [?].
+    static func applyWdf(_ document: INFDocument, _ install: DDInstall, _ context: InstallContext, _ registry: RegistryStore) throws {
+        for line in document.lines(in: install.name(of: .wdf), key: "KmdfService") {
+            guard let service = line.nonEmptyField(1), let section = line.nonEmptyField(2) else {
+                context.skip(line, "KmdfService needs a service and a section; the line is skipped")
+                continue
+            }
+            let version = document.firstLine(in: section, key: "KmdfLibraryVersion")?.field(1) ?? ""
+            try registry.setValue(ServiceTags.services.appending(service).appending("Parameters\\Wdf"), .string("KmdfLibraryVersion", version))
+        }
+    }
+
+    /// `@oemN.inf,%strkey%;Text` when the line's key was written as a `%strkey%` token (Windows keeps
+    /// the reference so the text can be localised), else the text itself.
+    static func indirectString(_ line: INFLine?, text: String, _ package: DriverPackageRecord, _ document: INFDocument) -> String {
+        guard let range = line?.keyRange else { return text }
+        let raw = document.tree.source.string(range).trimmingCharacters(in: .whitespaces)
+        guard raw.count > 2, raw.hasPrefix("%"), raw.hasSuffix("%"), !raw.dropFirst().dropLast().contains("%") else { return text }
+        return "@\(package.publishedName),\(raw);\(text)"
+    }
+
+    /// DriverDateData: the DriverVer date at 00:00 UTC as a little-endian FILETIME.
+    static func fileTime(_ driverVer: DriverVer) -> [UInt8] {
+        var components = DateComponents()
+        components.year = driverVer.year; components.month = driverVer.month; components.day = driverVer.day
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let seconds = calendar.date(from: components).map { Int64($0.timeIntervalSince1970) } ?? 0
+        let ticks = UInt64(seconds + 11_644_473_600) * 10_000_000
+        return withUnsafeBytes(of: ticks.littleEndian, Array.init)
+    }
+
+    static func hex8(_ v: UInt32) -> String { String(format: "%08X", v) }
+}

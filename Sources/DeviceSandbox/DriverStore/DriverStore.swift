@@ -1,0 +1,196 @@
+import Authenticode
+import Crypto
+import DriverPackage
+import Foundation
+import GRDB
+import INFLint
+import INFModel
+import INFSyntax
+import X509
+
+/// The driver store (installer.md §2): staging, publishing as `oemN.inf`, enumeration, deletion.
+public enum DriverStore {
+    /// The outcome of adding a package.
+    public struct Added: Sendable {
+        public var package: DriverPackageRecord
+        /// The identical package (same INF name and contents) was already in the store.
+        public var alreadyExisted: Bool
+    }
+
+    /// Stages the package of `infPath` (the INF, its catalog and the files it copies on the
+    /// sandbox's architecture): refused when the linter finds errors, when there is no catalog or
+    /// it does not cover every file, or a file is missing. An identical package reuses its folder
+    /// and published name.
+    public static func add(infPath: String, sandbox: Sandbox) throws -> Added {
+        let profile = try sandbox.profile()
+        let architecture = profile.platform.architecture
+        let tree: SyntaxTree
+        do { tree = try INFInput.load(path: infPath) } catch {
+            throw DriverStoreError("\(error)", DriverStoreError.fileNotFound)
+        }
+        let document = INFDocument(tree: tree)
+        if let error = document.openError {
+            throw DriverStoreError("The INF is not valid: \(error.description)", error.code)
+        }
+        let lint = Linter().lint(tree: tree, path: infPath)
+        let errors = lint.findings.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            throw DriverStoreError("The INF has \(errors.count) linter error(s); drvkit does not stage it.", DriverStoreError.invalidData,
+                                   details: errors.map { f in
+                                       let at = lint.source.location(of: f.range.lowerBound)
+                                       return "\(infPath):\(at.line):\(at.column): error: \(f.code) \(f.message)"
+                                   })
+        }
+        let root = URL(fileURLWithPath: infPath).deletingLastPathComponent()
+        let infName = URL(fileURLWithPath: infPath).lastPathComponent
+        let resolver = PackageResolver(document: document, infPath: infPath, architecture: architecture)
+        let (files, problems) = resolver.files()
+        if let problem = problems.first {
+            throw DriverStoreError("\(problem)", DriverStoreError.fileNotFound, details: problems.dropFirst().map(\.description))
+        }
+        guard let catalogName = document.version.catalogFile(for: architecture)?.file.value.trimmingCharacters(in: .whitespaces),
+              !catalogName.isEmpty else {
+            throw DriverStoreError("The third-party INF does not contain digital signature information.", DriverStoreError.noCatalog)
+        }
+        let trusted = try sandbox.read { try TrustStore.certificates($0.db) }
+        let verification = try PackageVerifier.verify(inf: infPath, root: root, trusted: trusted)
+        if ["missing", "invalid"].contains(verification.catalogStatus) {
+            throw DriverStoreError("The third-party INF does not contain digital signature information.", DriverStoreError.noCatalog,
+                                   details: verification.problems)
+        }
+        for file in verification.files where file.status != .ok {
+            switch file.status {
+            case .missing: throw DriverStoreError("The system cannot find the file specified.", DriverStoreError.fileNotFound, details: ["\(file.path): \(file.message)"])
+            case .notInCatalog, .badSignature:
+                throw DriverStoreError("The hash for the file is not present in the specified catalog file. The file is likely corrupt or the victim of tampering.",
+                                       DriverStoreError.hashNotInCatalog, details: ["\(file.path): \(file.message)"])
+            default: throw DriverStoreError("\(file.path): \(file.message)", DriverStoreError.invalidData)
+            }
+        }
+        // The package's bytes: the INF, its catalog, the files for this architecture.
+        var contents: [(path: String, bytes: [UInt8])] = []
+        for relative in [infName, catalogName] + files.map(\.relativePath) {
+            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(relative).path) else {
+                throw DriverStoreError("The system cannot find the file specified.", DriverStoreError.fileNotFound, details: [relative])
+            }
+            if !contents.contains(where: { $0.path.lowercased() == relative.lowercased() }) { contents.append((relative, [UInt8](data))) }
+        }
+        let hash = storeHash(contents)
+        let folder = "\(infName.lowercased())_\(architecture.rawValue)_\(hash)"
+        let signature = catalogSignature(root.appendingPathComponent(catalogName), trusted: trusted)
+        return try sandbox.write { registry in
+            let db = registry.db
+            if let existing = try Row.fetchOne(db, sql: "SELECT * FROM driver_package WHERE original_name = ? COLLATE NOCASE AND hash = ?",
+                                               arguments: [infName, hash]) {
+                return Added(package: DriverPackageRecord(row: existing), alreadyExisted: true)
+            }
+            let used = Set(try String.fetchAll(db, sql: "SELECT published_name FROM driver_package").map { $0.lowercased() })
+            var n = 0
+            while used.contains("oem\(n).inf") { n += 1 }
+            let published = "oem\(n).inf"
+            let version = document.version
+            let driverVer = version.driverVer?.value
+            try db.execute(sql: """
+                INSERT INTO driver_package(published_name, original_name, folder, hash, catalog, provider, class_name, class_guid,
+                                           driver_date, driver_version, signer, trusted)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [published, infName, folder, hash, catalogName, version.provider?.value ?? "", version.class?.value ?? "",
+                                 (version.classGuid?.value ?? "").lowercased(), driverVer?.isoDate ?? "0000-00-00",
+                                 driverVer?.versionString ?? "0.0.0.0", signature.signer, signature.trusted])
+            let id = db.lastInsertedRowID
+            try indexModels(document, platform: profile.platform, package: id, db)
+            let transaction = FileTransaction(root: sandbox.root)
+            let storeFolder = "C/Windows/System32/DriverStore/FileRepository/" + folder
+            for (path, bytes) in contents { try transaction.stage(bytes, at: storeFolder + "/" + path, registry: registry) }
+            try transaction.stage(contents[0].bytes, at: "C/Windows/INF/" + published, registry: registry)
+            return Added(package: try DriverPackageRecord.withID(id, db)!, alreadyExisted: false)
+        }
+    }
+
+    /// The models the package offers on `platform`, one row per ID (position 0: the hardware ID,
+    /// k: the k-th compatible ID), so that devices find their candidates by index.
+    static func indexModels(_ document: INFDocument, platform: TargetPlatform, package: Int64, _ db: Database) throws {
+        for manufacturer in document.manufacturers {
+            guard let section = manufacturer.modelsSectionName(for: platform) else { continue }
+            for model in document.models(inSection: section) {
+                let ids = [model.hardwareID ?? ""] + model.compatibleIDs
+                for (position, id) in ids.enumerated() where !id.isEmpty {
+                    try db.execute(sql: """
+                        INSERT INTO driver_model(package, device_id, position, manufacturer, description, install_section, models_section)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [package, DeviceID.fold(id), position, manufacturer.name, model.deviceDescription,
+                                         model.installSection, model.modelsSection])
+                }
+            }
+        }
+    }
+
+    /// The store folder's hash: the first 8 bytes of SHA-256 over the files sorted by path
+    /// (path, NUL, length, bytes), in hex. Windows does not document its own.
+    static func storeHash(_ files: [(path: String, bytes: [UInt8])]) -> String {
+        var sha = SHA256()
+        for file in files.sorted(by: { $0.path.lowercased() < $1.path.lowercased() }) {
+            sha.update(data: Array(file.path.lowercased().utf8) + [0])
+            withUnsafeBytes(of: UInt64(file.bytes.count).littleEndian) { sha.update(bufferPointer: $0) }
+            sha.update(data: file.bytes)
+        }
+        return sha.finalize().prefix(8).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Who signed a catalog (whether or not the machine trusts it) and whether its signature chains
+    /// to a certificate in `trusted`.
+    static func catalogSignature(_ url: URL, trusted: [Certificate]) -> (signer: String?, trusted: Bool) {
+        guard let data = FileManager.default.contents(atPath: url.path), let catalog = try? Catalog(derEncoded: [UInt8](data)),
+              catalog.signedData.isSigned else { return (nil, false) }
+        let signed = catalog.signedData
+        guard let signer = try? signed.verify(trusted: signed.certificates) else { return (nil, false) }
+        return (commonName("\(signer.subject)"), (try? signed.verify(trusted: trusted)) != nil)
+    }
+
+    /// Works out again which packages' catalogs chain to a trusted certificate (the stores changed).
+    static func refreshTrust(_ registry: RegistryStore, sandboxRoot: URL) throws {
+        let trusted = try TrustStore.certificates(registry.db)
+        for package in try DriverPackageRecord.all(registry.db) {
+            let signature = catalogSignature(sandboxRoot.appendingPathComponent(package.storeRelativePath + "/" + package.catalog), trusted: trusted)
+            try registry.db.execute(sql: "UPDATE driver_package SET signer = ?, trusted = ? WHERE id = ?",
+                                    arguments: [signature.signer, signature.trusted, package.id])
+        }
+    }
+
+    /// `CN=Contoso Test, O=Contoso` → `Contoso Test`.
+    static func commonName(_ subject: String) -> String {
+        for part in subject.split(separator: ",") {
+            let p = part.trimmingCharacters(in: .whitespaces)
+            if p.hasPrefix("CN=") { return String(p.dropFirst(3)) }
+        }
+        return subject
+    }
+
+    /// The packages in the store, by published name.
+    public static func packages(_ sandbox: Sandbox) throws -> [DriverPackageRecord] {
+        try sandbox.read { try DriverPackageRecord.all($0.db) }
+    }
+
+    /// The package published as `name`, or the error pnputil gives.
+    public static func package(_ name: String, _ sandbox: Sandbox) throws -> DriverPackageRecord {
+        guard let package = try sandbox.read({ try DriverPackageRecord.named(name, $0.db) }) else {
+            throw DriverStoreError("The specified INF is not an installed OEM INF.", DriverStoreError.notInstalledOEM)
+        }
+        return package
+    }
+
+    /// Copies a package's store folder to `directory` (outside the sandbox: the user asked for it).
+    public static func export(_ package: DriverPackageRecord, to directory: String, sandbox: Sandbox) throws {
+        let source = sandbox.root.appendingPathComponent(package.storeRelativePath)
+        let target = URL(fileURLWithPath: directory).appendingPathComponent(package.folder)
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        let items = FileManager.default.enumerator(at: source, includingPropertiesForKeys: [.isRegularFileKey])
+        while let item = items?.nextObject() as? URL {
+            guard (try item.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
+            let relative = String(item.standardizedFileURL.path.dropFirst(source.standardizedFileURL.path.count + 1))
+            let destination = target.appendingPathComponent(relative)
+            try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try INFInput.writeAtomically(Array(try Data(contentsOf: item)), to: destination.path)
+        }
+    }
+}

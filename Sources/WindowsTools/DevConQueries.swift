@@ -1,0 +1,116 @@
+import DeviceSandbox
+import Foundation
+
+/// devcon's read-only commands: find, findall, status, hwids, driverfiles, drivernodes, listclass, classes.
+enum DevConQueries {
+    static func classOf(_ sandbox: Sandbox) -> (DeviceNode) -> String {
+        { device in (try? sandbox.read { try $0.value(device.enumKey, "Class") })??.stringValue ?? "" }
+    }
+
+    static func run(_ command: String, _ args: [String], sandbox: Sandbox, _ start: ToolRun) -> ToolRun {
+        var run = start
+        guard !args.isEmpty else { return DevCon.invalidUse(command, run) }
+        let devices: [DeviceNode]
+        do { devices = try Devices.all(sandbox) } catch { return DevCon.failed(run) }
+        if command == "listclass" { return listClass(args, devices, sandbox: sandbox, run) }
+        let selected = DevConSelection.select(args, from: command == "find" ? devices.filter(\.present) : devices, classOf: classOf(sandbox))
+        for device in selected {
+            switch command {
+            case "find", "findall":
+                run.line(DevCon.deviceLine(device))
+            case "status":
+                run.line(device.instanceID)
+                run.line(DevCon.padding(1) + "Name: " + device.description)
+                if device.disabled { run.line(DevCon.padding(1) + "Device is disabled.") }
+                else if device.problem != 0 { run.line(DevCon.padding(1) + String(format: "The device has the following problem: %02d", device.problem)) }
+                else if device.isStarted { run.line(DevCon.padding(1) + "Driver is running.") }
+                else { run.line(DevCon.padding(1) + "Device is currently stopped.") }
+            case "hwids":
+                run.line(device.instanceID)
+                run.line(DevCon.padding(1) + "Name: " + device.description)
+                if device.hardwareIDs.isEmpty && device.compatibleIDs.isEmpty {
+                    run.line(DevCon.padding(1) + "No hardware/compatible IDs found for this device.")
+                }
+                if !device.hardwareIDs.isEmpty {
+                    run.line(DevCon.padding(1) + "Hardware IDs:")
+                    for id in device.hardwareIDs { run.line(DevCon.padding(2) + id) }
+                }
+                if !device.compatibleIDs.isEmpty {
+                    run.line(DevCon.padding(1) + "Compatible IDs:")
+                    for id in device.compatibleIDs { run.line(DevCon.padding(2) + id) }
+                }
+            case "driverfiles":
+                run.line(device.instanceID)
+                run.line(DevCon.padding(1) + "Name: " + device.description)
+                guard let package = try? Devices.package(of: device, sandbox), let section = device.installSection else {
+                    run.line(DevCon.padding(1) + "No driver information available for the device.")
+                    continue
+                }
+                let files = (try? Devices.driverFiles(of: device, sandbox)) ?? []
+                let inf = "C:\\Windows\\INF\\" + package.publishedName
+                if files.isEmpty {
+                    run.line(DevCon.padding(1) + "Driver installed from \(inf) [\(section)]. The driver is not using any files.")
+                } else {
+                    run.line(DevCon.padding(1) + "Driver installed from \(inf) [\(section)]. \(files.count) file(s) used by driver:")
+                    for file in files { run.line(DevCon.padding(2) + file) }
+                }
+            default:   // drivernodes
+                run.line(DevCon.deviceLine(device))
+                run.line(DevCon.padding(1) + "Name: " + device.description)
+                let nodes = (try? Devices.driverNodes(of: device.instanceID, sandbox)) ?? []
+                if nodes.isEmpty { run.line(DevCon.padding(1) + "No driver nodes found for this device.") }
+                for (n, node) in nodes.enumerated() {
+                    run.line(DevCon.padding(1) + "Driver node #\(n):")
+                    let p2 = DevCon.padding(2)
+                    run.line(p2 + "Inf file is C:\\Windows\\INF\\" + node.package.publishedName)
+                    run.line(p2 + "Inf section is " + node.installSection)
+                    run.line(p2 + "Driver description is " + node.description)
+                    run.line(p2 + "Manufacturer name is " + node.manufacturer)
+                    run.line(p2 + "Provider name is " + node.package.provider)
+                    run.line(p2 + "Driver date is " + node.package.displayDate)
+                    run.line(p2 + "Driver version is " + node.package.driverVersion)
+                    run.line(p2 + "Driver node rank is \(node.rank)")
+                    run.line(p2 + "Driver node flags are " + String(format: "%08X", node.flags))
+                    if node.package.trusted { run.line(DevCon.padding(3) + "Inf is digitally signed") }
+                }
+            }
+        }
+        run.line(selected.isEmpty ? "No matching devices found." : "\(selected.count) matching device(s) found.")
+        return run
+    }
+
+    static func listClass(_ classes: [String], _ devices: [DeviceNode], sandbox: Sandbox, _ start: ToolRun) -> ToolRun {
+        var run = start
+        let known = (try? knownClasses(sandbox)) ?? []
+        for name in classes {
+            guard let cls = known.first(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) else {
+                run.line("There is no \"\(name)\" setup class on the local machine.")
+                continue
+            }
+            let members = devices.filter { classOf(sandbox)($0).caseInsensitiveCompare(cls.name) == .orderedSame }
+            if members.isEmpty { run.line("There are no devices in setup class \"\(cls.name)\" (\(cls.description)).") }
+            else { run.line("Listing \(members.count) devices in setup class \"\(cls.name)\" (\(cls.description)).") }
+            for device in members { run.line(DevCon.deviceLine(device)) }
+        }
+        return run
+    }
+
+    static func knownClasses(_ sandbox: Sandbox) throws -> [(name: String, description: String)] {
+        let root = RegistryPath("HKLM\\SYSTEM\\CurrentControlSet\\Control\\Class")!
+        return try sandbox.read { registry in
+            try registry.subkeys(root).compactMap { guid in
+                let key = root.appending(guid)
+                guard let name = try registry.value(key, "Class")?.stringValue else { return nil }
+                return (name, try registry.value(key, "")?.stringValue ?? name)
+            }
+        }
+    }
+
+    static func classes(sandbox: Sandbox, _ start: ToolRun) -> ToolRun {
+        var run = start
+        guard let classes = try? knownClasses(sandbox) else { return DevCon.failed(run) }
+        run.line("Listing \(classes.count) setup classes.")
+        for c in classes { run.line(c.name.padding(toLength: max(20, c.name.count), withPad: " ", startingAt: 0) + ": " + c.description) }
+        return run
+    }
+}

@@ -1,0 +1,125 @@
+import DeviceSandbox
+import Foundation
+
+/// pnputil's device commands: enumerate, disable, enable, restart, remove, scan.
+enum PnPUtilDevices {
+    static let column = 28
+
+    static func enumerate(_ options: PnPUtil.Options, sandbox: Sandbox, _ start: ToolRun) -> ToolRun {
+        var run = start
+        do {
+            var devices = try Devices.all(sandbox)
+            if let id = options.values["/instanceid"] { devices = devices.filter { $0.instanceID.caseInsensitiveCompare(id) == .orderedSame } }
+            if options.has("/problem") {
+                let code = options.values["/problem"].flatMap { Int($0, radix: $0.lowercased().hasPrefix("0x") ? 16 : 10) ?? Int($0.dropFirst(2), radix: 16) }
+                devices = devices.filter { $0.problem != 0 && (code == nil || $0.problem == code) }
+            }
+            var rows: [(DeviceNode, DriverPackageRecord?, String, String)] = []
+            for device in devices {
+                let package = try Devices.package(of: device, sandbox)
+                let enumKey = device.enumKey
+                let className = (try? sandbox.read { try $0.value(enumKey, "Class") })??.stringValue ?? ""
+                let classGuid = (try? sandbox.read { try $0.value(enumKey, "ClassGUID") })??.stringValue ?? ""
+                if let wanted = options.values["/class"], wanted.caseInsensitiveCompare(className) != .orderedSame,
+                   wanted.caseInsensitiveCompare(classGuid) != .orderedSame { continue }
+                rows.append((device, package, className, classGuid))
+            }
+            if rows.isEmpty { run.line("No devices were found on the system.") }
+            for (device, package, className, classGuid) in rows {
+                run.field("Instance ID:", device.instanceID, column: column)
+                run.field("Device Description:", device.description, column: column)
+                if !className.isEmpty { run.field("Class Name:", className, column: column) }
+                if !classGuid.isEmpty { run.field("Class GUID:", classGuid, column: column) }
+                if let package { run.field("Manufacturer Name:", manufacturer(device, sandbox) ?? package.provider, column: column) }
+                run.field("Status:", status(device), column: column)
+                if device.problem != 0 && !device.disabled {
+                    run.field("Problem Code:", "\(device.problem) (0x\(String(device.problem, radix: 16, uppercase: true))) [\(ProblemCode.symbol(device.problem))]", column: column)
+                    if device.problemStatus != 0 { run.field("Problem Status:", "0x" + String(format: "%08X", device.problemStatus), column: column) }
+                }
+                if let package { run.field("Driver Name:", package.publishedName, column: column) }
+                if options.has("/ids") {
+                    list("Hardware IDs:", device.hardwareIDs, &run)
+                    list("Compatible IDs:", device.compatibleIDs, &run)
+                }
+                run.line()
+            }
+        } catch {
+            run.line("\(error)")
+            run.exitCode = 13
+        }
+        return run
+    }
+
+    static func list(_ label: String, _ ids: [String], _ run: inout ToolRun) {
+        guard let first = ids.first else { return }
+        run.field(label, first, column: column)
+        for id in ids.dropFirst() { run.line(String(repeating: " ", count: column) + id) }
+    }
+
+    /// `Started`, `Disabled`, `Problem`; a device waiting for a reboot is a problem too (Code 14).
+    static func status(_ device: DeviceNode) -> String {
+        if device.disabled { return "Disabled" }
+        if !device.present { return "Disconnected" }
+        return device.isStarted ? "Started" : "Problem"
+    }
+
+    /// The `Mfg` text (after the `;` of an indirect string).
+    static func manufacturer(_ device: DeviceNode, _ sandbox: Sandbox) -> String? {
+        guard let text = (try? sandbox.read { try $0.value(device.enumKey, "Mfg") })??.stringValue, !text.isEmpty else { return nil }
+        if text.hasPrefix("@"), let semicolon = text.firstIndex(of: ";") { return String(text[text.index(after: semicolon)...]) }
+        return text
+    }
+
+    static func change(_ verb: String, _ options: PnPUtil.Options, sandbox: Sandbox, _ start: ToolRun) -> ToolRun {
+        var run = start
+        guard let id = options.positional.first, options.positional.count == 1 else { return PnPUtil.usage(run) }
+        let (doing, done): (String, String) = switch verb {
+        case "disable-device": ("Disabling device:", "Device disabled successfully.")
+        case "enable-device": ("Enabling device:", "Device enabled successfully.")
+        case "restart-device": ("Restarting device:", "Device restarted successfully.")
+        default: ("Removing device:", "Device removed successfully.")
+        }
+        run.field(doing, id, column: column)
+        do {
+            var reboot = false
+            switch verb {
+            case "disable-device": _ = try Devices.setDisabled(true, id, sandbox: sandbox)
+            case "enable-device": reboot = try Devices.setDisabled(false, id, sandbox: sandbox).rebootNeeded
+            case "restart-device": reboot = try Devices.restart(id, sandbox: sandbox).rebootNeeded
+            default: _ = try Devices.remove(id, subtree: options.has("/subtree"), sandbox: sandbox)
+            }
+            run.line(done)
+            if reboot {
+                run.line("System reboot is needed to complete configuration operations!")
+                run.exitCode = PnPUtil.errorSuccessRebootRequired
+            }
+        } catch let error as Devices.DeviceError {
+            run.line("Failed to \(verb.replacingOccurrences(of: "-device", with: "")) device: \(error.description)")
+            run.exitCode = error.win32Error
+        } catch {
+            run.line("Failed: \(error)")
+            run.exitCode = 13
+        }
+        return run
+    }
+
+    /// `/scan-devices`: devices without a driver get the best one in the store (Hardware initiated installs).
+    static func scan(_ options: PnPUtil.Options, sandbox: Sandbox, _ start: ToolRun) -> ToolRun {
+        var run = start
+        run.line("Scanning for device hardware changes.")
+        do {
+            var ids = try Devices.all(sandbox).filter { $0.packageID == nil }.map(\.instanceID)
+            if let one = options.values["/instanceid"] { ids = ids.filter { $0.caseInsensitiveCompare(one) == .orderedSame } }
+            let outcome = try Devices.installDrivers(instanceIDs: ids, sandbox: sandbox)
+            run.line("Scan complete.")
+            if outcome.rebootNeeded {
+                run.line("System reboot is needed to complete configuration operations!")
+                run.exitCode = PnPUtil.errorSuccessRebootRequired
+            }
+        } catch {
+            run.line("Failed to scan devices: \(error)")
+            run.exitCode = 13
+        }
+        return run
+    }
+}

@@ -1,0 +1,130 @@
+import DeviceSandbox
+import Foundation
+
+/// pnputil's driver package commands: add (and install), delete, enumerate, export.
+enum PnPUtilDrivers {
+    static let column = 24
+
+    static func add(_ options: PnPUtil.Options, install: Bool, sandbox: Sandbox, _ start: ToolRun) -> ToolRun {
+        var run = start
+        guard !options.positional.isEmpty else { return PnPUtil.usage(run) }
+        let files = options.positional.flatMap { expand($0, subdirs: options.has("/subdirs")) }
+        var added = 0, installedAny = false, reboot = false
+        var lastError: UInt32 = 0
+        if files.isEmpty {
+            run.line("Failed to add driver package: The system cannot find the file specified.")
+            lastError = 2
+        }
+        for file in files {
+            run.field("Adding driver package:", URL(fileURLWithPath: file).lastPathComponent, column: column)
+            do {
+                let result = try DriverStore.add(infPath: file, sandbox: sandbox)
+                added += 1
+                run.line("Driver package added successfully." + (result.alreadyExisted ? " (Already exists in the system)" : ""))
+                run.field("Published Name:", result.package.publishedName, column: column)
+                if install {
+                    let outcome = try Devices.installDrivers(onlyPackage: result.package.id, sandbox: sandbox)
+                    for device in outcome.installed { run.line("Driver package installed on device: \(device.instanceID)") }
+                    installedAny = installedAny || !outcome.installed.isEmpty
+                    reboot = reboot || outcome.rebootNeeded
+                }
+            } catch let error as DriverStoreError {
+                run.line("Failed to add driver package: \(error.message)")
+                for detail in error.details { run.line("    \(detail)") }
+                lastError = error.win32Error
+            } catch {
+                run.line("Failed to add driver package: \(error)")
+                lastError = 13
+            }
+            run.line()
+        }
+        run.field("Total driver packages:", "\(files.count)", column: column)
+        run.field("Added driver packages:", "\(added)", column: column)
+        if reboot { run.line(); run.line("System reboot is needed to complete install operations!") }
+        if lastError != 0 { run.exitCode = lastError }
+        else if reboot { run.exitCode = PnPUtil.errorSuccessRebootRequired }
+        else if install && !installedAny { run.exitCode = PnPUtil.errorNoMoreItems }
+        return run
+    }
+
+    /// `X.inf`, or `*.inf`/`dir\*.inf` (with `/subdirs`, in subfolders too), sorted.
+    static func expand(_ pattern: String, subdirs: Bool) -> [String] {
+        let path = pattern.replacingOccurrences(of: "\\", with: "/")
+        let name = (path as NSString).lastPathComponent
+        guard name.contains("*") || name.contains("?") else { return [path] }
+        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        var results: [String] = []
+        let manager = FileManager.default
+        let candidates = subdirs ? (manager.enumerator(atPath: folder)?.allObjects as? [String] ?? [])
+                                 : ((try? manager.contentsOfDirectory(atPath: folder)) ?? [])
+        for candidate in candidates where fnmatch(name.lowercased(), (candidate as NSString).lastPathComponent.lowercased(), 0) == 0 {
+            results.append((folder as NSString).appendingPathComponent(candidate))
+        }
+        return results.sorted()
+    }
+
+    static func delete(_ options: PnPUtil.Options, uninstall: Bool, force: Bool, sandbox: Sandbox, _ start: ToolRun) -> ToolRun {
+        var run = start
+        guard let name = options.positional.first, options.positional.count == 1 else { return PnPUtil.usage(run) }
+        do {
+            let deleted = try DriverStore.delete((name as NSString).lastPathComponent, uninstall: uninstall, force: force, sandbox: sandbox)
+            if uninstall && !deleted.uninstalledFrom.isEmpty { run.line("Driver package uninstalled.") }
+            run.line("Driver package deleted successfully.")
+        } catch let error as DriverStoreError {
+            run.line("Failed to delete driver package: \(error.message)")
+            run.exitCode = error.win32Error
+        } catch {
+            run.line("Failed to delete driver package: \(error)")
+            run.exitCode = 13
+        }
+        return run
+    }
+
+    static func enumerate(sandbox: Sandbox, _ start: ToolRun) -> ToolRun {
+        var run = start
+        do {
+            let packages = try DriverStore.packages(sandbox)
+            if packages.isEmpty { run.line("No driver packages found.") }
+            for p in packages {
+                run.field("Published Name:", p.publishedName, column: 20)
+                run.field("Original Name:", p.originalName.lowercased(), column: 20)
+                run.field("Provider Name:", p.provider, column: 20)
+                run.field("Class Name:", ClassNames.description(ofGuid: p.classGuid, fallback: p.className, sandbox), column: 20)
+                run.field("Class GUID:", p.classGuid, column: 20)
+                run.field("Driver Version:", "\(p.displayDate) \(p.driverVersion)", column: 20)
+                if let signer = p.signer { run.field("Signer Name:", signer, column: 20) }
+                run.line()
+            }
+        } catch {
+            run.line("\(error)")
+            run.exitCode = 13
+        }
+        return run
+    }
+
+    static func export(_ options: PnPUtil.Options, sandbox: Sandbox, _ start: ToolRun) -> ToolRun {
+        var run = start
+        guard options.positional.count == 2 else { return PnPUtil.usage(run) }
+        let (name, target) = (options.positional[0], options.positional[1])
+        do {
+            let packages = name == "*" ? try DriverStore.packages(sandbox) : [try DriverStore.package(name, sandbox)]
+            for p in packages {
+                run.field("Exporting driver package:", "\(p.publishedName) (\(p.originalName.lowercased()))", column: 28)
+                try DriverStore.export(p, to: target, sandbox: sandbox)
+                run.line("Driver package exported successfully.")
+                run.line()
+            }
+            if name == "*" {
+                run.field("Total driver packages:", "\(packages.count)", column: column)
+                run.field("Exported driver packages:", "\(packages.count)", column: column)
+            }
+        } catch let error as DriverStoreError {
+            run.line("Failed to export driver package: \(error.message)")
+            run.exitCode = error.win32Error
+        } catch {
+            run.line("Failed to export driver package: \(error)")
+            run.exitCode = 13
+        }
+        return run
+    }
+}

@@ -1,0 +1,38 @@
+import DeviceSandbox
+import Foundation
+
+/// What a Windows-compatible tool run printed and the exit code Windows would give.
+///
+/// POSIX keeps only the low 8 bits of an exit status, so a shell sees `exitCode & 0xFF`
+/// (3010 → 194, 259 → 3); the full code is in `exitCode` and README lists the mapping.
+public struct ToolRun: Sendable {
+    public var output = ""
+    public var exitCode: UInt32 = 0
+
+    mutating func line(_ text: String = "") { output += text + "\n" }
+
+    /// `label` padded to `column` characters, then the value (pnputil's layout).
+    mutating func field(_ label: String, _ value: String, column: Int) {
+        let padded = label.count >= column ? label + " " : label + String(repeating: " ", count: column - label.count)
+        line(padded + value)
+    }
+}
+
+/// The sandbox a tool works on: `--sandbox DIR` before the tool's own arguments, else
+/// `DRVKIT_SANDBOX`, else `./.drvkit-sandbox`.
+enum SandboxArgument {
+    static func split(_ arguments: [String]) -> (path: String, rest: [String]) {
+        if arguments.count >= 2, arguments[0] == "--sandbox" { return (arguments[1], Array(arguments.dropFirst(2))) }
+        return (Sandbox.location(nil), arguments)
+    }
+}
+
+/// Class descriptions for output (`Display adapters`), from `Control\Class\{GUID}`.
+enum ClassNames {
+    static func description(ofGuid guid: String, fallback: String, _ sandbox: Sandbox) -> String {
+        guard !guid.isEmpty, let key = RegistryPath("HKLM\\SYSTEM\\CurrentControlSet\\Control\\Class")?.appending(guid),
+              let value = try? sandbox.read({ try $0.value(key, "") }) else { return fallback }
+        let text = value.stringValue
+        return text.isEmpty ? fallback : text
+    }
+}

@@ -1,0 +1,3 @@
+import WindowsTools
+
+DevCon.run(Array(CommandLine.arguments.dropFirst())).finish()

@@ -1,0 +1,3 @@
+import WindowsTools
+
+PnPUtil.run(Array(CommandLine.arguments.dropFirst())).finish()
