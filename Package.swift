@@ -51,7 +51,10 @@ let package = Package(
         .testTarget(name: "INFModelTests", dependencies: ["INFModel", "INFSyntax", "TestSupport"]),
         .testTarget(name: "INFLintTests", dependencies: ["INFLint", "INFModel", "INFSyntax", "TestSupport"]),
         .testTarget(name: "AuthenticodeTests", dependencies: ["Authenticode", "TestSupport"]),
-        .testTarget(name: "DeviceSandboxTests", dependencies: ["DeviceSandbox", "INFModel", "INFSyntax", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "DeviceSandboxTests", dependencies: [
+            "DeviceSandbox", "INFModel", "INFSyntax", "DriverPackage", "Authenticode", "TestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "X509", package: "swift-certificates"),
+        ]),
         .testTarget(name: "DriverPackageTests", dependencies: ["DriverPackage", "INFLint", "INFModel", "INFSyntax", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "INFSyntax", "TestSupport"]),
         .testTarget(name: "drvkitTests", dependencies: ["INFSyntax", "INFModel", "TestSupport", "drvkit"]),

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import DeviceSandbox
+
+/// Installing drivers on devices (installer.md §5) and the problem codes of §9.
+struct DeviceInstallTests {
+    func setUp(machine: String = "win11-24h2-x64") throws -> (URL, Sandbox) {
+        let dir = try CommandRunner.temporaryDirectory()
+        return (dir, try Sandbox.create(at: dir.appendingPathComponent("sb").path, machine: machine))
+    }
+
+    /// Stages `package` (signed and trusted unless `trusted` is false), adds a Root\Toaster device, installs.
+    func install(_ package: TestDriverPackage, _ dir: URL, _ sandbox: Sandbox, trusted: Bool = true) throws -> DeviceNode {
+        if trusted { try TrustStore.add(file: TestDriverPackage.signerPEM(in: dir), store: "Root", sandbox: sandbox) }
+        let staged = try DriverStore.add(infPath: package.build(in: dir, folder: "pkg-\(UUID().uuidString)", signer: trusted ? TestDriverPackage.signer : nil), sandbox: sandbox)
+        if (try? Devices.device("ROOT\\TOASTER\\0000", sandbox)) == nil { try Devices.add(hardwareIDs: ["Root\\Toaster"], description: "Toaster", sandbox: sandbox) }
+        _ = try Devices.installDrivers(onlyPackage: staged.package.id, sandbox: sandbox)
+        return try Devices.device("ROOT\\TOASTER\\0000", sandbox)
+    }
+
+    func value(_ sandbox: Sandbox, _ key: String, _ name: String) throws -> RegistryValue? {
+        try sandbox.read { try $0.value(RegistryPath("HKLM\\SYSTEM\\CurrentControlSet\\" + key)!, name) }
+    }
+
+    @Test func aDeviceWithoutADriverHasCode28() throws {
+        let (dir, sandbox) = try setUp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let device = try Devices.add(hardwareIDs: ["Root\\Nothing"], sandbox: sandbox)
+        #expect(device.problem == 28 && device.problemStatus == 0xC000_0490)
+        #expect(try value(sandbox, "Enum\\ROOT\\NOTHING\\0000", "ConfigFlags")?.integerValue == 0x40)
+    }
+
+    @Test func aTrustedDriverStartsAndWritesTheEnumAndDriverKeys() throws {
+        let (dir, sandbox) = try setUp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let device = try install(TestDriverPackage(), dir, sandbox)
+        #expect(device.isStarted && device.problem == 0)
+        #expect(device.driverKey == "{4d36e97d-e325-11ce-bfc1-08002be10318}\\0000")
+        let e = "Enum\\ROOT\\TOASTER\\0000"
+        #expect(try value(sandbox, e, "Driver")?.stringValue == device.driverKey)
+        #expect(try value(sandbox, e, "Service")?.stringValue == "toaster")
+        #expect(try value(sandbox, e, "DeviceDesc")?.stringValue == "@oem0.inf,%Desc%;Contoso Toaster")
+        #expect(try value(sandbox, e, "Mfg")?.stringValue == "@oem0.inf,%Mfg%;Contoso")
+        #expect(try value(sandbox, e, "ClassGUID")?.stringValue == "{4d36e97d-e325-11ce-bfc1-08002be10318}")
+        #expect(try value(sandbox, e, "ConfigFlags")?.integerValue == 0)
+        #expect(try value(sandbox, e, "DeviceType")?.integerValue == 0x22)   // from .HW, on the Enum key
+        let d = "Control\\Class\\" + device.driverKey!
+        #expect(try value(sandbox, d, "InfPath")?.stringValue == "oem0.inf")
+        #expect(try value(sandbox, d, "InfSection")?.stringValue == "Dev")
+        #expect(try value(sandbox, d, "InfSectionExt")?.stringValue == ".NT")
+        #expect(try value(sandbox, d, "DriverDate")?.stringValue == "11-1-2026")
+        #expect(try value(sandbox, d, "DriverDateData")?.data == [0x00, 0x00, 0x15, 0xf0, 0x93, 0x69, 0xdd, 0x01])
+        #expect(try value(sandbox, d, "DriverVersion")?.stringValue == "1.0.0.0")
+        #expect(try value(sandbox, d, "MatchingDeviceId")?.stringValue == "root\\toaster")
+        #expect(try value(sandbox, d, "ProviderName")?.stringValue == "Contoso")
+        #expect(try value(sandbox, "Services\\toaster", "ImagePath")?.stringValue.hasPrefix("\\SystemRoot\\System32\\DriverStore\\FileRepository\\toaster.inf_amd64_") == true)
+    }
+
+    @Test func anUnsignedKernelDriverOnX64HasCode52ButLoadsOnX86() throws {
+        let (dir, sandbox) = try setUp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let device = try install(TestDriverPackage(), dir, sandbox, trusted: false)
+        #expect(device.problem == 52 && device.problemStatus == 0xC000_0428)
+        let (dir86, sandbox86) = try setUp(machine: "win10-22h2-x86")
+        defer { try? FileManager.default.removeItem(at: dir86) }
+        var x86 = TestDriverPackage()
+        x86.modelsDecoration = "NTx86"
+        x86.architecture = .x86
+        #expect(try install(x86, dir86, sandbox86, trusted: false).isStarted)   // 32-bit Windows loads unsigned kernel drivers
+    }
+
+    @Test func aMissingImageIsCode39AndADisabledServiceCode32() throws {
+        let (dir, sandbox) = try setUp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var missing = TestDriverPackage()
+        missing.serviceBinary = "other.sys"
+        #expect(try install(missing, dir, sandbox).problem == 39)
+        let (dir2, sandbox2) = try setUp()
+        defer { try? FileManager.default.removeItem(at: dir2) }
+        var disabled = TestDriverPackage()
+        disabled.startType = 4
+        #expect(try install(disabled, dir2, sandbox2).problem == 32)
+    }
+
+    @Test func disablingIsCode22AndEnablingRestartsTheDevice() throws {
+        let (dir, sandbox) = try setUp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try install(TestDriverPackage(), dir, sandbox)
+        let disabled = try Devices.setDisabled(true, "ROOT\\TOASTER\\0000", sandbox: sandbox)
+        #expect(disabled.problem == 22 && !disabled.isStarted)
+        #expect(try value(sandbox, "Enum\\ROOT\\TOASTER\\0000", "ConfigFlags")?.integerValue == 0x1)
+        #expect(try Devices.setDisabled(false, "ROOT\\TOASTER\\0000", sandbox: sandbox).isStarted)
+    }
+
+    @Test func aNewerVersionReplacesTheDriverInItsKeyAndABootDriverNeedsAReboot() throws {
+        let (dir, sandbox) = try setUp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var v1 = TestDriverPackage()
+        v1.startType = 0
+        let first = try install(v1, dir, sandbox)
+        #expect(first.isStarted && !first.rebootNeeded)
+        var v2 = v1
+        v2.driverVer = "11/20/2026,2.0.0.0"
+        let second = try install(v2, dir, sandbox)
+        #expect(second.driverKey == first.driverKey && second.packageID != first.packageID)
+        #expect(second.rebootNeeded && !second.isStarted)
+        #expect(try value(sandbox, "Control\\Class\\" + second.driverKey!, "DriverVersion")?.stringValue == "2.0.0.0")
+        // Reinstalling the same package changes nothing: it is already the current driver.
+        let again = try Devices.installDrivers(onlyPackage: second.packageID, sandbox: sandbox)
+        #expect(again.installed.isEmpty)
+    }
+
+    @Test func removingADeviceRemovesItsKeysButNotTheService() throws {
+        let (dir, sandbox) = try setUp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let device = try install(TestDriverPackage(), dir, sandbox)
+        _ = try Devices.remove(device.instanceID, sandbox: sandbox)
+        #expect(try sandbox.read { try $0.key(RegistryPath("HKLM\\SYSTEM\\CurrentControlSet\\Enum\\ROOT\\TOASTER\\0000")!) } == nil)
+        #expect(try sandbox.read { try $0.key(RegistryPath("HKLM\\SYSTEM\\CurrentControlSet\\Control\\Class\\" + device.driverKey!)!) } == nil)
+        #expect(try value(sandbox, "Services\\toaster", "Type") != nil)
+        #expect(try Devices.all(sandbox).isEmpty)
+    }
+}
