@@ -57,7 +57,7 @@ let package = Package(
         ]),
         .testTarget(name: "DriverPackageTests", dependencies: ["DriverPackage", "INFLint", "INFModel", "INFSyntax", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "INFSyntax", "TestSupport"]),
-        .testTarget(name: "drvkitTests", dependencies: ["INFSyntax", "INFModel", "TestSupport", "drvkit"]),
+        .testTarget(name: "drvkitTests", dependencies: ["INFSyntax", "INFModel", "TestSupport", "WindowsTools", "drvkit"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -95,7 +95,9 @@ public enum PnPUtil {
             var i = 0
             while i < args.count {
                 let arg = args[i], lower = arg.lowercased()
-                if lower.hasPrefix("/") && !lower.contains(".") && !lower.contains("\\") || ["-a", "-d", "-i", "-f"].contains(lower) {
+                // `/install` is an option; `/tmp/x.inf` (a POSIX path) and `x.inf` are not.
+                let looksLikeOption = lower.hasPrefix("/") && !lower.dropFirst().contains("/") && !lower.contains(".") && !lower.contains("\\")
+                if looksLikeOption || ["-a", "-d", "-i", "-f"].contains(lower) {
                     if !Self.known.contains(lower) { unknown.append(arg) }
                     flags.insert(lower)
                     if Self.withValue.contains(lower), i + 1 < args.count, !args[i + 1].hasPrefix("/") {

@@ -24,7 +24,8 @@ public enum CommandRunner {
     public static func run(_ arguments: [String], executable: String = "drvkit", in directory: URL? = nil,
                            environment: [String: String] = [:]) throws -> CommandResult {
         let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent(executable)
+        // A built product by name, or an absolute path (a shell running an example script).
+        process.executableURL = executable.hasPrefix("/") ? URL(fileURLWithPath: executable) : productsDirectory.appendingPathComponent(executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var env = ProcessInfo.processInfo.environment

@@ -33,8 +33,10 @@ enum DeviceInstaller {
                                                        queue: FileQueue(root: ctx.sandbox.root))
         _ = context.markProcessed(infPath: infPath, section: install.sectionName)
 
-        // The driver (software) key: the device's current one when the class is unchanged, else the lowest free NNNN.
         let classGuid = package.classGuid.isEmpty ? "{4d36e97d-e325-11ce-bfc1-08002be10318}" : package.classGuid
+        try installClass(classGuid, document, platform, context, registry, environment)
+
+        // The driver (software) key: the device's current one when the class is unchanged, else the lowest free NNNN.
         let driverKeyName: String
         if let current = device.driverKey, current.lowercased().hasPrefix(classGuid.lowercased() + "\\") {
             driverKeyName = current
@@ -131,6 +133,21 @@ enum DeviceInstaller {
         context.note("     dvi: Device status: \(device.problem == 0 ? "started" : "problem \(device.problem)")")
         context.note("<<<  [Exit status: SUCCESS]")
         return context.log
+    }
+
+    /// A setup class the machine does not have yet gets its key: `Class` = the INF's class name, and the
+    /// INF's `[ClassInstall32]` (decorated for the platform) with HKR = the class key.
+    static func installClass(_ classGuid: String, _ document: INFDocument, _ platform: TargetPlatform, _ context: InstallContext,
+                             _ registry: RegistryStore, _ environment: CopyFilesHandler.Environment) throws {
+        let classKey = classRoot.appending(classGuid)
+        guard try registry.value(classKey, "Class") == nil else { return }
+        try registry.setValue(classKey, .string("Class", document.version.class?.value ?? ""))
+        if let classInstall = document.installSection("ClassInstall32", for: platform) {
+            context.hkr = classKey
+            try InstallEngine.apply(classInstall.sectionName, context, registry, environment)
+            context.hkr = nil
+        }
+        context.note("     dvi: Installed class \(classGuid)")
     }
 
     /// Values written with HKR in `.HW` that are device properties live on the `Enum` key itself
