@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "WindowsTools", dependencies: ["DeviceSandbox"]),
         .executableTarget(name: "pnputil", dependencies: ["WindowsTools"]),
         .executableTarget(name: "devcon", dependencies: ["WindowsTools"]),
-        .executableTarget(name: "drvkit-bench", dependencies: ["INFSyntax", "INFModel", "INFLint", "Authenticode"]),
+        .executableTarget(name: "drvkit-bench", dependencies: ["INFSyntax", "INFModel", "INFLint", "Authenticode", "DeviceSandbox", "DriverPackage", "TestSupport"]),
         .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(name: "INFSyntaxTests", dependencies: ["INFSyntax", "INFModel", "TestSupport"]),
         .testTarget(name: "INFModelTests", dependencies: ["INFModel", "INFSyntax", "TestSupport"]),

@@ -38,10 +38,13 @@ public struct FileTransaction {
     }
 
     /// Stages `bytes` for `relative` (a path under the sandbox root) and records the move in `registry`'s transaction.
+    /// Staged files sit flat in `.staging/` (one folder level, so staging costs no directory tree).
     func stage(_ bytes: [UInt8], at relative: String, registry: RegistryStore) throws {
-        let staged = "\(Self.stagingFolder)/\(id)/\(relative)"
+        let staged = "\(Self.stagingFolder)/\(id)-\(UUID().uuidString)"
         let url = root.appendingPathComponent(staged)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if mkdir(root.appendingPathComponent(Self.stagingFolder).path, 0o755) != 0 && errno != EEXIST {
+            throw SandboxError("\(root.path): error: cannot create the staging folder")
+        }
         try Data(bytes).write(to: url)
         try registry.recordPendingMove(staged: staged, final: relative)
     }

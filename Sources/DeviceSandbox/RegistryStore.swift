@@ -20,6 +20,7 @@ public struct RegistryStore {
             name TEXT NOT NULL,
             folded TEXT NOT NULL);
         CREATE UNIQUE INDEX regkey_child ON regkey(ifnull(parent, 0), folded);
+        CREATE INDEX regkey_parent ON regkey(parent);
         CREATE TABLE regvalue(
             key INTEGER NOT NULL REFERENCES regkey(id) ON DELETE CASCADE,
             name TEXT NOT NULL,
@@ -33,7 +34,7 @@ public struct RegistryStore {
         """
 
     func child(of parent: Int64?, named name: String) throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT id FROM regkey WHERE ifnull(parent, 0) = ? AND folded = ?",
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM regkey WHERE ifnull(parent, 0) = ? AND folded = ?"),
                            arguments: [parent ?? 0, RegistryPath.fold(name)])
     }
 
@@ -51,12 +52,12 @@ public struct RegistryStore {
     @discardableResult
     public func createKey(_ path: RegistryPath) throws -> Int64 {
         var id = try child(of: nil, named: path.root) ?? {
-            try db.execute(sql: "INSERT INTO regkey(parent, name, folded) VALUES (NULL, ?, ?)", arguments: [path.root, RegistryPath.fold(path.root)])
+            try db.cachedStatement(sql: "INSERT INTO regkey(parent, name, folded) VALUES (NULL, ?, ?)").execute(arguments: [path.root, RegistryPath.fold(path.root)])
             return db.lastInsertedRowID
         }()
         for name in path.components {
             if let next = try child(of: id, named: name) { id = next; continue }
-            try db.execute(sql: "INSERT INTO regkey(parent, name, folded) VALUES (?, ?, ?)", arguments: [id, name, RegistryPath.fold(name)])
+            try db.cachedStatement(sql: "INSERT INTO regkey(parent, name, folded) VALUES (?, ?, ?)").execute(arguments: [id, name, RegistryPath.fold(name)])
             id = db.lastInsertedRowID
         }
         return id
@@ -64,13 +65,13 @@ public struct RegistryStore {
 
     public func setValue(_ path: RegistryPath, _ value: RegistryValue) throws {
         let id = try createKey(path)
-        try db.execute(sql: "INSERT OR REPLACE INTO regvalue(key, name, folded, type, data) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [id, value.name, RegistryPath.fold(value.name), Int64(value.type), Data(value.data)])
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO regvalue(key, name, folded, type, data) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [id, value.name, RegistryPath.fold(value.name), Int64(value.type), Data(value.data)])
     }
 
     public func value(_ path: RegistryPath, _ name: String) throws -> RegistryValue? {
         guard let id = try key(path) else { return nil }
-        return try Row.fetchOne(db, sql: "SELECT name, type, data FROM regvalue WHERE key = ? AND folded = ?",
+        return try Row.fetchOne(db.cachedStatement(sql: "SELECT name, type, data FROM regvalue WHERE key = ? AND folded = ?"),
                                 arguments: [id, RegistryPath.fold(name)]).map(Self.value(from:))
     }
 
@@ -81,20 +82,20 @@ public struct RegistryStore {
     /// The key's values, sorted by name (case-insensitive).
     public func values(_ path: RegistryPath) throws -> [RegistryValue] {
         guard let id = try key(path) else { return [] }
-        return try Row.fetchAll(db, sql: "SELECT name, type, data FROM regvalue WHERE key = ? ORDER BY folded", arguments: [id]).map(Self.value(from:))
+        return try Row.fetchAll(db.cachedStatement(sql: "SELECT name, type, data FROM regvalue WHERE key = ? ORDER BY folded"), arguments: [id]).map(Self.value(from:))
     }
 
     /// The names of the key's subkeys, sorted case-insensitively.
     public func subkeys(_ path: RegistryPath) throws -> [String] {
         guard let id = try key(path) else { return [] }
-        return try String.fetchAll(db, sql: "SELECT name FROM regkey WHERE parent = ? ORDER BY folded", arguments: [id])
+        return try String.fetchAll(db.cachedStatement(sql: "SELECT name FROM regkey WHERE ifnull(parent, 0) = ? ORDER BY folded"), arguments: [id])
     }
 
     /// Deletes a value; returns whether it existed.
     @discardableResult
     public func deleteValue(_ path: RegistryPath, _ name: String) throws -> Bool {
         guard let id = try key(path) else { return false }
-        try db.execute(sql: "DELETE FROM regvalue WHERE key = ? AND folded = ?", arguments: [id, RegistryPath.fold(name)])
+        try db.cachedStatement(sql: "DELETE FROM regvalue WHERE key = ? AND folded = ?").execute(arguments: [id, RegistryPath.fold(name)])
         return db.changesCount > 0
     }
 
@@ -102,7 +103,7 @@ public struct RegistryStore {
     @discardableResult
     public func deleteKey(_ path: RegistryPath) throws -> Bool {
         guard !path.components.isEmpty, let id = try key(path) else { return false }
-        try db.execute(sql: "DELETE FROM regkey WHERE id = ?", arguments: [id])
+        try db.cachedStatement(sql: "DELETE FROM regkey WHERE id = ?").execute(arguments: [id])
         return true
     }
 

@@ -8,29 +8,23 @@ enum PnPUtilDevices {
     static func enumerate(_ options: PnPUtil.Options, sandbox: Sandbox, _ start: ToolRun) -> ToolRun {
         var run = start
         do {
-            var devices = try Devices.all(sandbox)
-            if let id = options.values["/instanceid"] { devices = devices.filter { $0.instanceID.caseInsensitiveCompare(id) == .orderedSame } }
+            var rows = try Devices.summaries(sandbox)
+            if let id = options.values["/instanceid"] { rows = rows.filter { $0.device.instanceID.caseInsensitiveCompare(id) == .orderedSame } }
             if options.has("/problem") {
-                let code = options.values["/problem"].flatMap { Int($0, radix: $0.lowercased().hasPrefix("0x") ? 16 : 10) ?? Int($0.dropFirst(2), radix: 16) }
-                devices = devices.filter { $0.problem != 0 && (code == nil || $0.problem == code) }
+                let code = options.values["/problem"].flatMap { Int($0) ?? ($0.lowercased().hasPrefix("0x") ? Int($0.dropFirst(2), radix: 16) : nil) }
+                rows = rows.filter { $0.device.problem != 0 && (code == nil || $0.device.problem == code) }
             }
-            var rows: [(DeviceNode, DriverPackageRecord?, String, String)] = []
-            for device in devices {
-                let package = try Devices.package(of: device, sandbox)
-                let enumKey = device.enumKey
-                let className = (try? sandbox.read { try $0.value(enumKey, "Class") })??.stringValue ?? ""
-                let classGuid = (try? sandbox.read { try $0.value(enumKey, "ClassGUID") })??.stringValue ?? ""
-                if let wanted = options.values["/class"], wanted.caseInsensitiveCompare(className) != .orderedSame,
-                   wanted.caseInsensitiveCompare(classGuid) != .orderedSame { continue }
-                rows.append((device, package, className, classGuid))
+            if let wanted = options.values["/class"] {
+                rows = rows.filter { wanted.caseInsensitiveCompare($0.className) == .orderedSame || wanted.caseInsensitiveCompare($0.classGuid) == .orderedSame }
             }
             if rows.isEmpty { run.line("No devices were found on the system.") }
-            for (device, package, className, classGuid) in rows {
+            for row in rows {
+                let (device, package, className, classGuid) = (row.device, row.package, row.className, row.classGuid)
                 run.field("Instance ID:", device.instanceID, column: column)
                 run.field("Device Description:", device.description, column: column)
                 if !className.isEmpty { run.field("Class Name:", className, column: column) }
                 if !classGuid.isEmpty { run.field("Class GUID:", classGuid, column: column) }
-                if let package { run.field("Manufacturer Name:", manufacturer(device, sandbox) ?? package.provider, column: column) }
+                if let package { run.field("Manufacturer Name:", row.manufacturer ?? package.provider, column: column) }
                 run.field("Status:", status(device), column: column)
                 if device.problem != 0 && !device.disabled {
                     run.field("Problem Code:", "\(device.problem) (0x\(String(device.problem, radix: 16, uppercase: true))) [\(ProblemCode.symbol(device.problem))]", column: column)
@@ -61,13 +55,6 @@ enum PnPUtilDevices {
         if device.disabled { return "Disabled" }
         if !device.present { return "Disconnected" }
         return device.isStarted ? "Started" : "Problem"
-    }
-
-    /// The `Mfg` text (after the `;` of an indirect string).
-    static func manufacturer(_ device: DeviceNode, _ sandbox: Sandbox) -> String? {
-        guard let text = (try? sandbox.read { try $0.value(device.enumKey, "Mfg") })??.stringValue, !text.isEmpty else { return nil }
-        if text.hasPrefix("@"), let semicolon = text.firstIndex(of: ";") { return String(text[text.index(after: semicolon)...]) }
-        return text
     }
 
     static func change(_ verb: String, _ options: PnPUtil.Options, sandbox: Sandbox, _ start: ToolRun) -> ToolRun {

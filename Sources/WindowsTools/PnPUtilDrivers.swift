@@ -85,11 +85,14 @@ enum PnPUtilDrivers {
         do {
             let packages = try DriverStore.packages(sandbox)
             if packages.isEmpty { run.line("No driver packages found.") }
+            var classNames: [String: String] = [:]
             for p in packages {
+                let className = classNames[p.classGuid] ?? ClassNames.description(ofGuid: p.classGuid, fallback: p.className, sandbox)
+                classNames[p.classGuid] = className
                 run.field("Published Name:", p.publishedName, column: 20)
                 run.field("Original Name:", p.originalName.lowercased(), column: 20)
                 run.field("Provider Name:", p.provider, column: 20)
-                run.field("Class Name:", ClassNames.description(ofGuid: p.classGuid, fallback: p.className, sandbox), column: 20)
+                run.field("Class Name:", className, column: 20)
                 run.field("Class GUID:", p.classGuid, column: 20)
                 run.field("Driver Version:", "\(p.displayDate) \(p.driverVersion)", column: 20)
                 if let signer = p.signer { run.field("Signer Name:", signer, column: 20) }

@@ -9,6 +9,8 @@ enum DeviceInstaller {
         var sandbox: Sandbox
         var profile: MachineProfile
         var documents: [Int64: INFDocument] = [:]
+        /// The driver key numbers in use per class (sorted), read once per batch of installs.
+        var driverKeys: [String: [Int]] = [:]
     }
 
     static let classRoot = RegistryPath("HKLM\\SYSTEM\\CurrentControlSet\\Control\\Class")!
@@ -43,10 +45,14 @@ enum DeviceInstaller {
             _ = try registry.deleteKey(classRoot.appending(current))
         } else {
             if let old = device.driverKey { _ = try registry.deleteKey(classRoot.appending(old)) }
-            let used = Set(try registry.subkeys(classRoot.appending(classGuid)))
-            var n = 0
-            while used.contains(String(format: "%04d", n)) { n += 1 }
-            driverKeyName = classGuid + "\\" + String(format: "%04d", n)
+            let folded = classGuid.lowercased()
+            if ctx.driverKeys[folded] == nil {
+                // Four-digit names sort as numbers: the sorted list of those in use.
+                ctx.driverKeys[folded] = try registry.subkeys(classRoot.appending(classGuid)).compactMap { $0.count == 4 ? Int($0) : nil }
+            }
+            let n = lowestFree(ctx.driverKeys[folded]!)
+            ctx.driverKeys[folded]!.insert(n, at: n)
+            driverKeyName = classGuid + "\\" + fourDigits(n)
         }
         let driverKey = classRoot.appending(driverKeyName)
         try registry.createKey(driverKey)
@@ -81,7 +87,7 @@ enum DeviceInstaller {
         try applyWdf(document, install, context, registry)
         try environment.queue.commit(context, registry)
         try registry.db.execute(sql: "DELETE FROM device_file WHERE device = ?", arguments: [device.instanceID])
-        for path in Set(environment.queue.copies.map(\.windowsPath)).sorted() {
+        for path in Set(environment.queue.copies.map(\.windowsPath) + environment.queue.inPlace).sorted() {
             try registry.db.execute(sql: "INSERT INTO device_file VALUES (?, ?)", arguments: [device.instanceID, path])
         }
 
@@ -194,6 +200,17 @@ enum DeviceInstaller {
         let seconds = calendar.date(from: components).map { Int64($0.timeIntervalSince1970) } ?? 0
         let ticks = UInt64(seconds + 11_644_473_600) * 10_000_000
         return withUnsafeBytes(of: ticks.littleEndian, Array.init)
+    }
+
+    /// The lowest number missing from `used` (sorted, distinct, non-negative): the first index whose
+    /// element is not the index itself.
+    static func lowestFree(_ used: [Int]) -> Int {
+        var low = 0, high = used.count
+        while low < high {
+            let mid = (low + high) / 2
+            if used[mid] == mid { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     static func hex8(_ v: UInt32) -> String { String(format: "%08X", v) }

@@ -20,6 +20,23 @@ public enum Devices {
         public var log: [String] = []
     }
 
+    /// A device to add: its IDs, and optionally its instance ID, description and parent.
+    public struct DeviceSpec: Sendable {
+        public var hardwareIDs: [String]
+        public var compatibleIDs: [String]
+        public var instanceID: String?
+        public var description: String?
+        public var parent: String?
+        /// Makes the instance ID `ROOT\<rootClass>\NNNN` (what `devcon install` creates).
+        public var rootClass: String?
+
+        public init(hardwareIDs: [String], compatibleIDs: [String] = [], instanceID: String? = nil, description: String? = nil,
+                    parent: String? = nil, rootClass: String? = nil) {
+            self.hardwareIDs = hardwareIDs; self.compatibleIDs = compatibleIDs; self.instanceID = instanceID
+            self.description = description; self.parent = parent; self.rootClass = rootClass
+        }
+    }
+
     /// Adds a device node (not yet driven: Code 28 until a driver is installed). Without an instance
     /// ID it gets `<enumerator>\<device>\NNNN` from its first hardware ID (`ROOT\…` when that has no enumerator),
     /// or `ROOT\<rootClass>\NNNN` (what `devcon install` creates).
@@ -27,35 +44,44 @@ public enum Devices {
     public static func add(hardwareIDs: [String], compatibleIDs: [String] = [], instanceID: String? = nil,
                            description: String? = nil, parent: String? = nil, rootClass: String? = nil,
                            sandbox: Sandbox) throws -> DeviceNode {
-        let hardware = hardwareIDs.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        try add([DeviceSpec(hardwareIDs: hardwareIDs, compatibleIDs: compatibleIDs, instanceID: instanceID, description: description,
+                            parent: parent, rootClass: rootClass)], sandbox: sandbox)[0]
+    }
+
+    /// Adds devices in one transaction (all or none).
+    public static func add(_ specs: [DeviceSpec], sandbox: Sandbox) throws -> [DeviceNode] {
+        let platform = try sandbox.profile().platform
+        return try sandbox.write { registry in try specs.map { try add($0, registry, sandbox.root, platform) } }
+    }
+
+    static func add(_ spec: DeviceSpec, _ registry: RegistryStore, _ sandboxRoot: URL, _ platform: TargetPlatform) throws -> DeviceNode {
+        let hardware = spec.hardwareIDs.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard let first = hardware.first else { throw DeviceError("a device needs at least one hardware ID", 87) }
-        let compatible = compatibleIDs.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        for id in hardware + compatible + [instanceID ?? ""] where id.contains(where: { $0 == "," || $0.isNewline }) || id.count > 200 {
+        let compatible = spec.compatibleIDs.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for id in hardware + compatible + [spec.instanceID ?? ""] where id.contains(where: { $0 == "," || $0.isNewline }) || id.count > 200 {
             throw DeviceError("'\(id)' is not a valid device ID (commas, line breaks and over 200 characters are not allowed)", 87)
         }
-        return try sandbox.write { registry in
-            let db = registry.db
-            let id: String
-            if let instanceID {
-                id = instanceID.uppercased()
-                guard id.split(separator: "\\").count >= 2, !id.contains("..") else { throw DeviceError("'\(instanceID)' is not an instance ID (ENUMERATOR\\DEVICE\\INSTANCE)", 87) }
-                if try DeviceNode.named(id, db) != nil { throw DeviceError("device \(id) already exists", 0xE000_0207) }   // ERROR_DEVINST_ALREADY_EXISTS
-            } else {
-                id = try freeInstanceID(base: rootClass.map { "ROOT\\" + $0.uppercased() } ?? instanceBase(for: first), db)
-            }
-            if let parent, try DeviceNode.named(parent, db) == nil { throw DeviceError("no parent device \(parent)", DeviceError.noSuchDevInst) }
-            try db.execute(sql: "INSERT INTO device(instance_id, description, parent, hardware_ids, compatible_ids) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [id, description ?? first, parent, hardware.joined(separator: "\n"), compatible.joined(separator: "\n")])
-            for (n, hw) in hardware.enumerated() { try db.execute(sql: "INSERT INTO device_id VALUES (?, ?, ?)", arguments: [id, DeviceID.fold(hw), n]) }
-            for (n, c) in compatible.enumerated() { try db.execute(sql: "INSERT INTO device_id VALUES (?, ?, ?)", arguments: [id, DeviceID.fold(c), 0x1000 + n]) }
-            var device = try DeviceNode.named(id, db)!
-            try registry.setValue(device.enumKey, .multiString("HardwareID", hardware))
-            if !compatible.isEmpty { try registry.setValue(device.enumKey, .multiString("CompatibleIDs", compatible)) }
-            if let description { try registry.setValue(device.enumKey, .string("DeviceDesc", description)) }
-            try DeviceStatus.evaluate(&device, package: nil, registry: registry, sandboxRoot: sandbox.root, platform: try sandbox.profile().platform)
-            try device.save(db)
-            return device
+        let db = registry.db
+        let id: String
+        if let instanceID = spec.instanceID {
+            id = instanceID.uppercased()
+            guard id.split(separator: "\\").count >= 2, !id.contains("..") else { throw DeviceError("'\(instanceID)' is not an instance ID (ENUMERATOR\\DEVICE\\INSTANCE)", 87) }
+            if try DeviceNode.named(id, db) != nil { throw DeviceError("device \(id) already exists", 0xE000_0207) }   // ERROR_DEVINST_ALREADY_EXISTS
+        } else {
+            id = try freeInstanceID(base: spec.rootClass.map { "ROOT\\" + $0.uppercased() } ?? instanceBase(for: first), db)
         }
+        if let parent = spec.parent, try DeviceNode.named(parent, db) == nil { throw DeviceError("no parent device \(parent)", DeviceError.noSuchDevInst) }
+        try db.execute(sql: "INSERT INTO device(instance_id, description, parent, hardware_ids, compatible_ids) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [id, spec.description ?? first, spec.parent, hardware.joined(separator: "\n"), compatible.joined(separator: "\n")])
+        for (n, hw) in hardware.enumerated() { try db.execute(sql: "INSERT INTO device_id VALUES (?, ?, ?)", arguments: [id, DeviceID.fold(hw), n]) }
+        for (n, c) in compatible.enumerated() { try db.execute(sql: "INSERT INTO device_id VALUES (?, ?, ?)", arguments: [id, DeviceID.fold(c), 0x1000 + n]) }
+        var device = try DeviceNode.named(id, db)!
+        try registry.setValue(device.enumKey, .multiString("HardwareID", hardware))
+        if !compatible.isEmpty { try registry.setValue(device.enumKey, .multiString("CompatibleIDs", compatible)) }
+        if let description = spec.description { try registry.setValue(device.enumKey, .string("DeviceDesc", description)) }
+        try DeviceStatus.evaluate(&device, package: nil, registry: registry, sandboxRoot: sandboxRoot, platform: platform)
+        try device.save(db)
+        return device
     }
 
     /// `ROOT\SYSTEM\0000`-style IDs: the hardware ID's enumerator and device parts, and the lowest free instance number.
@@ -70,8 +96,8 @@ public enum Devices {
                                            arguments: [base.replacingOccurrences(of: "!", with: "!!").replacingOccurrences(of: "%", with: "!%")
                                                         .replacingOccurrences(of: "_", with: "!_") + "\\%"]).map { $0.uppercased() })
         var n = 0
-        while used.contains(base + String(format: "\\%04d", n)) { n += 1 }
-        return base + String(format: "\\%04d", n)
+        while used.contains(base + "\\" + fourDigits(n)) { n += 1 }
+        return base + "\\" + fourDigits(n)
     }
 
     /// Every device node, by instance ID.
@@ -179,6 +205,35 @@ public enum Devices {
                 removed.append(next)
             }
             return removed
+        }
+    }
+}
+
+extension Devices {
+    /// What device listings show: the node, its driver package, class and manufacturer.
+    public struct Summary: Sendable {
+        public var device: DeviceNode
+        public var package: DriverPackageRecord?
+        public var className: String
+        public var classGuid: String
+        /// The `Mfg` text (after the `;` of an indirect string), nil when the device has none.
+        public var manufacturer: String?
+    }
+
+    /// Every device with its summary, read in one transaction.
+    public static func summaries(_ sandbox: Sandbox) throws -> [Summary] {
+        try sandbox.read { registry in
+            let packages = Dictionary(uniqueKeysWithValues: try DriverPackageRecord.all(registry.db).map { ($0.id, $0) })
+            return try DeviceNode.all(registry.db).map { device in
+                let values = try registry.values(device.enumKey)
+                func string(_ name: String) -> String? { values.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.stringValue }
+                var manufacturer = string("Mfg")
+                if let text = manufacturer, text.hasPrefix("@"), let semicolon = text.firstIndex(of: ";") {
+                    manufacturer = String(text[text.index(after: semicolon)...])
+                }
+                return Summary(device: device, package: device.packageID.flatMap { packages[$0] }, className: string("Class") ?? "",
+                               classGuid: string("ClassGUID") ?? "", manufacturer: manufacturer?.isEmpty == true ? nil : manufacturer)
+            }
         }
     }
 }

@@ -74,6 +74,12 @@ enum CopyFilesHandler {
             throw context.fail(line, field: fieldNumber, "the source path of \(source) leaves the INF's folder", error: errorAccessDenied)
         }
         let sourceURL = URL(fileURLWithPath: context.infPath).deletingLastPathComponent().appendingPathComponent(components.joined(separator: "/"))
+        // A package installed from the driver store copying to DIRID 13: the file is already there.
+        if sourceURL.standardizedFileURL.path == env.sandboxRoot.appendingPathComponent(relative).standardizedFileURL.path {
+            env.queue.noteInPlace(windowsPath)
+            context.note("     flq: '\(windowsPath)' is in the driver store already.")
+            return
+        }
         guard let data = FileManager.default.contents(atPath: sourceURL.path) else {
             if context.isIncludedINF {
                 context.skip(line, field: fieldNumber, "\(source) of an included system INF comes from Windows' own driver store, which the sandbox does not hold; not copied")

@@ -23,7 +23,11 @@ final class FileQueue {
 
     init(root: URL) { self.root = root; self.files = FileTransaction(root: root) }
 
+    /// Files a copy would have written onto themselves (a driver store folder's own files).
+    private(set) var inPlace: [String] = []
+
     func queue(_ copy: Copy) { copies.append(copy) }
+    func noteInPlace(_ windowsPath: String) { inPlace.append(windowsPath) }
     func queue(_ delete: Delete) { deletes.append(delete) }
     func queue(_ rename: Rename) { renames.append(rename) }
 

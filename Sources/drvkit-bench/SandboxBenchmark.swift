@@ -1,0 +1,156 @@
+import DeviceSandbox
+import DriverPackage
+import Foundation
+import TestSupport
+
+/// The driver store at scale: a sandbox with 10,000 devices and 1,000 staged packages (every device
+/// driven), then the `pnputil` executable timed on `/add-driver X.inf /install` and `/enum-drivers`.
+///
+///     swift run -c release drvkit-bench sandbox [--devices N] [--packages N] [--runs N] [--keep DIR]
+///
+/// Goals (issue 7): add+install under 100 ms, enum-drivers under 200 ms, peak memory under 100 MB.
+enum SandboxBenchmark {
+    static func run(_ arguments: [String]) throws {
+        var devices = 10_000, packages = 1_000, runs = 5
+        var keep: String?
+        var i = 0
+        while i < arguments.count {
+            switch arguments[i] {
+            case "--devices": i += 1; devices = Int(arguments[i]) ?? devices
+            case "--packages": i += 1; packages = Int(arguments[i]) ?? packages
+            case "--runs": i += 1; runs = max(1, Int(arguments[i]) ?? runs)
+            case "--keep": i += 1; keep = arguments[i]
+            default: break
+            }
+            i += 1
+        }
+        let work = URL(fileURLWithPath: keep ?? FileManager.default.temporaryDirectory.appendingPathComponent("drvkit-sandbox-bench-\(getpid())").path)
+        try? FileManager.default.removeItem(at: work)
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { if keep == nil { try? FileManager.default.removeItem(at: work) } }
+
+        let sandbox = try Sandbox.create(at: work.appendingPathComponent("sb").path, machine: "win11-24h2-x64")
+        // Packages 0..<packages are staged now; `runs` more are kept for the timed /add-driver runs.
+        var built: [String] = []
+        let buildTime = try seconds {
+            for n in 0..<(packages + runs) { built.append(try buildPackage(n, in: work)) }
+        }
+        let stageTime = try seconds { for inf in built.prefix(packages) { _ = try DriverStore.add(infPath: inf, sandbox: sandbox) } }
+        // Devices spread over every package's hardware ID, the timed packages' included (10 each).
+        let specs = (0..<devices).map { Devices.DeviceSpec(hardwareIDs: ["ROOT\\BENCH\($0 % (packages + runs))"], description: "Bench device \($0)") }
+        let addTime = try seconds { _ = try Devices.add(specs, sandbox: sandbox) }
+        var installed = 0
+        let installTime = try seconds { installed = try Devices.installDrivers(sandbox: sandbox).installed.count }
+        print(String(format: "setup: %d packages built in %.1f s, staged in %.1f s; %d devices added in %.1f s; %d driven in %.1f s",
+                     packages + runs, buildTime, stageTime, devices, addTime, installed, installTime))
+        let size = (try? FileManager.default.attributesOfItem(atPath: sandbox.root.appendingPathComponent(Sandbox.databaseName).path)[.size] as? Int) ?? 0
+        print(String(format: "sandbox database: %.1f MB", Double(size) / 1e6))
+
+        let pnputil = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("pnputil")
+        var addTimes: [Double] = [], enumTimes: [Double] = []
+        for run in 0..<runs {
+            let (t, out) = try timed(pnputil, ["--sandbox", sandbox.root.path, "/add-driver", built[packages + run], "/install"])
+            let count = out.components(separatedBy: "Driver package installed on device:").count - 1
+            if count == 0 { print("warning: run \(run) installed nothing:\n\(out)") }
+            addTimes.append(t)
+        }
+        for _ in 0..<runs {
+            let (t, out) = try timed(pnputil, ["--sandbox", sandbox.root.path, "/enum-drivers"])
+            if !out.contains("oem\(packages).inf") { print("warning: enum-drivers output lacks oem\(packages).inf") }
+            enumTimes.append(t)
+        }
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        let peakMB = Double(usage.ru_maxrss) / 1024   // KiB on Linux
+        func report(_ name: String, _ times: [Double], goal: Double) {
+            let sorted = times.sorted()
+            print(name.padding(toLength: 40, withPad: " ", startingAt: 0) + String(format: " median %6.1f ms  best %6.1f ms  worst %6.1f ms  (goal < %.0f ms, %d runs)",
+                         1000 * sorted[sorted.count / 2], 1000 * sorted[0], 1000 * sorted[sorted.count - 1], goal, sorted.count))
+        }
+        report("pnputil /add-driver X.inf /install", addTimes, goal: 100)
+        report("pnputil /enum-drivers", enumTimes, goal: 200)
+        print(String(format: "peak memory of a pnputil run: %.1f MB (goal < 100 MB)", peakMB))
+    }
+
+    /// Package `n`: an INF whose one models line matches `ROOT\BENCH<n>`, a kernel driver, an unsigned catalog.
+    static func buildPackage(_ n: Int, in work: URL) throws -> String {
+        let source = work.appendingPathComponent("src/\(n)")
+        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+        let inf = """
+            [Version]
+            Signature = "$Windows NT$"
+            Class = System
+            ClassGuid = {4d36e97d-e325-11ce-bfc1-08002be10318}
+            Provider = %Provider%
+            CatalogFile = bench\(n).cat
+            DriverVer = 11/01/2026,1.0.\(n / 1000).\(n % 1000)
+            PnpLockdown = 1
+
+            [DestinationDirs]
+            DefaultDestDir = 13
+
+            [SourceDisksNames]
+            1 = %Disk%
+
+            [SourceDisksFiles]
+            bench\(n).sys = 1
+
+            [Manufacturer]
+            %Mfg% = Models, NTamd64
+
+            [Models.NTamd64]
+            %Desc% = Dev, ROOT\\BENCH\(n)
+
+            [Dev.NT]
+            CopyFiles = Dev.Files
+
+            [Dev.Files]
+            bench\(n).sys
+
+            [Dev.NT.HW]
+            AddReg = Dev.HW.AddReg
+
+            [Dev.HW.AddReg]
+            HKR,,DeviceType,0x10001,0x22
+
+            [Dev.NT.Services]
+            AddService = bench\(n), 0x00000002, Svc
+
+            [Svc]
+            ServiceType = 1
+            StartType = 3
+            ErrorControl = 1
+            ServiceBinary = %13%\\bench\(n).sys
+
+            [Strings]
+            Provider = "Contoso"
+            Mfg = "Contoso"
+            Disk = "Disk"
+            Desc = "Bench device \(n)"
+
+            """
+        try inf.write(to: source.appendingPathComponent("bench\(n).inf"), atomically: true, encoding: .utf8)
+        var writer = PEWriter()
+        writer.subsystem = 1
+        try Data(writer.bytes()).write(to: source.appendingPathComponent("bench\(n).sys"))
+        let out = work.appendingPathComponent("pkg/\(n)").path
+        _ = try PackageBuilder(infPath: source.appendingPathComponent("bench\(n).inf").path, architecture: .amd64).build(into: out)
+        return out + "/bench\(n).inf"
+    }
+
+    /// Runs `executable`, returning its wall time (process start included) and its output.
+    static func timed(_ executable: URL, _ arguments: [String]) throws -> (Double, String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        var output = Data()
+        let t = try seconds {
+            try process.run()
+            output = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+        }
+        return (t, String(decoding: output, as: UTF8.self))
+    }
+}
