@@ -48,28 +48,29 @@ enum SandboxBenchmark {
 
         let pnputil = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("pnputil")
         var addTimes: [Double] = [], enumTimes: [Double] = []
+        var addPeak = 0.0, enumPeak = 0.0, installedPerRun: [Int] = []
         for run in 0..<runs {
-            let (t, out) = try timed(pnputil, ["--sandbox", sandbox.root.path, "/add-driver", built[packages + run], "/install"])
-            let count = out.components(separatedBy: "Driver package installed on device:").count - 1
-            if count == 0 { print("warning: run \(run) installed nothing:\n\(out)") }
+            let (t, peak, out) = try timed(pnputil, ["--sandbox", sandbox.root.path, "/add-driver", built[packages + run], "/install"])
+            installedPerRun.append(out.components(separatedBy: "Driver package installed on device:").count - 1)
+            if installedPerRun.last == 0 { print("warning: run \(run) installed nothing:\n\(out)") }
             addTimes.append(t)
+            addPeak = max(addPeak, peak)
         }
         for _ in 0..<runs {
-            let (t, out) = try timed(pnputil, ["--sandbox", sandbox.root.path, "/enum-drivers"])
+            let (t, peak, out) = try timed(pnputil, ["--sandbox", sandbox.root.path, "/enum-drivers"])
             if !out.contains("oem\(packages).inf") { print("warning: enum-drivers output lacks oem\(packages).inf") }
             enumTimes.append(t)
+            enumPeak = max(enumPeak, peak)
         }
-        var usage = rusage()
-        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        let peakMB = Double(usage.ru_maxrss) / 1024   // KiB on Linux
         func report(_ name: String, _ times: [Double], goal: Double) {
             let sorted = times.sorted()
             print(name.padding(toLength: 40, withPad: " ", startingAt: 0) + String(format: " median %6.1f ms  best %6.1f ms  worst %6.1f ms  (goal < %.0f ms, %d runs)",
                          1000 * sorted[sorted.count / 2], 1000 * sorted[0], 1000 * sorted[sorted.count - 1], goal, sorted.count))
         }
         report("pnputil /add-driver X.inf /install", addTimes, goal: 100)
+        print("  (devices installed per run: \(installedPerRun.map(String.init).joined(separator: ", ")))")
         report("pnputil /enum-drivers", enumTimes, goal: 200)
-        print(String(format: "peak memory of a pnputil run: %.1f MB (goal < 100 MB)", peakMB))
+        print(String(format: "peak memory: /add-driver %.1f MB, /enum-drivers %.1f MB (goal < 100 MB)", addPeak, enumPeak))
     }
 
     /// Package `n`: an INF whose one models line matches `ROOT\BENCH<n>`, a kernel driver, an unsigned catalog.
@@ -138,19 +139,25 @@ enum SandboxBenchmark {
         return out + "/bench\(n).inf"
     }
 
-    /// Runs `executable`, returning its wall time (process start included) and its output.
-    static func timed(_ executable: URL, _ arguments: [String]) throws -> (Double, String) {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        var output = Data()
+    /// Runs `executable` with its output in a file; returns its wall time (process start included),
+    /// its peak resident memory in MB (from `wait4`) and its output.
+    static func timed(_ executable: URL, _ arguments: [String]) throws -> (seconds: Double, peakMB: Double, output: String) {
+        let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("drvkit-bench-out-\(getpid())").path
+        defer { unlink(outPath) }
+        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        var usage = rusage()
+        var status: Int32 = 0
         let t = try seconds {
-            try process.run()
-            output = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
+            guard posix_spawn(&pid, executable.path, &actions, nil, argv, environ) == 0 else { throw CocoaError(.executableLoad) }
+            _ = wait4(pid, &status, 0, &usage)
         }
-        return (t, String(decoding: output, as: UTF8.self))
+        let output = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+        return (t, Double(usage.ru_maxrss) / 1024, output)
     }
 }
