@@ -46,6 +46,11 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
+if CommandLine.arguments.dropFirst().first == "sandbox-measure" {
+    try SandboxBenchmark.measure(Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
+}
+
 if CommandLine.arguments.dropFirst().first == "sandbox" {
     try SandboxBenchmark.run(Array(CommandLine.arguments.dropFirst(2)))
     exit(0)

@@ -125,6 +125,26 @@ struct PnPUtilTests {
         #expect(gone.exitCode == 0xE000_020B)
     }
 
+    @Test func wildcardsSubfoldersInstanceFilterAndTheSetupLog() throws {
+        let (dir, sb) = try ToolFixtures.sandbox()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // *.inf in a folder finds nothing there; /subdirs finds the two packages and their two sources
+        // (which have no catalog: refused, and the last error is the exit code).
+        let root = ToolFixtures.built.dir.path
+        #expect(pnputil(sb, "/add-driver", root + "/*.inf").exitCode == 2)
+        let both = pnputil(sb, "/add-driver", root + "/*.inf", "/subdirs", "/install")
+        #expect(both.output.contains("Total driver packages:  4\nAdded driver packages:  2\n"))
+        #expect(both.output.contains("Failed to add driver package: The third-party INF does not contain digital signature information.\n    echo.cat is missing from the package\n"))
+        #expect(both.exitCode == 0xE000_022F)
+        #expect(both.output.contains("Published Name:         oem0.inf") && both.output.contains("Published Name:         oem1.inf"))
+        let one = pnputil(sb, "/enum-devices", "/instanceid", "root\\echo\\0000")
+        #expect(one.output.contains("Instance ID:                ROOT\\ECHO\\0000") && one.output.contains("Driver Name:                oem1.inf"))
+        #expect(pnputil(sb, "/enum-devices", "/instanceid", "ROOT\\NONE\\0000").output.hasSuffix("No devices were found on the system.\n"))
+        let log = try String(contentsOfFile: sb + "/C/Windows/INF/setupapi.dev.log", encoding: .utf8)
+        #expect(log.contains(">>>  [Device Install (Hardware initiated) - ROOT\\ECHO\\0000]\r\n>>>  Section start "))
+        #expect(log.contains("<<<  [Exit status: SUCCESS]"))
+    }
+
     @Test func badSyntaxAndMissingFiles() throws {
         let (dir, sb) = try ToolFixtures.sandbox()
         defer { try? FileManager.default.removeItem(at: dir) }
