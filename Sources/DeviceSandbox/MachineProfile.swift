@@ -8,7 +8,7 @@ public struct MachineProfile: Hashable, Sendable {
 
     /// Windows releases: version, build and product type (1 workstation, 3 server).
     static let releases: [(name: String, major: Int, minor: Int, build: Int, productType: Int, architectures: [Architecture])] = [
-        ("win7-sp1", 6, 1, 7601, 1, [.x86, .amd64]),
+        ("win7", 6, 1, 7601, 1, [.x86, .amd64]),
         ("win81", 6, 3, 9600, 1, [.x86, .amd64]),
         ("win10-1507", 10, 0, 10240, 1, [.x86, .amd64]),
         ("win10-1607", 10, 0, 14393, 1, [.x86, .amd64]),

@@ -38,8 +38,7 @@ enum PnPUtilDevices {
                 run.line()
             }
         } catch {
-            run.line("\(error)")
-            run.exitCode = 13
+            run.fail("Failed to enumerate devices", error)
         }
         return run
     }
@@ -80,12 +79,8 @@ enum PnPUtilDevices {
                 run.line("System reboot is needed to complete configuration operations!")
                 run.exitCode = PnPUtil.errorSuccessRebootRequired
             }
-        } catch let error as Devices.DeviceError {
-            run.line("Failed to \(verb.replacingOccurrences(of: "-device", with: "")) device: \(error.description)")
-            run.exitCode = error.win32Error
         } catch {
-            run.line("Failed: \(error)")
-            run.exitCode = 13
+            run.fail("Failed to \(verb.replacingOccurrences(of: "-device", with: "")) device", error)
         }
         return run
     }
@@ -104,8 +99,7 @@ enum PnPUtilDevices {
                 run.exitCode = PnPUtil.errorSuccessRebootRequired
             }
         } catch {
-            run.line("Failed to scan devices: \(error)")
-            run.exitCode = 13
+            run.fail("Failed to scan devices", error)
         }
         return run
     }

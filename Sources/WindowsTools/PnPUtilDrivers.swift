@@ -28,13 +28,10 @@ enum PnPUtilDrivers {
                     installedAny = installedAny || !outcome.installed.isEmpty
                     reboot = reboot || outcome.rebootNeeded
                 }
-            } catch let error as DriverStoreError {
-                run.line("Failed to add driver package: \(error.message)")
-                for detail in error.details { run.line("    \(detail)") }
-                lastError = error.win32Error
             } catch {
-                run.line("Failed to add driver package: \(error)")
-                lastError = 13
+                run.fail("Failed to add driver package", error)
+                lastError = run.exitCode
+                run.exitCode = 0
             }
             run.line()
         }
@@ -70,12 +67,8 @@ enum PnPUtilDrivers {
             let deleted = try DriverStore.delete((name as NSString).lastPathComponent, uninstall: uninstall, force: force, sandbox: sandbox)
             if uninstall && !deleted.uninstalledFrom.isEmpty { run.line("Driver package uninstalled.") }
             run.line("Driver package deleted successfully.")
-        } catch let error as DriverStoreError {
-            run.line("Failed to delete driver package: \(error.message)")
-            run.exitCode = error.win32Error
         } catch {
-            run.line("Failed to delete driver package: \(error)")
-            run.exitCode = 13
+            run.fail("Failed to delete driver package", error)
         }
         return run
     }
@@ -99,8 +92,7 @@ enum PnPUtilDrivers {
                 run.line()
             }
         } catch {
-            run.line("\(error)")
-            run.exitCode = 13
+            run.fail("Failed to enumerate driver packages", error)
         }
         return run
     }
@@ -121,12 +113,8 @@ enum PnPUtilDrivers {
                 run.field("Total driver packages:", "\(packages.count)", column: column)
                 run.field("Exported driver packages:", "\(packages.count)", column: column)
             }
-        } catch let error as DriverStoreError {
-            run.line("Failed to export driver package: \(error.message)")
-            run.exitCode = error.win32Error
         } catch {
-            run.line("Failed to export driver package: \(error)")
-            run.exitCode = 13
+            run.fail("Failed to export driver package", error)
         }
         return run
     }

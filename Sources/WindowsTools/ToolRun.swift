@@ -11,6 +11,23 @@ public struct ToolRun: Sendable {
 
     mutating func line(_ text: String = "") { output += text + "\n" }
 
+    /// `prefix: message` with the error's details, and its Win32 code as the exit code
+    /// (ERROR_INVALID_DATA, 13, for an error that has none).
+    mutating func fail(_ prefix: String, _ error: Error) {
+        switch error {
+        case let e as DriverStoreError:
+            line("\(prefix): \(e.message)")
+            for detail in e.details { line("    \(detail)") }
+            exitCode = e.win32Error
+        case let e as Devices.DeviceError:
+            line("\(prefix): \(e.description)")
+            exitCode = e.win32Error
+        default:
+            line("\(prefix): \(error)")
+            exitCode = 13
+        }
+    }
+
     /// `label` padded to `column` characters, then the value (pnputil's layout).
     mutating func field(_ label: String, _ value: String, column: Int) {
         let padded = label.count >= column ? label + " " : label + String(repeating: " ", count: column - label.count)

@@ -99,60 +99,12 @@ enum SandboxBenchmark {
     static func buildPackage(_ n: Int, in work: URL) throws -> String {
         let source = work.appendingPathComponent("src/\(n)")
         try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
-        let inf = """
-            [Version]
-            Signature = "$Windows NT$"
-            Class = System
-            ClassGuid = {4d36e97d-e325-11ce-bfc1-08002be10318}
-            Provider = %Provider%
-            CatalogFile = bench\(n).cat
-            DriverVer = 11/01/2026,1.0.\(n / 1000).\(n % 1000)
-            PnpLockdown = 1
-
-            [DestinationDirs]
-            DefaultDestDir = 13
-
-            [SourceDisksNames]
-            1 = %Disk%
-
-            [SourceDisksFiles]
-            bench\(n).sys = 1
-
-            [Manufacturer]
-            %Mfg% = Models, NTamd64
-
-            [Models.NTamd64]
-            %Desc% = Dev, ROOT\\BENCH\(n)
-
-            [Dev.NT]
-            CopyFiles = Dev.Files
-
-            [Dev.Files]
-            bench\(n).sys
-
-            [Dev.NT.HW]
-            AddReg = Dev.HW.AddReg
-
-            [Dev.HW.AddReg]
-            HKR,,DeviceType,0x10001,0x22
-
-            [Dev.NT.Services]
-            AddService = bench\(n), 0x00000002, Svc
-
-            [Svc]
-            ServiceType = 1
-            StartType = 3
-            ErrorControl = 1
-            ServiceBinary = %13%\\bench\(n).sys
-
-            [Strings]
-            Provider = "Contoso"
-            Mfg = "Contoso"
-            Disk = "Disk"
-            Desc = "Bench device \(n)"
-
-            """
-        try inf.write(to: source.appendingPathComponent("bench\(n).inf"), atomically: true, encoding: .utf8)
+        var inf = DriverINF()
+        inf.name = "bench\(n)"
+        inf.hardwareIDs = ["ROOT\\BENCH\(n)"]
+        inf.driverVer = "11/01/2026,1.0.\(n / 1000).\(n % 1000)"
+        inf.description = "Bench device \(n)"
+        try inf.text.write(to: source.appendingPathComponent("bench\(n).inf"), atomically: true, encoding: .utf8)
         var writer = PEWriter()
         writer.subsystem = 1
         try Data(writer.bytes()).write(to: source.appendingPathComponent("bench\(n).sys"))

@@ -22,8 +22,7 @@ extension DriverStore {
             }
             let users = try Row.fetchAll(db, sql: "SELECT * FROM device WHERE package = ? ORDER BY instance_id", arguments: [package.id]).map(DeviceNode.init)
             if !users.isEmpty && !uninstall && !force {
-                throw DriverStoreError("One or more devices are presently installed using the specified INF.", DriverStoreError.inUse,
-                                       details: users.map(\.instanceID))
+                throw DriverStoreError("One or more devices are presently installed using the specified INF.", DriverStoreError.inUse)
             }
             var uninstalled: [DeviceNode] = []
             if uninstall {
