@@ -31,7 +31,7 @@ let package = Package(
             .product(name: "X509", package: "swift-certificates"),
         ]),
         .target(name: "DeviceSandbox", dependencies: [
-            "INFModel", "INFSyntax", "INFLint", "DriverPackage", "Authenticode", .product(name: "GRDB", package: "GRDB.swift"),
+            "INFModel", "INFSyntax", "INFLint", "DriverPackage", "Authenticode", "SigningPolicy", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "X509", package: "swift-certificates"), .product(name: "SwiftASN1", package: "swift-asn1"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -39,10 +39,12 @@ let package = Package(
         .executableTarget(
             name: "drvkit",
             dependencies: [
-                "INFSyntax", "INFModel", "INFLint", "Reporting", "Authenticode", "DriverPackage", "DeviceSandbox", "WindowsTools",
+                "INFSyntax", "INFModel", "INFLint", "Reporting", "Authenticode", "DriverPackage", "DeviceSandbox", "WindowsTools", "SigningPolicy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "WindowsTools", dependencies: ["DeviceSandbox"]),
+        .target(name: "SigningPolicy", dependencies: ["Authenticode", .product(name: "X509", package: "swift-certificates"),
+                                                      .product(name: "SwiftASN1", package: "swift-asn1")]),
         .executableTarget(name: "pnputil", dependencies: ["WindowsTools"]),
         .executableTarget(name: "devcon", dependencies: ["WindowsTools"]),
         .executableTarget(name: "drvkit-bench", dependencies: ["INFSyntax", "INFModel", "INFLint", "Authenticode", "DeviceSandbox", "DriverPackage", "TestSupport"]),
@@ -56,6 +58,8 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "X509", package: "swift-certificates"),
         ]),
         .testTarget(name: "DriverPackageTests", dependencies: ["DriverPackage", "INFLint", "INFModel", "INFSyntax", "TestSupport"]),
+        .testTarget(name: "SigningPolicyTests", dependencies: ["SigningPolicy", "Authenticode", "TestSupport",
+                                                              .product(name: "X509", package: "swift-certificates")]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "INFSyntax", "TestSupport"]),
         .testTarget(name: "drvkitTests", dependencies: ["INFSyntax", "INFModel", "TestSupport", "WindowsTools", "drvkit"]),
     ],

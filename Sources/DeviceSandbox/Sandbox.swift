@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SigningPolicy
 
 /// Why a sandbox cannot be used.
 public struct SandboxError: Error, CustomStringConvertible, Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import INFModel
+import SigningPolicy
 
 /// Installs a driver node on a device as Windows does (installer.md §5), in the caller's
 /// transaction: the driver key, the DDInstall section and its companions with their HKR bindings,
