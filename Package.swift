@@ -58,8 +58,10 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "X509", package: "swift-certificates"),
         ]),
         .testTarget(name: "DriverPackageTests", dependencies: ["DriverPackage", "INFLint", "INFModel", "INFSyntax", "TestSupport"]),
-        .testTarget(name: "SigningPolicyTests", dependencies: ["SigningPolicy", "Authenticode", "TestSupport",
-                                                              .product(name: "X509", package: "swift-certificates")]),
+        .testTarget(name: "SigningPolicyTests", dependencies: [
+            "SigningPolicy", "Authenticode", "TestSupport", .product(name: "X509", package: "swift-certificates"),
+            .product(name: "SwiftASN1", package: "swift-asn1"), .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "INFSyntax", "TestSupport"]),
         .testTarget(name: "drvkitTests", dependencies: ["INFSyntax", "INFModel", "TestSupport", "WindowsTools", "drvkit"]),
     ],
