@@ -44,7 +44,7 @@ let package = Package(
             ]),
         .target(name: "WindowsTools", dependencies: ["DeviceSandbox"]),
         .target(name: "SigningPolicy", dependencies: ["Authenticode", .product(name: "X509", package: "swift-certificates"),
-                                                      .product(name: "SwiftASN1", package: "swift-asn1")]),
+                                                      .product(name: "SwiftASN1", package: "swift-asn1"), .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(name: "pnputil", dependencies: ["WindowsTools"]),
         .executableTarget(name: "devcon", dependencies: ["WindowsTools"]),
         .executableTarget(name: "drvkit-bench", dependencies: ["INFSyntax", "INFModel", "INFLint", "Authenticode", "DeviceSandbox", "DriverPackage", "TestSupport"]),

@@ -9,7 +9,7 @@ struct Drvkit: ParsableCommand {
         commandName: "drvkit",
         abstract: "Lint, format and inspect Windows driver INF files on any platform.",
         version: version,
-        subcommands: [Inf.self, Lint.self, Rules.self, Stamp.self, New.self, Package.self, Cert.self, CatalogCommand.self, SignCommand.self, Verify.self, SandboxCommand.self, Reg.self, InstallSection.self, PnPUtilCommand.self, DevConCommand.self])
+        subcommands: [Inf.self, Lint.self, Policy.self, Rules.self, Stamp.self, New.self, Package.self, Cert.self, CatalogCommand.self, SignCommand.self, Verify.self, SandboxCommand.self, Reg.self, InstallSection.self, PnPUtilCommand.self, DevConCommand.self])
 }
 
 /// A failure with the exit code of the CLI contract and a one-line message.
