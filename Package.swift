@@ -61,6 +61,7 @@ let package = Package(
         .testTarget(name: "SigningPolicyTests", dependencies: [
             "SigningPolicy", "Authenticode", "TestSupport", .product(name: "X509", package: "swift-certificates"),
             .product(name: "SwiftASN1", package: "swift-asn1"), .product(name: "_CryptoExtras", package: "swift-crypto"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "INFSyntax", "TestSupport"]),
         .testTarget(name: "drvkitTests", dependencies: ["INFSyntax", "INFModel", "TestSupport", "WindowsTools", "drvkit"]),

@@ -53,7 +53,9 @@ public struct WDACPolicy: Sendable {
             throw ParseError(description: "not a WDAC policy (no SiPolicy root element)")
         }
         func children(_ e: XMLElement?, _ name: String) -> [XMLElement] { (e?.children ?? []).compactMap { $0 as? XMLElement }.filter { $0.localName == name } }
-        func attribute(_ e: XMLElement, _ name: String) -> String? { e.attribute(forName: name)?.stringValue }
+        // (swift-corelibs-foundation's attribute(forName:) misses attributes of elements in a default
+        // namespace, which every policy has: look them up by name.)
+        func attribute(_ e: XMLElement, _ name: String) -> String? { e.attributes?.first { $0.name == name }?.stringValue }
         for rules in children(root, "Rules") {
             for rule in children(rules, "Rule") where children(rule, "Option").contains(where: { $0.stringValue == "Enabled:Audit Mode" }) {
                 auditMode = true
