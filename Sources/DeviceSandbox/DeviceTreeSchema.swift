@@ -56,6 +56,18 @@ enum DeviceTreeSchema {
             device TEXT NOT NULL REFERENCES device(instance_id) ON DELETE CASCADE,
             path TEXT NOT NULL);
         CREATE INDEX device_file_device ON device_file(device);
+        CREATE TABLE machine_setting(
+            name TEXT PRIMARY KEY,
+            value INTEGER NOT NULL);
+        CREATE TABLE boot(
+            id INTEGER PRIMARY KEY,
+            secure_boot INTEGER NOT NULL,
+            test_signing INTEGER NOT NULL,
+            no_integrity_checks INTEGER NOT NULL,
+            hvci INTEGER NOT NULL,
+            upgraded INTEGER NOT NULL,
+            kernel_trust_policy INTEGER NOT NULL,
+            enforcement_disabled INTEGER NOT NULL);
         CREATE TABLE trusted_certificate(
             store TEXT NOT NULL,
             thumbprint TEXT NOT NULL,

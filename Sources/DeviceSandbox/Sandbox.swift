@@ -76,6 +76,7 @@ public final class Sandbox: @unchecked Sendable {
                 try db.execute(sql: "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)")
                 try db.execute(sql: RegistryStore.schema)
                 try db.execute(sql: DeviceTreeSchema.sql)
+                try BootConfiguration.seed(db, profile: profile)
                 try db.execute(sql: "INSERT INTO meta VALUES ('schema', ?), ('machine', ?)", arguments: [String(schemaVersion), machine])
                 try SandboxSeed.seed(RegistryStore(db), machine: machine)
             }

@@ -20,6 +20,7 @@ enum PnPUtilDrivers {
             do {
                 let result = try DriverStore.add(infPath: file, sandbox: sandbox)
                 added += 1
+                if let warning = result.warning { run.line("Warning: \(warning)") }
                 run.line("Driver package added successfully." + (result.alreadyExisted ? " (Already exists in the system)" : ""))
                 run.field("Published Name:", result.package.publishedName, column: column)
                 if install {

@@ -17,7 +17,7 @@ struct SandboxOption: ParsableArguments {
 extension Drvkit {
     struct SandboxCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "sandbox", abstract: "Create and manage simulated Windows machines.",
-                                                        subcommands: [Init.self, Device.self, Trust.self])
+                                                        subcommands: [Init.self, Device.self, Trust.self, Machine.self, Bcdedit.self, Reboot.self, Wdac.self])
 
         struct Init: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Create a sandbox: a registry seeded as a fresh Windows has it, and a C: drive.")

@@ -10,9 +10,17 @@ struct DeviceInstallTests {
         return (dir, try Sandbox.create(at: dir.appendingPathComponent("sb").path, machine: machine))
     }
 
-    /// Stages `package` (signed and trusted unless `trusted` is false), adds a Root\Toaster device, installs.
+    /// Stages `package` and installs it on a Root\Toaster device: test-signed, trusted and in Test Mode,
+    /// or (`trusted: false`) unsigned in a boot without signature enforcement (F7).
     func install(_ package: TestDriverPackage, _ dir: URL, _ sandbox: Sandbox, trusted: Bool = true) throws -> DeviceNode {
-        if trusted { try TrustStore.add(file: TestDriverPackage.signerPEM(in: dir), store: "Root", sandbox: sandbox) }
+        if trusted {
+            if (try? Devices.device("ROOT\\TOASTER\\0000", sandbox)) == nil {
+                for store in ["Root", "TrustedPublisher"] { try TrustStore.add(file: TestDriverPackage.signerPEM(in: dir), store: store, sandbox: sandbox) }
+                try sandbox.enterTestMode()
+            }
+        } else {
+            try sandbox.bootWithoutSignatureEnforcement()
+        }
         let staged = try DriverStore.add(infPath: package.build(in: dir, folder: "pkg-\(UUID().uuidString)", signer: trusted ? TestDriverPackage.signer : nil), sandbox: sandbox)
         if (try? Devices.device("ROOT\\TOASTER\\0000", sandbox)) == nil { try Devices.add(hardwareIDs: ["Root\\Toaster"], description: "Toaster", sandbox: sandbox) }
         _ = try Devices.installDrivers(onlyPackage: staged.package.id, sandbox: sandbox)
@@ -57,17 +65,23 @@ struct DeviceInstallTests {
         #expect(try value(sandbox, "Services\\toaster", "ImagePath")?.stringValue.hasPrefix("\\SystemRoot\\System32\\DriverStore\\FileRepository\\toaster.inf_amd64_") == true)
     }
 
-    @Test func anUnsignedKernelDriverOnX64HasCode52ButLoadsOnX86() throws {
+    @Test func anUnsignedKernelDriverRunsInAnF7BootAndGetsCode52AfterANormalOne() throws {
         let (dir, sandbox) = try setUp()
         defer { try? FileManager.default.removeItem(at: dir) }
         let device = try install(TestDriverPackage(), dir, sandbox, trusted: false)
-        #expect(device.problem == 52 && device.problemStatus == 0xC000_0428)
-        let (dir86, sandbox86) = try setUp(machine: "win10-22h2-x86")
+        #expect(device.isStarted)
+        let reboot = try BootConfiguration.reboot(sandbox: sandbox)
+        #expect(reboot.changes.map(\.after) == [52])
+        let after = try Devices.device("ROOT\\TOASTER\\0000", sandbox)
+        #expect(after.problem == 52 && after.problemStatus == 0xC000_0428)
+        let (dir86, sandbox86) = try setUp(machine: "win7-x86")
         defer { try? FileManager.default.removeItem(at: dir86) }
         var x86 = TestDriverPackage()
         x86.modelsDecoration = "NTx86"
         x86.architecture = .x86
-        #expect(try install(x86, dir86, sandbox86, trusted: false).isStarted)   // 32-bit Windows loads unsigned kernel drivers
+        #expect(try install(x86, dir86, sandbox86, trusted: false).isStarted)
+        _ = try BootConfiguration.reboot(sandbox: sandbox86)
+        #expect(try Devices.device("ROOT\\TOASTER\\0000", sandbox86).isStarted)   // 32-bit Windows 7 loads unsigned kernel drivers
     }
 
     @Test func aMissingImageIsCode39AndADisabledServiceCode32() throws {

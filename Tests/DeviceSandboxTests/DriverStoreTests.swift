@@ -7,7 +7,9 @@ import TestSupport
 struct DriverStoreTests {
     func setUp(machine: String = "win11-24h2-x64") throws -> (URL, Sandbox) {
         let dir = try CommandRunner.temporaryDirectory()
-        return (dir, try Sandbox.create(at: dir.appendingPathComponent("sb").path, machine: machine))
+        let sandbox = try Sandbox.create(at: dir.appendingPathComponent("sb").path, machine: machine)
+        try sandbox.bootWithoutSignatureEnforcement()   // unsigned test packages install (after a warning)
+        return (dir, sandbox)
     }
 
     @Test func stagingPublishesTheLowestFreeOemNameAndReusesAnIdenticalPackage() throws {

@@ -17,7 +17,9 @@ struct RankingTests {
 
     func setUp(machine: String = "win11-24h2-x64") throws -> (URL, Sandbox) {
         let dir = try CommandRunner.temporaryDirectory()
-        return (dir, try Sandbox.create(at: dir.appendingPathComponent("sb").path, machine: machine))
+        let sandbox = try Sandbox.create(at: dir.appendingPathComponent("sb").path, machine: machine)
+        try sandbox.bootWithoutSignatureEnforcement()   // unsigned test packages install (after a warning)
+        return (dir, sandbox)
     }
 
     func stage(_ package: TestDriverPackage, _ folder: String, in dir: URL, _ sandbox: Sandbox, signed: Bool = false) throws -> DriverPackageRecord {

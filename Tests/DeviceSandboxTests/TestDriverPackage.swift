@@ -26,7 +26,10 @@ struct TestDriverPackage {
         var writer = PEWriter()
         writer.subsystem = 1
         writer.machine = architecture == .x86 ? 0x14C : architecture == .arm64 ? 0xAA64 : 0x8664
-        try Data(writer.bytes()).write(to: source.appendingPathComponent(name + ".sys"))
+        var sys = writer.bytes()
+        // A boot-start driver needs an embedded signature as well as the catalog's.
+        if let signer, inf.startType == 0 { sys = try AuthenticodeSigner.signPE(sys, chain: signer.chain, privateKey: signer.key) }
+        try Data(sys).write(to: source.appendingPathComponent(name + ".sys"))
         let out = dir.appendingPathComponent(folder).path
         _ = try PackageBuilder(infPath: source.appendingPathComponent(name + ".inf").path, architecture: architecture, signer: signer).build(into: out)
         return out + "/" + name + ".inf"

@@ -58,11 +58,19 @@ struct PnPUtilTests {
         #expect(pnputil(sb, "/enum-devices", "/problem").output == Self.header + "No devices were found on the system.\n")
     }
 
-    @Test func untrustedPackagesGiveCode52AndLegacyAddInstalls() throws {
+    @Test func anUntrustedPackageIsRefusedUntilAnF7BootAndGetsCode52AfterIt() throws {
         let (dir, sb) = try ToolFixtures.sandbox(trusted: false)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let add = pnputil(sb, "-i", "-a", ToolFixtures.built.v1)
+        let refused = pnputil(sb, "/add-driver", ToolFixtures.built.v1, "/install")
+        #expect(refused.output.contains("Failed to add driver package: The third-party INF does not contain digital signature information.\n    P2: "))
+        #expect(refused.exitCode == 0xE000_022F)
+        _ = try CommandRunner.run(["sandbox", "reboot", "--sandbox", sb, "--disable-driver-signature-enforcement"])
+        let add = pnputil(sb, "-i", "-a", ToolFixtures.built.v1)   // the legacy form
+        #expect(add.output.contains("Warning: P2: The package is signed, but its certificate chain ends at a root this machine does not trust"))
         #expect(add.output.contains("Driver package installed on device: ROOT\\ECHO\\0000") && add.exitCode == 0)
+        #expect(pnputil(sb, "/enum-devices").output.contains("Status:                     Started"))
+        let reboot = try CommandRunner.run(["sandbox", "reboot", "--sandbox", sb])
+        #expect(reboot.stdout.contains("ROOT\\ECHO\\0000: started -> Code 52"))
         let problem = pnputil(sb, "/enum-devices", "/problem", "52")
         #expect(problem.output.contains("""
             Status:                     Problem

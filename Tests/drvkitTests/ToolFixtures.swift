@@ -19,17 +19,26 @@ enum ToolFixtures {
             $0.replacingOccurrences(of: "11/20/2026,1.0.0.0", with: "11/24/2026,1.1.0.0")
                 .replacingOccurrences(of: "StartType     = 3 ", with: "StartType     = 0 ")
         }
+        // A boot-start driver needs an embedded signature besides the catalog's.
+        _ = try! CommandRunner.run(["sign", bootSource.deletingLastPathComponent().appendingPathComponent("echo.sys").path,
+                                    "--cert", signer.cert, "--key", signer.key])
         let v2 = try! EchoPackage.build(bootSource, into: dir, name: "pkg2", signer: signer)
         return Built(dir: dir, cert: signer.cert, v1: v1, bootV2: v2)
     }()
 
-    /// A new sandbox with one Root\Echo device, optionally trusting the test certificate.
+    /// A new sandbox with one Root\Echo device; `trusted`: the test certificate in Root and
+    /// TrustedPublisher and the machine in Test Mode (Secure Boot off, testsigning on, rebooted).
     static func sandbox(trusted: Bool = true) throws -> (dir: URL, path: String) {
         let dir = try CommandRunner.temporaryDirectory()
         let path = dir.appendingPathComponent("sb").path
         _ = try CommandRunner.run(["sandbox", "init", path])
         _ = try CommandRunner.run(["sandbox", "device", "add", "--sandbox", path, "--hardware-id", "Root\\Echo", "--description", "Echo device"])
-        if trusted { _ = try CommandRunner.run(["sandbox", "trust", "--sandbox", path, built.cert]) }
+        if trusted {
+            for store in ["Root", "TrustedPublisher"] { _ = try CommandRunner.run(["sandbox", "trust", "--sandbox", path, built.cert, "--store", store]) }
+            _ = try CommandRunner.run(["sandbox", "machine", "--sandbox", path, "--secure-boot", "off"])
+            _ = try CommandRunner.run(["sandbox", "bcdedit", "--sandbox", path, "/set", "testsigning", "on"])
+            _ = try CommandRunner.run(["sandbox", "reboot", "--sandbox", path])
+        }
         return (dir, path)
     }
 }

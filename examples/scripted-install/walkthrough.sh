@@ -1,6 +1,7 @@
 #!/bin/sh
-# A scripted driver install rehearsed on a simulated Windows 11 x64 machine: add a device, build and
-# stage a signed package, install it, inspect status and registry, update to a newer version, remove.
+# A scripted driver install rehearsed on a simulated Windows 11 x64 machine, and the classic "why won't
+# my driver load": add a device, build a test-signed package, see the install refused, trust the
+# certificate, see Code 52, turn on Test Mode, inspect status and registry, update, remove.
 #
 #   examples/scripted-install/walkthrough.sh WORKDIR ECHO.SYS
 #
@@ -19,7 +20,7 @@ show() { tool=$1; shift; printf '$ %s %s\n' "${tool##*/}" "$*"; }
 run() { show "$@"; "$@"; }
 quiet() { show "$@"; "$@" >/dev/null; }
 # pnputil and devcon exit with Windows codes (a shell sees the low 8 bits); show them instead of stopping.
-try() { show "$@"; set +e; "$@"; code=$?; set -e; printf '[exit %s]\n' "$code"; }
+try() { show "$@"; set +e; "$@" 2>&1; code=$?; set -e; printf '[exit %s]\n' "$code"; }
 
 mkdir "$WORK"
 mkdir "$WORK/src"
@@ -28,7 +29,7 @@ cp "$SYS" "$WORK/src/echo.sys"
 cd "$WORK"
 export DRVKIT_SANDBOX="$WORK/machine"
 
-step "A fresh machine and a device without a driver"
+step "A fresh Windows 11 x64 machine (Secure Boot on) and a device without a driver"
 quiet "$DRVKIT" sandbox init machine --machine win11-24h2-x64
 run "$DRVKIT" sandbox device add --hardware-id 'Root\Echo' --description 'Echo device'
 try "$PNPUTIL" /enum-devices /ids
@@ -37,13 +38,21 @@ step "Build and sign the package with a test certificate"
 quiet "$DRVKIT" cert create --subject 'CN=Contoso Test Signing, O=Contoso' --cert-out test.pem --key-out test.key --days 30 --key-bits 2048
 run "$DRVKIT" package build src/echo.inf --arch amd64 -o pkg1 --sign --cert test.pem --key test.key
 
-step "Stage and install: the machine does not trust the test certificate yet (Code 52)"
+step "Why won't it install? The machine does not trust the test certificate"
+try "$PNPUTIL" /add-driver pkg1/echo.inf /install
+try "$DRVKIT" policy check pkg1 --machine win11-24h2-x64
+
+step "Trust the certificate (certutil -addstore Root and TrustedPublisher): it installs, but does not load"
+run "$DRVKIT" sandbox trust test.pem --store Root
+run "$DRVKIT" sandbox trust test.pem --store TrustedPublisher
 try "$PNPUTIL" /add-driver pkg1/echo.inf /install
 try "$DEVCON" status 'Root\Echo'
 
-step "Trust the certificate (certutil -addstore Root) and restart the device"
-run "$DRVKIT" sandbox trust test.pem
-try "$PNPUTIL" /restart-device 'ROOT\ECHO\0000'
+step "Test-signed kernel drivers load only in Test Mode, which Secure Boot forbids"
+try "$DRVKIT" sandbox bcdedit /set testsigning on
+quiet "$DRVKIT" sandbox machine --secure-boot off
+run "$DRVKIT" sandbox bcdedit /set testsigning on
+run "$DRVKIT" sandbox reboot
 try "$DEVCON" status 'Root\Echo'
 run "$DRVKIT" reg query 'HKLM\SYSTEM\CurrentControlSet\Services\Echo'
 

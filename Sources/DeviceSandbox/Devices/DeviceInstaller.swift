@@ -12,6 +12,15 @@ enum DeviceInstaller {
         var documents: [Int64: INFDocument] = [:]
         /// The driver key numbers in use per class (sorted), read once per batch of installs.
         var driverKeys: [String: [Int]] = [:]
+        /// The signing policy of the current boot, made in the batch's transaction.
+        var loadPolicy: LoadPolicy?
+
+        mutating func policy(_ registry: RegistryStore) throws -> LoadPolicy {
+            if let loadPolicy { return loadPolicy }
+            let policy = try LoadPolicy(registry: registry, sandbox: sandbox)
+            loadPolicy = policy
+            return policy
+        }
     }
 
     static let classRoot = RegistryPath("HKLM\\SYSTEM\\CurrentControlSet\\Control\\Class")!
@@ -130,7 +139,7 @@ enum DeviceInstaller {
         device.rank = node.rank
         device.driverKey = driverKeyName
         device.service = service
-        try DeviceStatus.evaluate(&device, package: package, registry: registry, sandboxRoot: ctx.sandbox.root, platform: platform)
+        try DeviceStatus.evaluate(&device, package: package, registry: registry, policy: try ctx.policy(registry))
         // A boot-start driver replaced on a running device takes effect at the next boot.
         if device.problem == 0, wasStarted, let service,
            try registry.value(ServiceTags.services.appending(service), "Start")?.integerValue == 0 {

@@ -6,9 +6,10 @@ import INFModel
 /// (until the signing policy model decides it) whether a kernel image on a 64-bit machine comes
 /// from a package whose catalog the machine trusts.
 enum DeviceStatus {
-    static func evaluate(_ device: inout DeviceNode, package: DriverPackageRecord?, registry: RegistryStore,
-                         sandboxRoot: URL, platform: TargetPlatform) throws {
-        (device.problem, device.problemStatus) = try problem(device, package: package, registry: registry, sandboxRoot: sandboxRoot, platform: platform)
+    static func evaluate(_ device: inout DeviceNode, package: DriverPackageRecord?, registry: RegistryStore, policy: LoadPolicy) throws {
+        // A driver whose package was force-deleted keeps running as it was.
+        if package == nil && device.driverKey != nil && !device.disabled && device.problem != ProblemCode.disabled { return }
+        (device.problem, device.problemStatus) = try problem(device, package: package, registry: registry, policy: policy)
         let flags = try registry.value(device.enumKey, "ConfigFlags")?.integerValue ?? 0
         var newFlags = UInt32(truncatingIfNeeded: flags) & ~UInt32(0x1 | 0x40)
         if device.disabled { newFlags |= 0x1 }
@@ -16,10 +17,10 @@ enum DeviceStatus {
         if try registry.key(device.enumKey) != nil { try registry.setValue(device.enumKey, .dword("ConfigFlags", newFlags)) }
     }
 
-    static func problem(_ device: DeviceNode, package: DriverPackageRecord?, registry: RegistryStore,
-                        sandboxRoot: URL, platform: TargetPlatform) throws -> (Int, UInt32) {
+    static func problem(_ device: DeviceNode, package: DriverPackageRecord?, registry: RegistryStore, policy: LoadPolicy) throws -> (Int, UInt32) {
+        let sandboxRoot = policy.sandboxRoot
         if device.disabled { return (ProblemCode.disabled, 0) }
-        guard package != nil, device.driverKey != nil else { return (ProblemCode.failedInstall, ProblemCode.statusNoDriver) }
+        guard let package, device.driverKey != nil else { return (ProblemCode.failedInstall, ProblemCode.statusNoDriver) }
         guard let service = device.service else {
             // A null driver (AddService = ,2) runs the device raw; otherwise there is no function driver.
             let raw = try registry.value(device.enumKey, "RawDeviceOK")?.integerValue ?? 0
@@ -33,11 +34,12 @@ enum DeviceStatus {
         guard let relative = imageFile(image, root: sandboxRoot), FileManager.default.fileExists(atPath: sandboxRoot.appendingPathComponent(relative).path) else {
             return (ProblemCode.driverFailedLoad, ProblemCode.statusImageMissing)
         }
-        let kernel = type == 1 || type == 2
-        if kernel && platform.architecture.hasRegistryViews && !(package?.trusted ?? false) {
-            return (ProblemCode.unsignedDriver, ProblemCode.statusInvalidImageHash)
-        }
-        return (0, 0)
+        let bytes = FileManager.default.contents(atPath: sandboxRoot.appendingPathComponent(relative).path).map { [UInt8]($0) } ?? []
+        let decision = policy.decide(package: package, image: ((relative as NSString).lastPathComponent, bytes),
+                                     kernel: type == 1 || type == 2, bootStart: start == 0)
+        guard decision.load == .blocked else { return (0, 0) }
+        let code = decision.problemCode ?? ProblemCode.unsignedDriver
+        return (code, code == ProblemCode.driverFailedLoad ? ProblemCode.statusDriverBlocked : ProblemCode.statusInvalidImageHash)
     }
 
     /// A service's ImagePath as a path under the sandbox root (`\SystemRoot\…`, `System32\…`,

@@ -50,11 +50,13 @@ public enum Devices {
 
     /// Adds devices in one transaction (all or none).
     public static func add(_ specs: [DeviceSpec], sandbox: Sandbox) throws -> [DeviceNode] {
-        let platform = try sandbox.profile().platform
-        return try sandbox.write { registry in try specs.map { try add($0, registry, sandbox.root, platform) } }
+        try sandbox.write { registry in
+            let policy = try LoadPolicy(registry: registry, sandbox: sandbox)
+            return try specs.map { try add($0, registry, policy) }
+        }
     }
 
-    static func add(_ spec: DeviceSpec, _ registry: RegistryStore, _ sandboxRoot: URL, _ platform: TargetPlatform) throws -> DeviceNode {
+    static func add(_ spec: DeviceSpec, _ registry: RegistryStore, _ policy: LoadPolicy) throws -> DeviceNode {
         let hardware = spec.hardwareIDs.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard let first = hardware.first else { throw DeviceError("a device needs at least one hardware ID", 87) }
         let compatible = spec.compatibleIDs.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -79,7 +81,7 @@ public enum Devices {
         try registry.setValue(device.enumKey, .multiString("HardwareID", hardware))
         if !compatible.isEmpty { try registry.setValue(device.enumKey, .multiString("CompatibleIDs", compatible)) }
         if let description = spec.description { try registry.setValue(device.enumKey, .string("DeviceDesc", description)) }
-        try DeviceStatus.evaluate(&device, package: nil, registry: registry, sandboxRoot: sandboxRoot, platform: platform)
+        try DeviceStatus.evaluate(&device, package: nil, registry: registry, policy: policy)
         try device.save(db)
         return device
     }
@@ -174,12 +176,11 @@ public enum Devices {
     }
 
     static func update(_ instanceID: String, _ sandbox: Sandbox, _ change: (inout DeviceNode) -> Void) throws -> DeviceNode {
-        let platform = try sandbox.profile().platform
-        return try sandbox.write { registry in
+        try sandbox.write { registry in
             guard var device = try DeviceNode.named(instanceID, registry.db) else { throw DeviceError("no device \(instanceID)", DeviceError.noSuchDevInst) }
             change(&device)
             let package = try device.packageID.flatMap { try DriverPackageRecord.withID($0, registry.db) }
-            try DeviceStatus.evaluate(&device, package: package, registry: registry, sandboxRoot: sandbox.root, platform: platform)
+            try DeviceStatus.evaluate(&device, package: package, registry: registry, policy: try LoadPolicy(registry: registry, sandbox: sandbox))
             try device.save(registry.db)
             return device
         }

@@ -52,4 +52,5 @@ public enum ProblemCode {
     public static let statusNoFunctionDriver: UInt32 = 0xC000_0494   // installer.md §9
     public static let statusImageMissing: UInt32 = 0xC000_0034       // STATUS_OBJECT_NAME_NOT_FOUND
     public static let statusInvalidImageHash: UInt32 = 0xC000_0428   // STATUS_INVALID_IMAGE_HASH
+    public static let statusDriverBlocked: UInt32 = 0xC000_036C      // STATUS_DRIVER_BLOCKED (code integrity policy)
 }

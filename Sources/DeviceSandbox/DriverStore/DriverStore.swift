@@ -6,6 +6,7 @@ import GRDB
 import INFLint
 import INFModel
 import INFSyntax
+import SigningPolicy
 import X509
 
 /// The driver store (installer.md §2): staging, publishing as `oemN.inf`, enumeration, deletion.
@@ -15,6 +16,9 @@ public enum DriverStore {
         public var package: DriverPackageRecord
         /// The identical package (same INF name and contents) was already in the store.
         public var alreadyExisted: Bool
+        /// The dialog Windows shows before installing it (an untrusted signature, a publisher not in
+        /// TrustedPublisher), which drvkit answers with "Install".
+        public var warning: String?
     }
 
     /// Stages the package of `infPath` (the INF, its catalog and the files it copies on the
@@ -52,7 +56,10 @@ public enum DriverStore {
               !catalogName.isEmpty else {
             throw DriverStoreError("The third-party INF does not contain digital signature information.", DriverStoreError.noCatalog)
         }
-        let trusted = try sandbox.read { try TrustStore.certificates($0.db) }
+        let (trusted, state, roots, publishers) = try sandbox.read { r in
+            (try TrustStore.certificates(r.db), try BootConfiguration.currentState(r.db, profile: profile),
+             try TrustStore.certificates(r.db, store: "Root"), try TrustStore.certificates(r.db, store: "TrustedPublisher"))
+        }
         let verification = try PackageVerifier.verify(inf: infPath, root: root, trusted: trusted)
         if ["missing", "invalid"].contains(verification.catalogStatus) {
             throw DriverStoreError("The third-party INF does not contain digital signature information.", DriverStoreError.noCatalog,
@@ -67,6 +74,15 @@ public enum DriverStore {
             default: throw DriverStoreError("\(file.path): \(file.message)", DriverStoreError.invalidData)
             }
         }
+        // Whether Windows installs it: its signature against the machine's stores and current boot.
+        let input = try PackagePolicyInput.read(infPath: infPath, architecture: architecture, roots: roots, trustedPublishers: publishers)
+        let decision = SigningPolicyEngine.decide(machine: state, signature: input.signature, kind: input.kind)
+        let installReasons = decision.reasons.filter { $0.rule.hasPrefix("P") }.map(\.description)
+        if decision.install == .blocked {
+            throw DriverStoreError("The third-party INF does not contain digital signature information.", DriverStoreError.noCatalog,
+                                   details: installReasons)
+        }
+        let warning = decision.install == .warn ? installReasons.first : nil
         // The package's bytes: the INF, its catalog, the files for this architecture.
         var contents: [(path: String, bytes: [UInt8])] = []
         for relative in [infName, catalogName] + files.map(\.relativePath) {
@@ -82,7 +98,7 @@ public enum DriverStore {
             let db = registry.db
             if let existing = try Row.fetchOne(db, sql: "SELECT * FROM driver_package WHERE original_name = ? COLLATE NOCASE AND hash = ?",
                                                arguments: [infName, hash]) {
-                return Added(package: DriverPackageRecord(row: existing), alreadyExisted: true)
+                return Added(package: DriverPackageRecord(row: existing), alreadyExisted: true, warning: warning)
             }
             let used = Set(try String.fetchAll(db, sql: "SELECT published_name FROM driver_package").map { $0.lowercased() })
             var n = 0
@@ -103,7 +119,7 @@ public enum DriverStore {
             let storeFolder = "C/Windows/System32/DriverStore/FileRepository/" + folder
             for (path, bytes) in contents { try transaction.stage(bytes, at: storeFolder + "/" + path, registry: registry) }
             try transaction.stage(contents[0].bytes, at: "C/Windows/INF/" + published, registry: registry)
-            return Added(package: try DriverPackageRecord.withID(id, db)!, alreadyExisted: false)
+            return Added(package: try DriverPackageRecord.withID(id, db)!, alreadyExisted: false, warning: warning)
         }
     }
 

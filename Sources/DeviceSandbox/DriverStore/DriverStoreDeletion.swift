@@ -33,7 +33,7 @@ extension DriverStore {
                         .first { $0.package.id != package.id }
                     if let next { _ = try DeviceInstaller.install(next, on: &device, registry, &ctx) }
                     else {
-                        try DeviceStatus.evaluate(&device, package: nil, registry: registry, sandboxRoot: sandbox.root, platform: profile.platform)
+                        try DeviceStatus.evaluate(&device, package: nil, registry: registry, policy: try ctx.policy(registry))
                         try device.save(db)
                     }
                     uninstalled.append(device)

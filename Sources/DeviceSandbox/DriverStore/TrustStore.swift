@@ -44,4 +44,9 @@ public enum TrustStore {
     static func certificates(_ db: Database) throws -> [Certificate] {
         try Data.fetchAll(db, sql: "SELECT der FROM trusted_certificate").map { try Certificate(derEncoded: [UInt8]($0)) }
     }
+
+    /// The certificates of one store (`Root` or `TrustedPublisher`).
+    static func certificates(_ db: Database, store: String) throws -> [Certificate] {
+        try Data.fetchAll(db, sql: "SELECT der FROM trusted_certificate WHERE store = ?", arguments: [store]).map { try Certificate(derEncoded: [UInt8]($0)) }
+    }
 }

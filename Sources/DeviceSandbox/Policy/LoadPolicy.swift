@@ -1,0 +1,65 @@
+import Authenticode
+import Foundation
+import INFModel
+import SigningPolicy
+import X509
+
+/// Whether installed drivers install and load in the current boot, decided by the signing policy
+/// model from the sandbox's boot state, certificate stores and active code integrity policies.
+/// Built inside a transaction; package signatures are classified once per package.
+final class LoadPolicy {
+    let state: MachineState
+    let sandboxRoot: URL
+    let platform: TargetPlatform
+    let roots: [Certificate]
+    let publishers: [Certificate]
+    let codeIntegrity: [WDACPolicy]
+    private var signatures: [Int64: PackageSignature] = [:]
+
+    /// Active policies: `CodeIntegrity\CiPolicies\Active\*.xml` always, the vulnerable driver
+    /// blocklist's folder when the blocklist is enforced (HVCI, or on by default).
+    static let activePolicies = "C/Windows/System32/CodeIntegrity/CiPolicies/Active"
+    static let blocklistPolicies = "C/Windows/System32/CodeIntegrity/VulnerableDriverBlocklist"
+
+    init(registry: RegistryStore, sandbox: Sandbox) throws {
+        let profile = try sandbox.profile()
+        state = try BootConfiguration.currentState(registry.db, profile: profile)
+        sandboxRoot = sandbox.root
+        platform = profile.platform
+        roots = try TrustStore.certificates(registry.db, store: "Root")
+        publishers = try TrustStore.certificates(registry.db, store: "TrustedPublisher")
+        var folders = [Self.activePolicies]
+        if state.blocklistEnforced { folders.append(Self.blocklistPolicies) }
+        codeIntegrity = folders.flatMap { folder -> [WDACPolicy] in
+            let url = sandbox.root.appendingPathComponent(folder)
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter { $0.lowercased().hasSuffix(".xml") }.sorted()
+            return names.compactMap { try? WDACPolicy(contentsOf: url.appendingPathComponent($0).path) }
+        }
+    }
+
+    /// The package's catalog signature, classified against the machine's stores.
+    func signature(of package: DriverPackageRecord) -> PackageSignature {
+        if let known = signatures[package.id] { return known }
+        let url = sandboxRoot.appendingPathComponent(package.storeRelativePath + "/" + package.catalog)
+        let signed = FileManager.default.contents(atPath: url.path).flatMap { try? Catalog(derEncoded: [UInt8]($0)).signedData }
+        let signature = SignerClassifier.classify(signed, roots: roots, trustedPublishers: publishers)
+        signatures[package.id] = signature
+        return signature
+    }
+
+    /// The decision for a package's driver, whose image is `image` (bytes of the `.sys`, if present).
+    func decide(package: DriverPackageRecord, image: (name: String, bytes: [UInt8])?, kernel: Bool, bootStart: Bool) -> PolicyDecision {
+        var signature = self.signature(of: package)
+        var denials: [String] = []
+        if let image {
+            if bootStart, let pe = try? PEFile(bytes: image.bytes),
+               let entry = (try? pe.embeddedSignatures())?.first(where: { $0.certificateType == WinCertificate.pkcsSignedData }),
+               let embedded = try? SignedData(derEncoded: entry.content) {
+                signature.embeddedSignature = (try? AuthenticodeSigner.verifyPE(image.bytes, trusted: embedded.certificates)) != nil
+            }
+            denials = codeIntegrity.flatMap { $0.denials(forKernelFile: image.name, bytes: image.bytes) }
+        }
+        return SigningPolicyEngine.decide(machine: state, signature: signature, kind: DriverKind(kernelMode: kernel, bootStart: bootStart),
+                                          deniedBy: kernel ? denials : [])
+    }
+}
