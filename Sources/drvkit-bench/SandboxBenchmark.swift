@@ -1,7 +1,9 @@
+import Authenticode
 import DeviceSandbox
 import DriverPackage
 import Foundation
 import TestSupport
+import X509
 
 /// The driver store at scale: a sandbox with 10,000 devices and 1,000 staged packages (every device
 /// driven), then the `pnputil` executable timed on `/add-driver X.inf /install` and `/enum-drivers`.
@@ -30,10 +32,19 @@ enum SandboxBenchmark {
         defer { if keep == nil { try? FileManager.default.removeItem(at: work) } }
 
         let sandbox = try Sandbox.create(at: work.appendingPathComponent("sb").path, machine: "win11-24h2-x64")
+        // Test-signed packages on a machine in Test Mode that trusts their certificate, as a lab machine is set up.
+        let (certificate, key) = try TestCertificate.create(subject: "CN=Contoso Bench Signing", days: 30, keyBits: 2048)
+        let pem = work.appendingPathComponent("bench.pem").path
+        try certificate.serializeAsPEM().pemString.write(toFile: pem, atomically: true, encoding: .utf8)
+        for store in ["Root", "TrustedPublisher"] { try TrustStore.add(file: pem, store: store, sandbox: sandbox) }
+        try BootConfiguration.set([.secureBoot: false], sandbox: sandbox)
+        _ = try BootConfiguration.bcdedit(set: "testsigning", "on", sandbox: sandbox)
+        _ = try BootConfiguration.reboot(sandbox: sandbox)
+        let signer = (chain: [certificate], key: key)
         // Packages 0..<packages are staged now; `runs` more are kept for the timed /add-driver runs.
         var built: [String] = []
         let buildTime = try seconds {
-            for n in 0..<(packages + runs) { built.append(try buildPackage(n, in: work)) }
+            for n in 0..<(packages + runs) { built.append(try buildPackage(n, in: work, signer: signer)) }
         }
         let stageTime = try seconds { for inf in built.prefix(packages) { _ = try DriverStore.add(infPath: inf, sandbox: sandbox) } }
         // Devices spread over every package's hardware ID, the timed packages' included (10 each).
@@ -95,8 +106,8 @@ enum SandboxBenchmark {
         return kb / 1024
     }
 
-    /// Package `n`: an INF whose one models line matches `ROOT\BENCH<n>`, a kernel driver, an unsigned catalog.
-    static func buildPackage(_ n: Int, in work: URL) throws -> String {
+    /// Package `n`: an INF whose one models line matches `ROOT\BENCH<n>`, a kernel driver, a signed catalog.
+    static func buildPackage(_ n: Int, in work: URL, signer: (chain: [Certificate], key: AuthenticodeRSAKey)) throws -> String {
         let source = work.appendingPathComponent("src/\(n)")
         try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
         var inf = DriverINF()
@@ -109,7 +120,7 @@ enum SandboxBenchmark {
         writer.subsystem = 1
         try Data(writer.bytes()).write(to: source.appendingPathComponent("bench\(n).sys"))
         let out = work.appendingPathComponent("pkg/\(n)").path
-        _ = try PackageBuilder(infPath: source.appendingPathComponent("bench\(n).inf").path, architecture: .amd64).build(into: out)
+        _ = try PackageBuilder(infPath: source.appendingPathComponent("bench\(n).inf").path, architecture: .amd64, signer: signer).build(into: out)
         return out + "/bench\(n).inf"
     }
 
