@@ -153,14 +153,12 @@ public enum DriverStore {
         return sha.finalize().prefix(8).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// Who signed a catalog (whether or not the machine trusts it) and whether its signature chains
-    /// to a certificate in `trusted`.
+    /// Who signed a catalog (whether or not the machine trusts it) and whether its signature is
+    /// trusted, as the signing policy classifies it (a test root only when the machine has it).
     static func catalogSignature(_ url: URL, trusted: [Certificate]) -> (signer: String?, trusted: Bool) {
-        guard let data = FileManager.default.contents(atPath: url.path), let catalog = try? Catalog(derEncoded: [UInt8](data)),
-              catalog.signedData.isSigned else { return (nil, false) }
-        let signed = catalog.signedData
-        guard let signer = try? signed.verify(trusted: signed.certificates) else { return (nil, false) }
-        return (commonName("\(signer.subject)"), (try? signed.verify(trusted: trusted)) != nil)
+        let signed = FileManager.default.contents(atPath: url.path).flatMap { try? Catalog(derEncoded: [UInt8]($0)).signedData }
+        let signature = SignerClassifier.classify(signed, roots: trusted, trustedPublishers: [])
+        return (signature.signerName, signature.signer != .unsigned && signature.trustedRoot)
     }
 
     /// Works out again which packages' catalogs chain to a trusted certificate (the stores changed).
@@ -171,15 +169,6 @@ public enum DriverStore {
             try registry.db.execute(sql: "UPDATE driver_package SET signer = ?, trusted = ? WHERE id = ?",
                                     arguments: [signature.signer, signature.trusted, package.id])
         }
-    }
-
-    /// `CN=Contoso Test, O=Contoso` → `Contoso Test`.
-    static func commonName(_ subject: String) -> String {
-        for part in subject.split(separator: ",") {
-            let p = part.trimmingCharacters(in: .whitespaces)
-            if p.hasPrefix("CN=") { return String(p.dropFirst(3)) }
-        }
-        return subject
     }
 
     /// The packages in the store, by published name.
