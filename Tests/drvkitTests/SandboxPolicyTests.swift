@@ -24,6 +24,11 @@ struct SandboxPolicyTests {
         #expect(normal.stdout == "boot 3: Windows 11 24H2 x64, Secure Boot on\nROOT\\ECHO\\0000: started -> Code 52\n")
         let machine = try drvkit(["sandbox", "machine"], sb)
         #expect(machine.stdout.contains("Secure Boot              on         on"))
+        // The setup log says why, as Windows' does.
+        let log = try String(contentsOfFile: sb + "/C/Windows/INF/setupapi.dev.log", encoding: .utf8)
+        #expect(log.contains("!!!  sto: Failed to import driver package: The third-party INF does not contain digital signature information.\r\n!!!  sto:      P1: "))
+        #expect(log.contains("<<<  [Exit status: FAILURE(0xe000022f)]"))
+        #expect(log.contains("[Boot Session: "))
     }
 
     @Test func aBlocklistedDriverUnderHVCIGetsCode39() throws {

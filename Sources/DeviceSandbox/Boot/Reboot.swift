@@ -15,7 +15,8 @@ extension BootConfiguration {
     /// enforcement", for this boot only), drivers waiting for a restart start, and every driven
     /// device is re-evaluated against the new boot's signing policy.
     public static func reboot(disableDriverSignatureEnforcement: Bool = false, sandbox: Sandbox) throws -> RebootResult {
-        try sandbox.write { registry in
+        defer { try? SetupLog.appendBootSession(sandbox: sandbox) }
+        return try sandbox.write { registry in
             try recordBoot(registry.db, enforcementDisabled: disableDriverSignatureEnforcement)
             let policy = try LoadPolicy(registry: registry, sandbox: sandbox)
             var changes: [(String, Int, Int)] = []

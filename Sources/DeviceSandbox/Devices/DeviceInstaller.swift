@@ -40,7 +40,14 @@ enum DeviceInstaller {
         context.note(">>>  [Device Install (Hardware initiated) - \(device.instanceID)]")
         context.note("     dvi: {Build Driver List}")
         context.note("     dvi:      Selected driver: \(package.publishedName) [\(install.sectionName)] rank 0x\(hex8(node.rank))")
-        context.note("     sig: Signer Score  - \(package.trusted ? "Authenticode" : "Not digitally signed")")
+        let signature = try ctx.policy(registry).signature(of: package)
+        let score: String = switch signature.signer {
+        case .whql, .microsoft, .attestation: "WHQL"
+        case .unsigned: "Not digitally signed"
+        default: signature.trustedRoot ? "Authenticode" : "Not digitally signed"
+        }
+        context.note("     sig: Signer Score  - \(score)")
+        context.note("     sig: Signer Name   - \(signature.signerName ?? "(none)") (\(signature.signer.rawValue))")
         let environment = CopyFilesHandler.Environment(sandboxRoot: ctx.sandbox.root, architecture: platform.architecture,
                                                        queue: FileQueue(root: ctx.sandbox.root))
         _ = context.markProcessed(infPath: infPath, section: install.sectionName)
@@ -146,7 +153,15 @@ enum DeviceInstaller {
             device.rebootNeeded = true
         }
         try device.save(registry.db)
-        context.note("     dvi: Device status: \(device.problem == 0 ? "started" : "problem \(device.problem)")")
+        if device.problem == 0 {
+            context.note("     dvi: Device started.")
+        } else {
+            context.note("!!!  dvi: Device not started: \(ProblemCode.message(device.problem))")
+            if [ProblemCode.unsignedDriver, ProblemCode.driverFailedLoad].contains(device.problem) {
+                let reasons = try ctx.policy(registry).lastDecision?.reasons.filter { $0.rule.hasPrefix("L") } ?? []
+                for reason in reasons { context.note("!!!  sig:      \(reason.description)") }
+            }
+        }
         context.note("<<<  [Exit status: SUCCESS]")
         return context.log
     }

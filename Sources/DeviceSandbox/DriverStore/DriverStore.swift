@@ -19,13 +19,37 @@ public enum DriverStore {
         /// The dialog Windows shows before installing it (an untrusted signature, a publisher not in
         /// TrustedPublisher), which drvkit answers with "Install".
         public var warning: String?
+        /// The signing policy's install reasons (rules P1–P4), for the setup log.
+        public var reasons: [String] = []
     }
 
     /// Stages the package of `infPath` (the INF, its catalog and the files it copies on the
     /// sandbox's architecture): refused when the linter finds errors, when there is no catalog or
     /// it does not cover every file, or a file is missing. An identical package reuses its folder
     /// and published name.
+    /// Each attempt appends a "Setup Import Driver Package" section to setupapi.dev.log.
     public static func add(infPath: String, sandbox: Sandbox) throws -> Added {
+        let header = ">>>  [Setup Import Driver Package - \(infPath)]"
+        do {
+            let added = try stage(infPath: infPath, sandbox: sandbox)
+            var log = [header, "     sto: {Setup Import Driver Package: \(infPath)}"]
+            log.append(added.alreadyExisted ? "     sto:      Driver package already imported as '\(added.package.publishedName)'."
+                                            : "     sto:      Published Driver Store Entry '\(added.package.publishedName)' in \(added.package.storePath)")
+            log.append("     sig:      Signer Name  = \(added.package.signer ?? "(none)")")
+            log += added.reasons.map { "     sig:      \($0)" }
+            log += ["     sto: {Setup Import Driver Package - exit(0x00000000)}", "<<<  [Exit status: SUCCESS]"]
+            try? SetupLog.append(log, sandbox: sandbox)
+            return added
+        } catch let error as DriverStoreError {
+            let code = String(error.win32Error, radix: 16)
+            let log = [header, "!!!  sto: Failed to import driver package: \(error.message)"] + error.details.map { "!!!  sto:      \($0)" }
+                + ["<<<  [Exit status: FAILURE(0x\(String(repeating: "0", count: max(0, 8 - code.count)) + code))]"]
+            try? SetupLog.append(log, sandbox: sandbox)
+            throw error
+        }
+    }
+
+    static func stage(infPath: String, sandbox: Sandbox) throws -> Added {
         let profile = try sandbox.profile()
         let architecture = profile.platform.architecture
         let tree: SyntaxTree
@@ -98,7 +122,7 @@ public enum DriverStore {
             let db = registry.db
             if let existing = try Row.fetchOne(db, sql: "SELECT * FROM driver_package WHERE original_name = ? COLLATE NOCASE AND hash = ?",
                                                arguments: [infName, hash]) {
-                return Added(package: DriverPackageRecord(row: existing), alreadyExisted: true, warning: warning)
+                return Added(package: DriverPackageRecord(row: existing), alreadyExisted: true, warning: warning, reasons: installReasons)
             }
             let used = Set(try String.fetchAll(db, sql: "SELECT published_name FROM driver_package").map { $0.lowercased() })
             var n = 0
@@ -119,7 +143,7 @@ public enum DriverStore {
             let storeFolder = "C/Windows/System32/DriverStore/FileRepository/" + folder
             for (path, bytes) in contents { try transaction.stage(bytes, at: storeFolder + "/" + path, registry: registry) }
             try transaction.stage(contents[0].bytes, at: "C/Windows/INF/" + published, registry: registry)
-            return Added(package: try DriverPackageRecord.withID(id, db)!, alreadyExisted: false, warning: warning)
+            return Added(package: try DriverPackageRecord.withID(id, db)!, alreadyExisted: false, warning: warning, reasons: installReasons)
         }
     }
 

@@ -15,6 +15,8 @@ final class LoadPolicy {
     let publishers: [Certificate]
     let codeIntegrity: [WDACPolicy]
     private var signatures: [Int64: PackageSignature] = [:]
+    /// The last decision made (its reasons go to the setup log).
+    private(set) var lastDecision: PolicyDecision?
 
     /// Active policies: `CodeIntegrity\CiPolicies\Active\*.xml` always, the vulnerable driver
     /// blocklist's folder when the blocklist is enforced (HVCI, or on by default).
@@ -59,7 +61,9 @@ final class LoadPolicy {
             }
             denials = codeIntegrity.flatMap { $0.denials(forKernelFile: image.name, bytes: image.bytes) }
         }
-        return SigningPolicyEngine.decide(machine: state, signature: signature, kind: DriverKind(kernelMode: kernel, bootStart: bootStart),
-                                          deniedBy: kernel ? denials : [])
+        let decision = SigningPolicyEngine.decide(machine: state, signature: signature, kind: DriverKind(kernelMode: kernel, bootStart: bootStart),
+                                                  deniedBy: kernel ? denials : [])
+        lastDecision = decision
+        return decision
     }
 }
