@@ -125,6 +125,37 @@ struct DeviceInstallTests {
         #expect(again.installed.isEmpty)
     }
 
+    @Test func componentsBecomeChildDevicesAndSoftwareIsRecorded() throws {
+        let (dir, sandbox) = try setUp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var package = TestDriverPackage()
+        package.extraSections = """
+            [Dev.NT.Components]
+            AddComponent = ToasterControl,, Control_Install
+
+            [Control_Install]
+            ComponentIDs = VID_1234&PID_5678&CONTROL
+            Description = %Desc%
+
+            [Dev.NT.Software]
+            AddSoftware = ToasterApp,, App_Install
+
+            [App_Install]
+            SoftwareType = 2
+            SoftwareID = pfn://Contoso.ToasterApp_abcdefghijklm
+
+            """
+        let parent = try install(package, dir, sandbox)
+        let child = try Devices.device("SWD\\DRIVERENUM\\TOASTERCONTROL#ROOT#TOASTER#0000", sandbox)
+        #expect(child.hardwareIDs == ["SWC\\VID_1234&PID_5678&CONTROL"] && child.parent == parent.instanceID)
+        #expect(child.description == "Contoso Toaster" && child.problem == 28)
+        let log = try String(contentsOf: sandbox.systemDrive.appendingPathComponent("Windows/INF/setupapi.dev.log"), encoding: .utf8)
+        #expect(log.contains("Software component 'ToasterControl'") && log.contains("AddSoftware 'ToasterApp' (SoftwareType 2) recorded"))
+        // Removing the parent with its subtree removes the component too.
+        _ = try Devices.remove(parent.instanceID, subtree: true, sandbox: sandbox)
+        #expect(try Devices.all(sandbox).isEmpty)
+    }
+
     @Test func removingADeviceRemovesItsKeysButNotTheService() throws {
         let (dir, sandbox) = try setUp()
         defer { try? FileManager.default.removeItem(at: dir) }

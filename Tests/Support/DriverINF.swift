@@ -13,6 +13,8 @@ public struct DriverINF: Sendable {
     public var description = "Contoso Toaster"
     /// The [Manufacturer] decoration (TargetOSVersion) of the models section.
     public var modelsDecoration = "NTamd64"
+    /// More sections, appended before [Strings].
+    public var extraSections = ""
 
     public init() {}
 
@@ -65,6 +67,7 @@ public struct DriverINF: Sendable {
         ErrorControl  = 1
         ServiceBinary = %13%\\\(serviceBinary ?? name + ".sys")
 
+        \(extraSections)
         [Strings]
         Provider = "Contoso"
         Mfg      = "Contoso"

@@ -102,6 +102,9 @@ enum DeviceInstaller {
             }
         }
         try applyWdf(document, install, context, registry)
+        try ComponentHandler.addComponents(document.lines(in: install.name(of: .components), key: "AddComponent"), parent: device,
+                                           context, registry, try ctx.policy(registry))
+        ComponentHandler.addSoftware(document.lines(in: install.name(of: .software), key: "AddSoftware"), context)
         try environment.queue.commit(context, registry)
         try registry.db.execute(sql: "DELETE FROM device_file WHERE device = ?", arguments: [device.instanceID])
         for path in Set(environment.queue.copies.map(\.windowsPath) + environment.queue.inPlace).sorted() {
