@@ -29,7 +29,7 @@ public enum DevCon {
             return failed(run)
         }
         switch command {
-        case "find", "findall", "status", "hwids", "driverfiles", "drivernodes", "listclass":
+        case "find", "findall", "status", "hwids", "driverfiles", "drivernodes", "listclass", "stack":
             return DevConQueries.run(command, rest, sandbox: sandbox, run)
         case "remove", "enable", "disable", "restart":
             return DevConChanges.run(command, rest, sandbox: sandbox, run)
@@ -51,7 +51,7 @@ public enum DevCon {
         }
     }
 
-    static let commands: Set<String> = ["find", "findall", "status", "hwids", "driverfiles", "drivernodes", "listclass", "remove", "enable",
+    static let commands: Set<String> = ["find", "findall", "status", "hwids", "driverfiles", "drivernodes", "listclass", "stack", "remove", "enable",
                                         "disable", "restart", "install", "update", "updateni", "rescan", "classes", "dp_add", "dp_delete", "dp_enum"]
 
     static func usage(_ start: ToolRun) -> ToolRun {
@@ -92,7 +92,8 @@ public enum DevCon {
                              ("findall", "Find devices, including those that are not currently attached."), ("help", "Display Devcon help."),
                              ("hwids", "List hardware IDs of devices."), ("install", "Install a device manually."),
                              ("listclass", "List all devices in a setup class."), ("remove", "Remove devices."), ("rescan", "Scan for new hardware."),
-                             ("restart", "Restart devices."), ("status", "List running status of devices."), ("update", "Update a device manually."),
+                             ("restart", "Restart devices."), ("stack", "List expected driver stack for devices."),
+                             ("status", "List running status of devices."), ("update", "Update a device manually."),
                              ("updateni", "Manually update a device (non interactive)."),
                              ("dp_add", "Adds (installs) a third-party (OEM) driver package."),
                              ("dp_delete", "Deletes a third-party (OEM) driver package."),

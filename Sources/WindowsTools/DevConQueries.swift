@@ -54,6 +54,8 @@ enum DevConQueries {
                     run.line(DevCon.padding(1) + "Driver installed from \(inf) [\(section)]. \(files.count) file(s) used by driver:")
                     for file in files { run.line(DevCon.padding(2) + file) }
                 }
+            case "stack":
+                stack(device, sandbox: sandbox, &run)
             default:   // drivernodes
                 run.line(DevCon.deviceLine(device))
                 run.line(DevCon.padding(1) + "Name: " + device.description)
@@ -77,6 +79,32 @@ enum DevConQueries {
         }
         run.line(selected.isEmpty ? "No matching devices found." : "\(selected.count) matching device(s) found.")
         return run
+    }
+
+    /// The expected driver stack (devcon's dump.cpp): setup class, class and device filters, the controlling service.
+    static func stack(_ device: DeviceNode, sandbox: Sandbox, _ run: inout ToolRun) {
+        run.line(DevCon.deviceLine(device))
+        run.line(DevCon.padding(1) + "Name: " + device.description)
+        let enumValues = (try? sandbox.read { try $0.values(device.enumKey) }) ?? []
+        func value(_ values: [RegistryValue], _ name: String) -> RegistryValue? { values.first { $0.name.caseInsensitiveCompare(name) == .orderedSame } }
+        guard let guid = value(enumValues, "ClassGUID")?.stringValue else {
+            run.line(DevCon.padding(1) + "Device is not set up.")
+            return
+        }
+        run.line(DevCon.padding(1) + "Setup Class: \(guid) \(value(enumValues, "Class")?.stringValue ?? "(?)")")
+        let classKey = RegistryPath("HKLM\\SYSTEM\\CurrentControlSet\\Control\\Class")!.appending(guid)
+        let classValues = (try? sandbox.read { try $0.values(classKey) }) ?? []
+        func filters(_ title: String, _ v: RegistryValue?) {
+            guard let names = v?.multiStringValue, !names.isEmpty else { return }
+            run.line(DevCon.padding(1) + title)
+            for name in names { run.line(DevCon.padding(2) + name) }
+        }
+        filters("Upper class filters:", value(classValues, "UpperFilters"))
+        filters("Upper filters:", value(enumValues, "UpperFilters"))
+        run.line(DevCon.padding(1) + "Controlling service:")
+        run.line(DevCon.padding(2) + (value(enumValues, "Service")?.stringValue ?? "(none)"))
+        filters("Class lower filters:", value(classValues, "LowerFilters"))
+        filters("Lower filters:", value(enumValues, "LowerFilters"))
     }
 
     static func listClass(_ classes: [String], _ devices: [DeviceNode], sandbox: Sandbox, _ start: ToolRun) -> ToolRun {

@@ -69,7 +69,8 @@ public enum PnPUtil {
         run.line("  /delete-driver <oem#.inf> [/uninstall] [/force]")
         run.line("  /export-driver <oem#.inf | *> <target directory>")
         run.line("  /enum-drivers")
-        run.line("  /enum-devices [/instanceid <instance ID>] [/class <name | GUID>] [/problem [<code>]] [/ids]")
+        run.line("  /enum-devices [/instanceid <instance ID>] [/class <name | GUID>] [/problem [<code>]] [/connected | /disconnected]")
+        run.line("                [/ids] [/drivers]")
         run.line("  /disable-device <instance ID>")
         run.line("  /enable-device <instance ID>")
         run.line("  /restart-device <instance ID>")
@@ -89,7 +90,7 @@ public enum PnPUtil {
         var unknown: [String] = []
         static let withValue: Set<String> = ["/instanceid", "/class", "/problem"]
         static let known: Set<String> = ["/install", "/subdirs", "/uninstall", "/force", "/reboot", "/ids", "/subtree",
-                                         "/instanceid", "/class", "/problem", "-a", "-d", "-i", "-f", "/connected", "/disconnected"]
+                                         "/instanceid", "/class", "/problem", "-a", "-d", "-i", "-f", "/connected", "/disconnected", "/drivers"]
 
         init(_ args: [String]) {
             var i = 0

@@ -14,6 +14,8 @@ enum PnPUtilDevices {
                 let code = options.values["/problem"].flatMap { Int($0) ?? ($0.lowercased().hasPrefix("0x") ? Int($0.dropFirst(2), radix: 16) : nil) }
                 rows = rows.filter { $0.device.problem != 0 && (code == nil || $0.device.problem == code) }
             }
+            if options.has("/connected") { rows = rows.filter { $0.device.present } }
+            if options.has("/disconnected") { rows = rows.filter { !$0.device.present } }
             if let wanted = options.values["/class"] {
                 rows = rows.filter { wanted.caseInsensitiveCompare($0.className) == .orderedSame || wanted.caseInsensitiveCompare($0.classGuid) == .orderedSame }
             }
@@ -35,12 +37,37 @@ enum PnPUtilDevices {
                     list("Hardware IDs:", device.hardwareIDs, &run)
                     list("Compatible IDs:", device.compatibleIDs, &run)
                 }
+                if options.has("/drivers") { matchingDrivers(device, sandbox: sandbox, &run) }
                 run.line()
             }
         } catch {
             run.fail("Failed to enumerate devices", error)
         }
         return run
+    }
+
+    /// `/drivers`: the device's driver nodes, best first, marked best ranked and installed [?].
+    static func matchingDrivers(_ device: DeviceNode, sandbox: Sandbox, _ run: inout ToolRun) {
+        let nodes = (try? Devices.driverNodes(of: device.instanceID, sandbox)) ?? []
+        guard !nodes.isEmpty else { return }
+        run.line("Matching Drivers:")
+        for (n, node) in nodes.enumerated() {
+            let p = node.package
+            let indent = String(repeating: " ", count: 4)
+            func field(_ label: String, _ value: String) { run.field(indent + label, value, column: column) }
+            field("Driver Name:", p.publishedName)
+            field("Original Name:", p.originalName.lowercased())
+            field("Provider Name:", p.provider)
+            field("Class Name:", ClassNames.description(ofGuid: p.classGuid, fallback: p.className, sandbox))
+            field("Class GUID:", p.classGuid)
+            field("Driver Version:", "\(p.displayDate) \(p.driverVersion)")
+            if let signer = p.signer { field("Signer Name:", signer) }
+            field("Matching Device ID:", node.matchingID.lowercased())
+            field("Driver Rank:", String(format: "%08X", node.rank))
+            let status = [n == 0 ? "Best Ranked" : nil, node.isCurrent ? "Installed" : nil].compactMap { $0 }
+            field("Driver Status:", status.isEmpty ? "Outranked" : status.joined(separator: " / "))
+            run.line()
+        }
     }
 
     static func list(_ label: String, _ ids: [String], _ run: inout ToolRun) {

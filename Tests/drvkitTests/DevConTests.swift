@@ -96,6 +96,22 @@ struct DevConTests {
         #expect(devcon(sb, "remove", "Root\\Echo").output == "No devices were removed.\n")
     }
 
+    @Test func stackShowsTheSetupClassAndControllingService() throws {
+        let (dir, sb) = try ToolFixtures.sandbox()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(devcon(sb, "stack", "*").output == Self.echoLine + "Echo device\n    Name: Echo device\n    Device is not set up.\n1 matching device(s) found.\n")
+        _ = devcon(sb, "update", ToolFixtures.built.v1, "Root\\Echo")
+        #expect(devcon(sb, "stack", "*").output == Self.echoLine + """
+            Contoso Echo Device
+                Name: Contoso Echo Device
+                Setup Class: {78a1c341-4539-11d3-b88d-00c04fad5171} Sample
+                Controlling service:
+                    Echo
+            1 matching device(s) found.
+
+            """)
+    }
+
     @Test func syntaxErrorsExitWith3() throws {
         let (dir, sb) = try ToolFixtures.sandbox()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -153,6 +153,24 @@ struct PnPUtilTests {
         #expect(log.contains("<<<  [Exit status: SUCCESS]"))
     }
 
+    @Test func matchingDriversAreListedBestFirst() throws {
+        let (dir, sb) = try ToolFixtures.sandbox()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = pnputil(sb, "/add-driver", ToolFixtures.built.v1, "/install")
+        _ = pnputil(sb, "/add-driver", ToolFixtures.built.bootV2)
+        let out = pnputil(sb, "/enum-devices", "/drivers").output
+        #expect(out.contains("""
+            Matching Drivers:
+                Driver Name:            oem1.inf
+                Original Name:          echo.inf
+            """))
+        #expect(out.contains("    Driver Version:         11/24/2026 1.1.0.0\n"))
+        #expect(out.contains("    Matching Device ID:     root\\echo\n    Driver Rank:            00FF0000\n    Driver Status:          Best Ranked\n"))
+        #expect(out.contains("    Driver Name:            oem0.inf\n"))
+        #expect(out.contains("    Driver Status:          Installed\n"))
+        #expect(pnputil(sb, "/enum-devices", "/disconnected").output.hasSuffix("No devices were found on the system.\n"))
+    }
+
     @Test func badSyntaxAndMissingFiles() throws {
         let (dir, sb) = try ToolFixtures.sandbox()
         defer { try? FileManager.default.removeItem(at: dir) }
