@@ -40,14 +40,7 @@ enum DeviceInstaller {
         context.note(">>>  [Device Install (Hardware initiated) - \(device.instanceID)]")
         context.note("     dvi: {Build Driver List}")
         context.note("     dvi:      Selected driver: \(package.publishedName) [\(install.sectionName)] rank 0x\(hex8(node.rank))")
-        let signature = try ctx.policy(registry).signature(of: package)
-        let score: String = switch signature.signer {
-        case .whql, .microsoft, .attestation: "WHQL"
-        case .unsigned: "Not digitally signed"
-        default: signature.trustedRoot ? "Authenticode" : "Not digitally signed"
-        }
-        context.note("     sig: Signer Score  - \(score)")
-        context.note("     sig: Signer Name   - \(signature.signerName ?? "(none)") (\(signature.signer.rawValue))")
+        noteSigner(try ctx.policy(registry).signature(of: package), context)
         let environment = CopyFilesHandler.Environment(sandboxRoot: ctx.sandbox.root, architecture: platform.architecture,
                                                        queue: FileQueue(root: ctx.sandbox.root))
         _ = context.markProcessed(infPath: infPath, section: install.sectionName)
@@ -55,22 +48,7 @@ enum DeviceInstaller {
         let classGuid = package.classGuid.isEmpty ? "{4d36e97d-e325-11ce-bfc1-08002be10318}" : package.classGuid
         try installClass(classGuid, document, platform, context, registry, environment)
 
-        // The driver (software) key: the device's current one when the class is unchanged, else the lowest free NNNN.
-        let driverKeyName: String
-        if let current = device.driverKey, current.lowercased().hasPrefix(classGuid.lowercased() + "\\") {
-            driverKeyName = current
-            _ = try registry.deleteKey(classRoot.appending(current))
-        } else {
-            if let old = device.driverKey { _ = try registry.deleteKey(classRoot.appending(old)) }
-            let folded = classGuid.lowercased()
-            if ctx.driverKeys[folded] == nil {
-                // Four-digit names sort as numbers: the sorted list of those in use.
-                ctx.driverKeys[folded] = try registry.subkeys(classRoot.appending(classGuid)).compactMap { $0.count == 4 ? Int($0) : nil }
-            }
-            let n = lowestFree(ctx.driverKeys[folded]!)
-            ctx.driverKeys[folded]!.insert(n, at: n)
-            driverKeyName = classGuid + "\\" + fourDigits(n)
-        }
+        let driverKeyName = try allocateDriverKey(for: device, classGuid: classGuid, registry, &ctx)
         let driverKey = classRoot.appending(driverKeyName)
         try registry.createKey(driverKey)
         let enumKey = device.enumKey
@@ -111,35 +89,9 @@ enum DeviceInstaller {
             try registry.db.execute(sql: "INSERT INTO device_file VALUES (?, ?)", arguments: [device.instanceID, path])
         }
 
-        // The Enum values and the driver key's values (installer.md §5).
-        let version = document.version
-        try registry.setValue(enumKey, .multiString("HardwareID", device.hardwareIDs))
-        if !device.compatibleIDs.isEmpty { try registry.setValue(enumKey, .multiString("CompatibleIDs", device.compatibleIDs)) }
-        let modelLine = document.models(inSection: node.modelsSection).first {
-            $0.deviceDescription == node.description && $0.installSection.lowercased() == node.installSection.lowercased()
-        }?.line
-        let manufacturerLine = document.manufacturers.first { $0.name == node.manufacturer }?.line
-        try registry.setValue(enumKey, .string("DeviceDesc", indirectString(modelLine, text: node.description, package, document)))
-        try registry.setValue(enumKey, .string("Mfg", indirectString(manufacturerLine, text: node.manufacturer, package, document)))
-        try registry.setValue(enumKey, .string("Class", version.class?.value ?? ""))
-        try registry.setValue(enumKey, .string("ClassGUID", classGuid))
-        try registry.setValue(enumKey, .string("Driver", driverKeyName))
-        _ = try registry.deleteValue(enumKey, "Service")
-        if let service { try registry.setValue(enumKey, .string("Service", service)) }
-        _ = try registry.deleteValue(enumKey, "RawDeviceOK")
-        if nullDriver { try registry.setValue(enumKey, .dword("RawDeviceOK", 1)) }
-        let driverVer = version.driverVer?.value
-        try registry.setValue(driverKey, .string("DriverDesc", node.description))
-        try registry.setValue(driverKey, .string("ProviderName", package.provider))
-        if let driverVer {
-            try registry.setValue(driverKey, .string("DriverDate", "\(driverVer.month)-\(driverVer.day)-\(driverVer.year)"))
-            try registry.setValue(driverKey, RegistryValue(name: "DriverDateData", type: .binary, data: fileTime(driverVer)))
-        }
-        try registry.setValue(driverKey, .string("DriverVersion", package.driverVersion))
-        try registry.setValue(driverKey, .string("InfPath", package.publishedName))
-        try registry.setValue(driverKey, .string("InfSection", install.baseName))
-        if !install.decoration.isEmpty { try registry.setValue(driverKey, .string("InfSectionExt", "." + install.decoration)) }
-        try registry.setValue(driverKey, .string("MatchingDeviceId", node.matchingID.lowercased()))
+        try writeEnumValues(device, node, document, classGuid: classGuid, driverKeyName: driverKeyName, service: service,
+                            nullDriver: nullDriver, registry)
+        try writeDriverKeyValues(driverKey, node, document, install, registry)
 
         let wasStarted = device.isStarted && device.packageID != nil
         device.description = node.description
@@ -167,6 +119,35 @@ enum DeviceInstaller {
         }
         context.note("<<<  [Exit status: SUCCESS]")
         return context.log
+    }
+
+    /// The device's current driver key when the class is unchanged (emptied for the new driver), else the
+    /// lowest free `{ClassGUID}\NNNN` of the class.
+    static func allocateDriverKey(for device: DeviceNode, classGuid: String, _ registry: RegistryStore, _ ctx: inout Context) throws -> String {
+        if let current = device.driverKey, current.lowercased().hasPrefix(classGuid.lowercased() + "\\") {
+            _ = try registry.deleteKey(classRoot.appending(current))
+            return current
+        }
+        if let old = device.driverKey { _ = try registry.deleteKey(classRoot.appending(old)) }
+        let folded = classGuid.lowercased()
+        if ctx.driverKeys[folded] == nil {
+            // Four-digit names sort as numbers: the sorted list of those in use.
+            ctx.driverKeys[folded] = try registry.subkeys(classRoot.appending(classGuid)).compactMap { $0.count == 4 ? Int($0) : nil }
+        }
+        let n = lowestFree(ctx.driverKeys[folded]!)
+        ctx.driverKeys[folded]!.insert(n, at: n)
+        return classGuid + "\\" + fourDigits(n)
+    }
+
+    /// The signer lines of a device install's log section.
+    static func noteSigner(_ signature: PackageSignature, _ context: InstallContext) {
+        let score: String = switch signature.signer {
+        case .whql, .microsoft, .attestation: "WHQL"
+        case .unsigned: "Not digitally signed"
+        default: signature.trustedRoot ? "Authenticode" : "Not digitally signed"
+        }
+        context.note("     sig: Signer Score  - \(score)")
+        context.note("     sig: Signer Name   - \(signature.signerName ?? "(none)") (\(signature.signer.rawValue))")
     }
 
     /// A setup class the machine does not have yet gets its key: `Class` = the INF's class name, and the
@@ -208,26 +189,6 @@ enum DeviceInstaller {
             let version = document.firstLine(in: section, key: "KmdfLibraryVersion")?.field(1) ?? ""
             try registry.setValue(ServiceTags.services.appending(service).appending("Parameters\\Wdf"), .string("KmdfLibraryVersion", version))
         }
-    }
-
-    /// `@oemN.inf,%strkey%;Text` when the line's key was written as a `%strkey%` token (Windows keeps
-    /// the reference so the text can be localised), else the text itself.
-    static func indirectString(_ line: INFLine?, text: String, _ package: DriverPackageRecord, _ document: INFDocument) -> String {
-        guard let range = line?.keyRange else { return text }
-        let raw = document.tree.source.string(range).trimmingCharacters(in: .whitespaces)
-        guard raw.count > 2, raw.hasPrefix("%"), raw.hasSuffix("%"), !raw.dropFirst().dropLast().contains("%") else { return text }
-        return "@\(package.publishedName),\(raw);\(text)"
-    }
-
-    /// DriverDateData: the DriverVer date at 00:00 UTC as a little-endian FILETIME.
-    static func fileTime(_ driverVer: DriverVer) -> [UInt8] {
-        var components = DateComponents()
-        components.year = driverVer.year; components.month = driverVer.month; components.day = driverVer.day
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let seconds = calendar.date(from: components).map { Int64($0.timeIntervalSince1970) } ?? 0
-        let ticks = UInt64(seconds + 11_644_473_600) * 10_000_000
-        return withUnsafeBytes(of: ticks.littleEndian, Array.init)
     }
 
     /// The lowest number missing from `used` (sorted, distinct, non-negative): the first index whose
