@@ -45,3 +45,20 @@ extension PEFile {
         return 2 + count + length
     }
 }
+
+extension AuthenticodeSigner {
+    /// The SignedData of a PE's first PKCS#7 WIN_CERTIFICATE; nil when the file is not a PE, has no
+    /// embedded signature or the signature does not parse.
+    public static func embeddedSignedData(of bytes: [UInt8]) -> SignedData? {
+        guard let pe = try? PEFile(bytes: bytes),
+              let entry = (try? pe.embeddedSignatures())?.first(where: { $0.certificateType == WinCertificate.pkcsSignedData }) else { return nil }
+        return try? SignedData(derEncoded: entry.content)
+    }
+
+    /// Whether a PE carries an embedded signature that is intact (its digest matches the image and the
+    /// signature verifies with its own certificates); whom it chains to is not checked.
+    public static func hasIntactEmbeddedSignature(_ bytes: [UInt8]) -> Bool {
+        guard let signed = embeddedSignedData(of: bytes) else { return false }
+        return (try? verifyPE(bytes, trusted: signed.certificates)) != nil
+    }
+}

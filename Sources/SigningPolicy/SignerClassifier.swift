@@ -47,6 +47,11 @@ public enum SignerClassifier {
                                 trustedPublisher: publisher, sha256Only: sha256Only)
     }
 
+    /// The SignedData of the catalog file at `url`; nil when it is missing or not a catalog.
+    public static func catalogSignedData(at url: URL) -> SignedData? {
+        FileManager.default.contents(atPath: url.path).flatMap { try? Catalog(derEncoded: [UInt8]($0)).signedData }
+    }
+
     /// The leaf and the certificates above it in `pool`, following issuer names.
     static func chain(from leaf: Certificate, in pool: [Certificate]) -> [Certificate] {
         var chain = [leaf]

@@ -162,9 +162,7 @@ public struct WDACPolicy: Sendable {
 
     /// The chain of a PE's embedded signature (signer first), if it has one.
     func embeddedChain(_ bytes: [UInt8]) -> [[Certificate]] {
-        guard let pe = try? PEFile(bytes: bytes),
-              let entry = (try? pe.embeddedSignatures())?.first(where: { $0.certificateType == WinCertificate.pkcsSignedData }),
-              let signed = try? SignedData(derEncoded: entry.content),
+        guard let signed = AuthenticodeSigner.embeddedSignedData(of: bytes),
               let leaf = try? signed.verify(trusted: signed.certificates) else { return [] }
         return [SignerClassifier.chain(from: leaf, in: signed.certificates)]
     }

@@ -96,7 +96,7 @@ public enum PnPUtil {
             var i = 0
             while i < args.count {
                 let arg = args[i], lower = arg.lowercased()
-                // `/install` is an option; `/tmp/x.inf` (a POSIX path) and `x.inf` are not.
+                // `/install` is an option; an absolute POSIX path (two or more slashes) and `x.inf` are not.
                 let looksLikeOption = lower.hasPrefix("/") && !lower.dropFirst().contains("/") && !lower.contains(".") && !lower.contains("\\")
                 if looksLikeOption || ["-a", "-d", "-i", "-f"].contains(lower) {
                     if !Self.known.contains(lower) { unknown.append(arg) }

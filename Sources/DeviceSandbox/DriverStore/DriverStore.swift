@@ -98,15 +98,6 @@ public enum DriverStore {
             default: throw DriverStoreError("\(file.path): \(file.message)", DriverStoreError.invalidData)
             }
         }
-        // Whether Windows installs it: its signature against the machine's stores and current boot.
-        let input = try PackagePolicyInput.read(infPath: infPath, architecture: architecture, roots: roots, trustedPublishers: publishers)
-        let decision = SigningPolicyEngine.decide(machine: state, signature: input.signature, kind: input.kind)
-        let installReasons = decision.reasons.filter { $0.rule.hasPrefix("P") }.map(\.description)
-        if decision.install == .blocked {
-            throw DriverStoreError("The third-party INF does not contain digital signature information.", DriverStoreError.noCatalog,
-                                   details: installReasons)
-        }
-        let warning = decision.install == .warn ? installReasons.first : nil
         // The package's bytes: the INF, its catalog, the files for this architecture.
         var contents: [(path: String, bytes: [UInt8])] = []
         for relative in [infName, catalogName] + files.map(\.relativePath) {
@@ -115,9 +106,21 @@ public enum DriverStore {
             }
             if !contents.contains(where: { $0.path.lowercased() == relative.lowercased() }) { contents.append((relative, [UInt8](data))) }
         }
+        // Whether Windows installs it: its signature (the catalog, verified above to cover every file)
+        // against the machine's stores and current boot.
+        let signedCatalog = try? Catalog(derEncoded: contents[1].bytes).signedData
+        let input = PackagePolicyInput.read(document: document, infPath: infPath, architecture: architecture, signedCatalog: signedCatalog,
+                                            files: Array(contents.dropFirst(2)), roots: roots, trustedPublishers: publishers)
+        let decision = SigningPolicyEngine.decide(machine: state, signature: input.signature, kind: input.kind)
+        let installReasons = decision.reasons.filter { $0.rule.hasPrefix("P") }.map(\.description)
+        if decision.install == .blocked {
+            throw DriverStoreError("The third-party INF does not contain digital signature information.", DriverStoreError.noCatalog,
+                                   details: installReasons)
+        }
+        let warning = decision.install == .warn ? installReasons.first : nil
         let hash = storeHash(contents)
         let folder = "\(infName.lowercased())_\(architecture.rawValue)_\(hash)"
-        let signature = catalogSignature(root.appendingPathComponent(catalogName), trusted: trusted)
+        let signature = catalogSignature(signedCatalog, trusted: trusted)
         return try sandbox.write { registry in
             let db = registry.db
             if let existing = try Row.fetchOne(db, sql: "SELECT * FROM driver_package WHERE original_name = ? COLLATE NOCASE AND hash = ?",
@@ -179,8 +182,7 @@ public enum DriverStore {
 
     /// Who signed a catalog (whether or not the machine trusts it) and whether its signature is
     /// trusted, as the signing policy classifies it (a test root only when the machine has it).
-    static func catalogSignature(_ url: URL, trusted: [Certificate]) -> (signer: String?, trusted: Bool) {
-        let signed = FileManager.default.contents(atPath: url.path).flatMap { try? Catalog(derEncoded: [UInt8]($0)).signedData }
+    static func catalogSignature(_ signed: SignedData?, trusted: [Certificate]) -> (signer: String?, trusted: Bool) {
         let signature = SignerClassifier.classify(signed, roots: trusted, trustedPublishers: [])
         return (signature.signerName, signature.signer != .unsigned && signature.trustedRoot)
     }
@@ -189,7 +191,8 @@ public enum DriverStore {
     static func refreshTrust(_ registry: RegistryStore, sandboxRoot: URL) throws {
         let trusted = try TrustStore.certificates(registry.db)
         for package in try DriverPackageRecord.all(registry.db) {
-            let signature = catalogSignature(sandboxRoot.appendingPathComponent(package.storeRelativePath + "/" + package.catalog), trusted: trusted)
+            let catalog = SignerClassifier.catalogSignedData(at: sandboxRoot.appendingPathComponent(package.storeRelativePath + "/" + package.catalog))
+            let signature = catalogSignature(catalog, trusted: trusted)
             try registry.db.execute(sql: "UPDATE driver_package SET signer = ?, trusted = ? WHERE id = ?",
                                     arguments: [signature.signer, signature.trusted, package.id])
         }

@@ -42,8 +42,7 @@ final class LoadPolicy {
     /// The package's catalog signature, classified against the machine's stores.
     func signature(of package: DriverPackageRecord) -> PackageSignature {
         if let known = signatures[package.id] { return known }
-        let url = sandboxRoot.appendingPathComponent(package.storeRelativePath + "/" + package.catalog)
-        let signed = FileManager.default.contents(atPath: url.path).flatMap { try? Catalog(derEncoded: [UInt8]($0)).signedData }
+        let signed = SignerClassifier.catalogSignedData(at: sandboxRoot.appendingPathComponent(package.storeRelativePath + "/" + package.catalog))
         let signature = SignerClassifier.classify(signed, roots: roots, trustedPublishers: publishers)
         signatures[package.id] = signature
         return signature
@@ -54,11 +53,7 @@ final class LoadPolicy {
         var signature = self.signature(of: package)
         var denials: [String] = []
         if let image {
-            if bootStart, let pe = try? PEFile(bytes: image.bytes),
-               let entry = (try? pe.embeddedSignatures())?.first(where: { $0.certificateType == WinCertificate.pkcsSignedData }),
-               let embedded = try? SignedData(derEncoded: entry.content) {
-                signature.embeddedSignature = (try? AuthenticodeSigner.verifyPE(image.bytes, trusted: embedded.certificates)) != nil
-            }
+            if bootStart { signature.embeddedSignature = AuthenticodeSigner.hasIntactEmbeddedSignature(image.bytes) }
             denials = codeIntegrity.flatMap { $0.denials(forKernelFile: image.name, bytes: image.bytes) }
         }
         let decision = SigningPolicyEngine.decide(machine: state, signature: signature, kind: DriverKind(kernelMode: kernel, bootStart: bootStart),

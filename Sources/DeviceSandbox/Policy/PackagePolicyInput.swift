@@ -20,17 +20,27 @@ public struct PackagePolicyInput: Sendable {
     public static func read(infPath: String, architecture: Architecture, roots: [Certificate], trustedPublishers: [Certificate]) throws -> PackagePolicyInput {
         let root = URL(fileURLWithPath: infPath).deletingLastPathComponent()
         let document = INFDocument(tree: try INFInput.load(path: infPath))
-        let resolver = PackageResolver(document: document, infPath: infPath, architecture: architecture)
         // The signature counts only when the catalog is intact and covers every file.
         var signed: SignedData?
         if let name = document.version.catalogFile(for: architecture)?.file.value.trimmingCharacters(in: .whitespaces),
-           let data = FileManager.default.contents(atPath: root.appendingPathComponent(name).path),
-           let catalog = try? Catalog(derEncoded: [UInt8](data)) {
+           let catalog = SignerClassifier.catalogSignedData(at: root.appendingPathComponent(name)) {
             let verification = try PackageVerifier.verify(inf: infPath, root: root, trusted: [])
-            if verification.files.allSatisfy({ $0.status == .ok || $0.status == .badSignature }) { signed = catalog.signedData }
+            if verification.files.allSatisfy({ $0.status == .ok || $0.status == .badSignature }) { signed = catalog }
         }
-        var signature = SignerClassifier.classify(signed, roots: roots, trustedPublishers: trustedPublishers)
+        let files = PackageResolver(document: document, infPath: infPath, architecture: architecture).files().files.compactMap { file in
+            FileManager.default.contents(atPath: root.appendingPathComponent(file.relativePath).path).map { (file.relativePath, [UInt8]($0)) }
+        }
+        return read(document: document, infPath: infPath, architecture: architecture, signedCatalog: signed, files: files,
+                    roots: roots, trustedPublishers: trustedPublishers)
+    }
+
+    /// The same from what a caller already read: the INF, the catalog's signature when the catalog is
+    /// intact and covers every file (nil otherwise), and the package's files with their bytes.
+    static func read(document: INFDocument, infPath: String, architecture: Architecture, signedCatalog: SignedData?,
+                     files: [(path: String, bytes: [UInt8])], roots: [Certificate], trustedPublishers: [Certificate]) -> PackagePolicyInput {
+        var signature = SignerClassifier.classify(signedCatalog, roots: roots, trustedPublishers: trustedPublishers)
         // Kernel mode and boot start from the services the INF installs on this architecture.
+        let resolver = PackageResolver(document: document, infPath: infPath, architecture: architecture)
         var kernel = false, boot = false, bootBinaries: [String] = []
         for section in resolver.installSections() {
             for service in document.addServices(in: section) {
@@ -42,20 +52,12 @@ public struct PackagePolicyInput: Sendable {
                 }
             }
         }
-        var binaries: [(String, [UInt8])] = []
-        for file in resolver.files().files {
-            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(file.relativePath).path),
-                  (try? PEFile(bytes: [UInt8](data))) != nil else { continue }
-            binaries.append((file.relativePath, [UInt8](data)))
-        }
-        // A boot-start driver needs its own embedded signature (a catalog is not read at boot).
+        let binaries = files.filter { (try? PEFile(bytes: $0.bytes)) != nil }
+        // A boot-start driver needs its own embedded signature (a catalog is not read at boot); whether
+        // the kernel trusts its signer is the catalog classification's job.
         signature.embeddedSignature = !bootBinaries.isEmpty && bootBinaries.allSatisfy { name in
-            guard let binary = binaries.first(where: { ($0.0 as NSString).lastPathComponent.lowercased() == name }),
-                  let pe = try? PEFile(bytes: binary.1),
-                  let entry = (try? pe.embeddedSignatures())?.first(where: { $0.certificateType == WinCertificate.pkcsSignedData }),
-                  let embedded = try? SignedData(derEncoded: entry.content) else { return false }
-            // Intact and signed: whether the kernel trusts the signer is the catalog's classification's job.
-            return (try? AuthenticodeSigner.verifyPE(binary.1, trusted: embedded.certificates)) != nil
+            guard let binary = binaries.first(where: { ($0.path as NSString).lastPathComponent.lowercased() == name }) else { return false }
+            return AuthenticodeSigner.hasIntactEmbeddedSignature(binary.bytes)
         }
         return PackagePolicyInput(inf: infPath, signature: signature, kind: DriverKind(kernelMode: kernel, bootStart: boot), binaries: binaries)
     }
