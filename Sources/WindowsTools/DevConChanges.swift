@@ -7,7 +7,7 @@ enum DevConChanges {
         var run = start
         guard !args.isEmpty else { return DevCon.invalidUse(command, run) }
         guard let devices = try? Devices.all(sandbox) else { return DevCon.failed(run) }
-        let selected = DevConSelection.select(args, from: devices, classOf: DevConQueries.classOf(sandbox))
+        let selected = DevConSelection.select(args, from: devices, classOf: DevConQueries.classOf(args, sandbox))
         var changed = 0, reboot = false
         for device in selected {
             do {

@@ -3,8 +3,16 @@ import Foundation
 
 /// devcon's read-only commands: find, findall, status, hwids, driverfiles, drivernodes, listclass, classes.
 enum DevConQueries {
-    static func classOf(_ sandbox: Sandbox) -> (DeviceNode) -> String {
-        { device in (try? sandbox.read { try $0.value(device.enumKey, "Class") })??.stringValue ?? "" }
+    /// Every device's setup class name, read in one transaction.
+    static func classNames(_ sandbox: Sandbox) -> [String: String] {
+        Dictionary(((try? Devices.summaries(sandbox)) ?? []).map { ($0.device.instanceID, $0.className) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The class lookup `=class` selections need (read only when the selection has one).
+    static func classOf(_ args: [String], _ sandbox: Sandbox) -> (DeviceNode) -> String {
+        guard args.first?.hasPrefix("=") == true else { return { _ in "" } }
+        let classes = classNames(sandbox)
+        return { classes[$0.instanceID] ?? "" }
     }
 
     static func run(_ command: String, _ args: [String], sandbox: Sandbox, _ start: ToolRun) -> ToolRun {
@@ -13,7 +21,7 @@ enum DevConQueries {
         let devices: [DeviceNode]
         do { devices = try Devices.all(sandbox) } catch { return DevCon.failed(run) }
         if command == "listclass" { return listClass(args, devices, sandbox: sandbox, run) }
-        let selected = DevConSelection.select(args, from: command == "find" ? devices.filter(\.present) : devices, classOf: classOf(sandbox))
+        let selected = DevConSelection.select(args, from: command == "find" ? devices.filter(\.present) : devices, classOf: classOf(args, sandbox))
         for device in selected {
             switch command {
             case "find", "findall":
@@ -110,12 +118,13 @@ enum DevConQueries {
     static func listClass(_ classes: [String], _ devices: [DeviceNode], sandbox: Sandbox, _ start: ToolRun) -> ToolRun {
         var run = start
         let known = (try? knownClasses(sandbox)) ?? []
+        let classOfDevice = classNames(sandbox)
         for name in classes {
             guard let cls = known.first(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) else {
                 run.line("There is no \"\(name)\" setup class on the local machine.")
                 continue
             }
-            let members = devices.filter { classOf(sandbox)($0).caseInsensitiveCompare(cls.name) == .orderedSame }
+            let members = devices.filter { (classOfDevice[$0.instanceID] ?? "").caseInsensitiveCompare(cls.name) == .orderedSame }
             if members.isEmpty { run.line("There are no devices in setup class \"\(cls.name)\" (\(cls.description)).") }
             else { run.line("Listing \(members.count) devices in setup class \"\(cls.name)\" (\(cls.description)).") }
             for device in members { run.line(DevCon.deviceLine(device)) }
