@@ -37,8 +37,8 @@ public struct ToolRun: Sendable {
 
 /// The sandbox a tool works on: `--sandbox DIR` before the tool's own arguments, else
 /// `DRVKIT_SANDBOX`, else `./.drvkit-sandbox`.
-enum SandboxArgument {
-    static func split(_ arguments: [String]) -> (path: String, rest: [String]) {
+public enum SandboxArgument {
+    public static func split(_ arguments: [String]) -> (path: String, rest: [String]) {
         if arguments.count >= 2, arguments[0] == "--sandbox" { return (arguments[1], Array(arguments.dropFirst(2))) }
         return (Sandbox.location(nil), arguments)
     }

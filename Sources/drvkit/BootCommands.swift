@@ -3,6 +3,7 @@ import DeviceSandbox
 import Foundation
 import INFSyntax
 import SigningPolicy
+import WindowsTools
 
 extension Drvkit.SandboxCommand {
     struct Bcdedit: ParsableCommand {
@@ -12,11 +13,10 @@ extension Drvkit.SandboxCommand {
         @Argument(parsing: .captureForPassthrough, help: "[--sandbox DIR] /set NAME on|off, or /enum") var arguments: [String] = []
 
         func run() throws {
-            var args = arguments.map { $0.lowercased() }
-            var location: String?
-            if args.count >= 2, args[0] == "--sandbox" { location = arguments[1]; args.removeFirst(2) }
+            let (location, rest) = SandboxArgument.split(arguments)
+            let args = rest.map { $0.lowercased() }
             let box: Sandbox
-            do { box = try Sandbox.open(at: Sandbox.location(location)) } catch let error as SandboxError {
+            do { box = try Sandbox.open(at: location) } catch let error as SandboxError {
                 throw CommandFailure(exitCode: 3, message: error.description)
             }
             if args.isEmpty || args == ["/enum"] {
