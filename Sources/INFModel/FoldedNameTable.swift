@@ -4,17 +4,39 @@ import INFSyntax
 /// without making strings: keys are slices of the tree's text, hashed and compared after
 /// ASCII case folding (other characters fold through `String.lowercased()`).
 struct FoldedNameTable: Sendable {
-    /// Where a key's code units are.
+    /// Where a key's code units are: in the source text, or in the tree's cooked buffer.
     struct KeyRef: Sendable {
         var cooked: Bool
         var start: Int32
         var count: Int32
     }
 
+    /// The text keys point into, borrowed for the length of one call.
+    struct Text {
+        let source: UnsafeBufferPointer<UInt16>
+        let cooked: UnsafeBufferPointer<UInt16>
+
+        @inline(__always)
+        func units(_ key: KeyRef) -> UnsafeBufferPointer<UInt16> {
+            UnsafeBufferPointer(rebasing: (key.cooked ? cooked : source)[Int(key.start)..<Int(key.start + key.count)])
+        }
+
+        /// Calls `body` with the text of `tree`.
+        static func of<R>(_ tree: SyntaxTree, _ body: (Text) throws -> R) rethrows -> R {
+            try tree.source.units.withUnsafeBufferPointer { source in
+                try tree.cookedUnits.withUnsafeBufferPointer { cooked in try body(Text(source: source, cooked: cooked)) }
+            }
+        }
+    }
+
+    private struct Entry: Sendable {
+        var hash: UInt64
+        var key: KeyRef
+        var value: Int32
+    }
+
     private var slots: [Int32]          // index into entries, -1 empty
-    private var hashes: [UInt64] = []
-    private var keys: [KeyRef] = []
-    private(set) var values: [Int] = []
+    private var entries: [Entry] = []
     private var mask: Int
 
     init(capacity: Int) {
@@ -22,10 +44,10 @@ struct FoldedNameTable: Sendable {
         while size < capacity * 2 { size <<= 1 }
         slots = Array(repeating: -1, count: size)
         mask = size - 1
-        hashes.reserveCapacity(capacity); keys.reserveCapacity(capacity); values.reserveCapacity(capacity)
+        entries.reserveCapacity(capacity)
     }
 
-    var count: Int { values.count }
+    var count: Int { entries.count }
 
     @inline(__always)
     static func fold(_ u: UInt16) -> UInt16 { u &- 0x41 < 26 ? u | 0x20 : u }
@@ -39,54 +61,58 @@ struct FoldedNameTable: Sendable {
     /// FNV-1a over the folded units.
     static func hash(_ units: UnsafeBufferPointer<UInt16>) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        if isASCII(units) {
-            for u in units { h = (h ^ UInt64(fold(u))) &* 0x100_0000_01B3 }
-        } else {
-            for u in TextConversion.string(units).lowercased().utf16 { h = (h ^ UInt64(u)) &* 0x100_0000_01B3 }
+        var bits: UInt16 = 0
+        for u in units {
+            bits |= u
+            h = (h ^ UInt64(fold(u))) &* 0x100_0000_01B3
         }
+        if bits < 0x80 { return h }
+        h = 0xCBF2_9CE4_8422_2325
+        for u in TextConversion.string(units).lowercased().utf16 { h = (h ^ UInt64(u)) &* 0x100_0000_01B3 }
         return h
     }
 
     static func equalFolded(_ a: UnsafeBufferPointer<UInt16>, _ b: UnsafeBufferPointer<UInt16>) -> Bool {
-        if isASCII(a) && isASCII(b) {
-            guard a.count == b.count else { return false }
-            for i in 0..<a.count where fold(a[i]) != fold(b[i]) { return false }
-            return true
+        if a.count == b.count {
+            var i = 0
+            while i < a.count && fold(a[i]) == fold(b[i]) && a[i] < 0x80 { i += 1 }
+            if i == a.count { return true }
         }
+        if isASCII(a) && isASCII(b) { return false }
         return TextConversion.string(a).lowercased() == TextConversion.string(b).lowercased()
     }
 
     /// The value stored for `name`, or nil.
-    func value(for name: UnsafeBufferPointer<UInt16>, in tree: SyntaxTree) -> Int? {
-        find(name, hash: Self.hash(name), in: tree).map { values[$0] }
+    func value(for name: UnsafeBufferPointer<UInt16>, in text: Text) -> Int? {
+        find(name, hash: Self.hash(name), in: text).map { Int(entries[$0].value) }
     }
 
-    private func find(_ name: UnsafeBufferPointer<UInt16>, hash: UInt64, in tree: SyntaxTree) -> Int? {
+    /// The value stored for `name`, or nil (borrowing the text of `tree`).
+    func value(for name: UnsafeBufferPointer<UInt16>, in tree: SyntaxTree) -> Int? {
+        Text.of(tree) { value(for: name, in: $0) }
+    }
+
+    private func find(_ name: UnsafeBufferPointer<UInt16>, hash: UInt64, in text: Text) -> Int? {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = Int(slots[slot])
             if entry < 0 { return nil }
-            if hashes[entry] == hash && units(of: keys[entry], in: tree, { Self.equalFolded($0, name) }) { return entry }
+            if entries[entry].hash == hash && Self.equalFolded(text.units(entries[entry].key), name) { return entry }
             slot = (slot + 1) & mask
         }
     }
 
-    private func units<R>(of key: KeyRef, in tree: SyntaxTree, _ body: (UnsafeBufferPointer<UInt16>) -> R) -> R {
-        let range = Int(key.start)..<Int(key.start + key.count)
-        if key.cooked { return tree.cookedUnits.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) } }
-        return tree.source.units.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
-    }
-
     /// Adds `key → value` unless the key is present; returns the value now stored.
     @discardableResult
-    mutating func insertIfAbsent(_ key: KeyRef, value: Int, in tree: SyntaxTree) -> Int {
-        let hash = units(of: key, in: tree) { Self.hash($0) }
-        if let existing = units(of: key, in: tree, { find($0, hash: hash, in: tree) }) { return values[existing] }
-        if (values.count + 1) * 2 > slots.count { grow() }
+    mutating func insertIfAbsent(_ key: KeyRef, value: Int, in text: Text) -> Int {
+        let units = text.units(key)
+        let hash = Self.hash(units)
+        if let existing = find(units, hash: hash, in: text) { return Int(entries[existing].value) }
+        if (entries.count + 1) * 2 > slots.count { grow() }
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(values.count)
-        hashes.append(hash); keys.append(key); values.append(value)
+        slots[slot] = Int32(entries.count)
+        entries.append(Entry(hash: hash, key: key, value: Int32(value)))
         return value
     }
 
@@ -94,8 +120,8 @@ struct FoldedNameTable: Sendable {
         let size = slots.count * 2
         slots = Array(repeating: -1, count: size)
         mask = size - 1
-        for (i, h) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: h) & mask
+        for (i, e) in entries.enumerated() {
+            var slot = Int(truncatingIfNeeded: e.hash) & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(i)
         }

@@ -11,59 +11,26 @@ public struct INFDocument: Sendable {
     /// The locale whose `[Strings.LLLL]` section wins.
     public let language: LanguageID
     /// Sections in first-appearance order.
-    public let sections: [Section]
-    /// Substituted values, parallel to `tree.fields`.
-    let resolved: [ValueSlice]
+    public var sections: Sections { Sections(layout: layout, tree: tree) }
+    let layout: SectionLayout
+    /// Per field of `tree.fields`: -1 when its value is used as written, else an index into `substitutions`.
+    let substitutedSlot: [Int32]
+    /// Where substituted values are in `arena`.
+    let substitutions: [Range<Int32>]
     let arena: [UInt16]
-    let sectionIndex: FoldedNameTable
     public let strings: StringTable
-
-    /// A section with all the lines written under every header of that name.
-    public struct Section: Sendable {
-        /// The name as first written.
-        public let name: String
-        /// Indexes into `tree.lines` of the headers that open it.
-        public internal(set) var headerLines: [Int]
-        /// Indexes into `tree.lines` of its entries, in file order.
-        public internal(set) var lines: [Int]
-    }
-
-    /// Where a substituted value lives.
-    struct ValueSlice: Sendable {
-        enum Storage: UInt8, Sendable { case source, cooked, arena }
-        var storage: Storage
-        var start: Int32
-        var count: Int32
-    }
 
     public init(tree: SyntaxTree, language: LanguageID = .englishUS) {
         self.tree = tree
         self.language = language
-        var sections: [Section] = []
-        var index = FoldedNameTable(capacity: 32)
-        var current = -1
-        for (i, line) in tree.lines.enumerated() {
-            switch line.kind {
-            case .sectionHeader, .badSectionHeader:
-                let key = FoldedNameTable.KeyRef(cooked: false, start: line.nameStart, count: line.nameEnd - line.nameStart)
-                current = index.insertIfAbsent(key, value: sections.count, in: tree)
-                if current == sections.count {
-                    sections.append(Section(name: tree.sectionName(of: line) ?? "", headerLines: [i], lines: []))
-                } else {
-                    sections[current].headerLines.append(i)
-                }
-            case .entry:
-                if current >= 0 { sections[current].lines.append(i) }
-            default:
-                break
-            }
-        }
-        self.sections = sections
-        self.sectionIndex = index
-        let strings = StringTable(tree: tree, sections: sections, index: index, language: language)
+        let layout = SectionLayout(tree: tree)
+        self.layout = layout
+        let strings = StringTable(tree: tree, layout: layout, language: language)
         self.strings = strings
         var arena: [UInt16] = []
-        self.resolved = Substitution.resolveAll(tree: tree, strings: strings, arena: &arena)
+        var substitutions: [Range<Int32>] = []
+        self.substitutedSlot = Substitution.resolveAll(tree: tree, strings: strings, arena: &arena, substitutions: &substitutions)
+        self.substitutions = substitutions
         self.arena = arena
     }
 
@@ -82,7 +49,7 @@ public struct INFDocument: Sendable {
     public func hasSection(_ name: String) -> Bool { sectionIndex(of: name) != nil }
 
     func sectionIndex(of name: String) -> Int? {
-        Array(name.utf16).withUnsafeBufferPointer { sectionIndex.value(for: $0, in: tree) }
+        Array(name.utf16).withUnsafeBufferPointer { layout.index.value(for: $0, in: tree) }
     }
 
     /// The lines of a section as SetupAPI reads them.
@@ -131,13 +98,10 @@ public struct INFDocument: Sendable {
 
     /// The substituted value of `tree.fields[i]` as code units, without making a string.
     public func valueUnits<R>(ofField i: Int, _ body: (UnsafeBufferPointer<UInt16>) throws -> R) rethrows -> R {
-        let slice = resolved[i]
-        let range = Int(slice.start)..<Int(slice.start + slice.count)
-        switch slice.storage {
-        case .source: return try tree.source.units.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range])) }
-        case .cooked: return try tree.cookedUnits.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range])) }
-        case .arena: return try arena.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range])) }
-        }
+        let slot = substitutedSlot[i]
+        if slot < 0 { return try tree.valueUnits(tree.fields[i], body) }
+        let range = substitutions[Int(slot)]
+        return try arena.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[Int(range.lowerBound)..<Int(range.upperBound)])) }
     }
 
     /// Substitutes `%strkey%` tokens in arbitrary text the way SetupAPI does for fields.

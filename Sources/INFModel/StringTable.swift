@@ -4,57 +4,80 @@ import INFSyntax
 /// primary language), falling back key by key to `[Strings]`. The first definition of a key wins,
 /// and values are returned as written (strings are not substituted inside strings).
 public struct StringTable: Sendable {
-    /// Key → field index of the value (-1 for a line with no field), per strings section.
-    let localized: FoldedNameTable?
-    let primary: FoldedNameTable?
-    let neutral: FoldedNameTable?
+    /// Key → field index of the value (-1 for a line with no field): the sections consulted,
+    /// most specific first, merged so that the first definition found wins.
+    let table: FoldedNameTable
+    /// The section number of `[Strings]`, if any.
+    let neutralSection: Int?
+    let layout: SectionLayout
     let tree: SyntaxTree
 
     /// The names of the strings sections that were consulted, most specific first.
     public let sectionNames: [String]
 
-    init(tree: SyntaxTree, sections: [INFDocument.Section], index: FoldedNameTable, language: LanguageID) {
+    init(tree: SyntaxTree, layout: SectionLayout, language: LanguageID) {
         self.tree = tree
-        func table(_ name: String) -> FoldedNameTable? {
-            guard let i = Array(name.utf16).withUnsafeBufferPointer({ index.value(for: $0, in: tree) }) else { return nil }
-            var map = FoldedNameTable(capacity: sections[i].lines.count)
-            for lineIndex in sections[i].lines {
-                let line = tree.lines[lineIndex]
-                guard line.keyField >= 0 else { continue }
-                let key = tree.fields[Int(line.keyField)]
-                map.insertIfAbsent(.init(cooked: key.cooked, start: key.valueStart, count: key.valueCount),
-                                   value: line.fieldCount > 0 ? Int(line.firstField) : -1, in: tree)
-            }
-            return map
-        }
-        var names: [String] = []
+        self.layout = layout
         let full = "Strings.\(language)"
-        let prim = "Strings.\(language.primary)"
-        localized = table(full)
-        if localized != nil { names.append(full) }
-        primary = prim != full ? table(prim) : nil
-        if primary != nil { names.append(prim) }
-        neutral = table("Strings")
-        if neutral != nil { names.append("Strings") }
+        let primary = "Strings.\(language.primary)"
+        let candidates = primary == full ? [full, "Strings"] : [full, primary, "Strings"]
+        var names: [String] = []
+        var neutral: Int?
+        var table = FoldedNameTable(capacity: 0)
+        FoldedNameTable.Text.of(tree) { text in
+            var found: [Int] = []
+            for name in candidates {
+                guard let section = Array(name.utf16).withUnsafeBufferPointer({ layout.index.value(for: $0, in: text) }) else { continue }
+                names.append(name)
+                found.append(section)
+                if name == "Strings" { neutral = section }
+            }
+            let total = found.reduce(0) { $0 + layout.entries(of: $1).count }
+            table = FoldedNameTable(capacity: total)
+            tree.lines.withUnsafeBufferPointer { lines in
+                tree.fields.withUnsafeBufferPointer { fields in
+                    for section in found {
+                        for lineIndex in layout.entries(of: section) {
+                            let line = lines[lineIndex]
+                            guard line.keyField >= 0 else { continue }
+                            let key = fields[Int(line.keyField)]
+                            table.insertIfAbsent(.init(cooked: key.cooked, start: key.valueStart, count: key.valueCount),
+                                                 value: line.fieldCount > 0 ? Int(line.firstField) : -1, in: text)
+                        }
+                    }
+                }
+            }
+        }
+        self.table = table
+        self.neutralSection = neutral
         sectionNames = names
     }
 
     /// The field index holding the value of `%name%`, or nil when undefined.
-    func fieldIndex(for name: UnsafeBufferPointer<UInt16>) -> Int? {
-        if let localized, let i = localized.value(for: name, in: tree) { return i >= 0 ? i : nil }
-        if let primary, let i = primary.value(for: name, in: tree) { return i >= 0 ? i : nil }
-        if let neutral, let i = neutral.value(for: name, in: tree) { return i >= 0 ? i : nil }
-        return nil
+    @inline(__always)
+    func fieldIndex(for name: UnsafeBufferPointer<UInt16>, in text: FoldedNameTable.Text) -> Int? {
+        guard let i = table.value(for: name, in: text) else { return nil }
+        return i >= 0 ? i : nil
     }
 
     /// The value of `%key%` (case-insensitive), or nil when no strings section defines it.
     public func value(_ key: String) -> String? {
-        Array(key.utf16).withUnsafeBufferPointer { fieldIndex(for: $0) }.map { tree.value(tree.fields[$0]) }
+        FoldedNameTable.Text.of(tree) { text in
+            Array(key.utf16).withUnsafeBufferPointer { fieldIndex(for: $0, in: text) }
+        }.map { tree.value(tree.fields[$0]) }
     }
 
     /// Whether `key` is defined in `[Strings]` itself (not only in a localized section).
     public func isDefinedInNeutralStrings(_ key: String) -> Bool {
-        Array(key.utf16).withUnsafeBufferPointer { neutral?.value(for: $0, in: tree) } != nil
+        guard let neutralSection else { return false }
+        let wanted = Array(key.utf16)
+        return wanted.withUnsafeBufferPointer { wanted in
+            layout.entries(of: neutralSection).contains { lineIndex in
+                let line = tree.lines[lineIndex]
+                guard line.keyField >= 0 else { return false }
+                return tree.valueUnits(tree.fields[Int(line.keyField)]) { FoldedNameTable.equalFolded($0, wanted) }
+            }
+        }
     }
 }
 
@@ -62,33 +85,39 @@ public struct StringTable: Sendable {
 enum Substitution {
     static let percent: UInt16 = 0x25
 
-    /// Resolves every field of the tree; values without `%` are shared, not copied.
-    static func resolveAll(tree: SyntaxTree, strings: StringTable, arena: inout [UInt16]) -> [INFDocument.ValueSlice] {
-        var result = [INFDocument.ValueSlice]()
-        result.reserveCapacity(tree.fields.count)
-        tree.source.units.withUnsafeBufferPointer { source in
-            tree.cookedUnits.withUnsafeBufferPointer { cooked in
-                for field in tree.fields {
-                    let base = field.cooked ? cooked : source
-                    let start = Int(field.valueStart), end = start + Int(field.valueCount)
-                    var hasPercent = false
-                    for i in start..<end where base[i] == percent { hasPercent = true; break }
-                    if !hasPercent {
-                        result.append(.init(storage: field.cooked ? .cooked : .source, start: field.valueStart, count: field.valueCount))
+    /// Resolves every field of the tree. Values without `%` are used as written and get slot -1;
+    /// the others are substituted into `arena`, and their slot indexes `substitutions`.
+    static func resolveAll(tree: SyntaxTree, strings: StringTable, arena: inout [UInt16],
+                           substitutions: inout [Range<Int32>]) -> [Int32] {
+        var slots = [Int32](repeating: -1, count: tree.fields.count)
+        FoldedNameTable.Text.of(tree) { text in
+            tree.fields.withUnsafeBufferPointer { fields in
+                for i in 0..<fields.count where fields[i].hasPercent {
+                    let field = fields[i]
+                    let value = text.units(.init(cooked: field.cooked, start: field.valueStart, count: field.valueCount))
+                    let arenaStart = arena.count
+                    guard substitute(value, strings: strings, text: text, dirids: nil, into: &arena) else {
+                        arena.removeLast(arena.count - arenaStart)
                         continue
                     }
-                    let arenaStart = arena.count
-                    substitute(UnsafeBufferPointer(rebasing: base[start..<end]), strings: strings, dirids: nil, into: &arena)
-                    result.append(.init(storage: .arena, start: Int32(arenaStart), count: Int32(arena.count - arenaStart)))
+                    slots[i] = Int32(substitutions.count)
+                    substitutions.append(Int32(arenaStart)..<Int32(arena.count))
                 }
             }
         }
-        return result
+        return slots
+    }
+
+    /// Appends the substituted form of `text` to `out` (borrowing the tree's text for string values).
+    @discardableResult
+    static func substitute(_ text: UnsafeBufferPointer<UInt16>, strings: StringTable,
+                           dirids: ((Int) -> String?)?, into out: inout [UInt16]) -> Bool {
+        FoldedNameTable.Text.of(strings.tree) { substitute(text, strings: strings, text: $0, dirids: dirids, into: &out) }
     }
 
     /// Appends the substituted form of `text` to `out`; returns whether anything was replaced.
     @discardableResult
-    static func substitute(_ text: UnsafeBufferPointer<UInt16>, strings: StringTable,
+    static func substitute(_ text: UnsafeBufferPointer<UInt16>, strings: StringTable, text tree: FoldedNameTable.Text,
                            dirids: ((Int) -> String?)?, into out: inout [UInt16]) -> Bool {
         let outStart = out.count
         var changed = false
@@ -105,8 +134,9 @@ enum Substitution {
             changed = true
             if name.isEmpty {
                 out.append(percent)
-            } else if let field = strings.fieldIndex(for: name) {
-                strings.tree.valueUnits(strings.tree.fields[field]) { out.append(contentsOf: $0) }
+            } else if let field = strings.fieldIndex(for: name, in: tree) {
+                let value = strings.tree.fields[field]
+                out.append(contentsOf: tree.units(.init(cooked: value.cooked, start: value.valueStart, count: value.valueCount)))
             } else if let dirids, let id = dirid(name), var path = dirids(id).map({ Array($0.utf16) }) {
                 if p + 1 < text.count && text[p + 1] == 0x5C && path.last == 0x5C { path.removeLast() }
                 out.append(contentsOf: path)

@@ -34,13 +34,15 @@ struct EntryLexer {
     var materialized = false
     var truncated = false
     var quoted = false
+    var sawPercent = false
     var scratch: [UInt16] = []
     var spanStart = 0
     var spanEnd = 0
 
-    /// ASCII characters the key and value states act on: NUL, \t-\r, space, `"`, `,`, `;`, `=`, `\`.
+    /// ASCII characters the key and value states act on: NUL, \t-\r, space, `"`, `,`, `;`, `=`, `\`,
+    /// and `%`, which is noted so that only values holding one are substituted.
     static let specialLow: UInt64 = 1 << 0 | 1 << 9 | 1 << 10 | 1 << 11 | 1 << 12 | 1 << 13
-        | 1 << 32 | 1 << 34 | 1 << 44 | 1 << 59 | 1 << 61
+        | 1 << 32 | 1 << 34 | 1 << 37 | 1 << 44 | 1 << 59 | 1 << 61
     static let specialHigh: UInt64 = 1 << (0x5C - 64)
 
     /// True for a character that only extends the current token (never a separator or blank).
@@ -104,7 +106,7 @@ struct EntryLexer {
     mutating func addField(_ fields: inout [FieldNode], _ cooked: inout [UInt16], isKey: Bool) {
         var node = FieldNode(start: Int32(spanStart), end: Int32(max(spanStart, spanEnd)),
                              valueStart: 0, valueCount: Int32(tokenLength), cooked: false,
-                             truncated: truncated, quoted: quoted)
+                             truncated: truncated, quoted: quoted, hasPercent: sawPercent)
         if materialized {
             node.cooked = true
             node.valueStart = Int32(cooked.count)
@@ -114,7 +116,7 @@ struct EntryLexer {
         }
         if isKey { keyField = fields.count }
         fields.append(node)
-        tokenLength = 0; materialized = false; truncated = false; quoted = false
+        tokenLength = 0; materialized = false; truncated = false; quoted = false; sawPercent = false
     }
 
     /// The first offset from `p` that is not a blank (a line end stops the scan).
@@ -175,6 +177,9 @@ struct EntryLexer {
                         pushToken(q); quoted = true; spanEnd = q + 1
                         start = q + 1; push(state); next = .quotes; pos = q + 1
                         break scan
+                    case 0x25: // %
+                        sawPercent = true
+                        tokenEnd = q + 1; spanEnd = q + 1
                     case 0x5C: // \
                         pushToken(tokenEnd)
                         start = q; push(state); next = .backslash; pos = q
@@ -226,6 +231,7 @@ struct EntryLexer {
                 var q = pos
                 var closed = false
                 while q < end && u[q] != 0x0A {
+                    if u[q] == 0x25 { sawPercent = true }
                     if u[q] == 0x22 {
                         if q + 1 < u.count && u[q + 1] == 0x22 {
                             pushToken(q + 1); start = q + 2; q += 2

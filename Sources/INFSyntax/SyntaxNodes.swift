@@ -67,6 +67,8 @@ public struct FieldNode: Hashable, Sendable {
     public var truncated: Bool
     /// The field contains a quoted run.
     public var quoted: Bool
+    /// The value may contain a `%` (never false when it does): only such values need `%strkey%` substitution.
+    public var hasPercent: Bool = false
 
     public var range: Range<Int> { Int(start)..<Int(end) }
 }

@@ -1,0 +1,117 @@
+import INFSyntax
+
+/// Which lines belong to which section, after merging sections of the same name, in a few flat
+/// arrays (no array per section): section `k` owns `headerLines[headerStarts[k]..<headerStarts[k+1]]`
+/// and `entryLines[entryStarts[k]..<entryStarts[k+1]]`. Section numbers follow first appearance.
+struct SectionLayout: Sendable {
+    var headerLines: [Int32] = []
+    var headerStarts: [Int32] = [0]
+    var entryLines: [Int32] = []
+    var entryStarts: [Int32] = [0]
+    /// Folded section name → section number.
+    var index: FoldedNameTable
+
+    var count: Int { headerStarts.count - 1 }
+
+    init(tree: SyntaxTree) {
+        var index = FoldedNameTable(capacity: 32)
+        // One pass in file order: every header starts a run of entries (its "segment").
+        var segmentSection: [Int32] = []
+        var segmentStarts: [Int32] = []
+        var headerLines: [Int32] = []
+        var entryLines: [Int32] = []
+        var merged = false
+        entryLines.reserveCapacity(tree.lines.count)
+        var sectionCount = 0
+        FoldedNameTable.Text.of(tree) { text in
+            tree.lines.withUnsafeBufferPointer { lines in
+                for i in 0..<lines.count {
+                    let line = lines[i]
+                    if line.kind == .entry {
+                        if !segmentStarts.isEmpty { entryLines.append(Int32(i)) }
+                    } else if line.kind == .sectionHeader || line.kind == .badSectionHeader {
+                        let key = FoldedNameTable.KeyRef(cooked: false, start: line.nameStart, count: line.nameEnd - line.nameStart)
+                        let section = index.insertIfAbsent(key, value: sectionCount, in: text)
+                        if section == sectionCount { sectionCount += 1 } else { merged = true }
+                        segmentSection.append(Int32(section))
+                        segmentStarts.append(Int32(entryLines.count))
+                        headerLines.append(Int32(i))
+                    }
+                }
+            }
+        }
+        segmentStarts.append(Int32(entryLines.count))
+        self.index = index
+        if !merged {
+            self.headerLines = headerLines
+            self.entryLines = entryLines
+            // Every header opened a new section: the arrays are already grouped.
+            headerStarts = Array(0...Int32(sectionCount))
+            entryStarts = segmentStarts
+            return
+        }
+        // Some name was written twice: gather each section's segments, in file order.
+        var segmentsOf = [[Int]](repeating: [], count: sectionCount)
+        for (segment, section) in segmentSection.enumerated() { segmentsOf[Int(section)].append(segment) }
+        var headers: [Int32] = [], entries: [Int32] = []
+        headers.reserveCapacity(headerLines.count); entries.reserveCapacity(entryLines.count)
+        headerStarts = [0]; entryStarts = [0]
+        for segments in segmentsOf {
+            for s in segments {
+                headers.append(headerLines[s])
+                entries.append(contentsOf: entryLines[Int(segmentStarts[s])..<Int(segmentStarts[s + 1])])
+            }
+            headerStarts.append(Int32(headers.count))
+            entryStarts.append(Int32(entries.count))
+        }
+        self.headerLines = headers
+        self.entryLines = entries
+    }
+
+    func headers(of section: Int) -> LineIndexes {
+        LineIndexes(storage: headerLines, bounds: Int(headerStarts[section])..<Int(headerStarts[section + 1]))
+    }
+
+    func entries(of section: Int) -> LineIndexes {
+        LineIndexes(storage: entryLines, bounds: Int(entryStarts[section])..<Int(entryStarts[section + 1]))
+    }
+}
+
+/// Indexes into `tree.lines` (a section's headers or entries), in file order.
+public struct LineIndexes: RandomAccessCollection, Hashable, Sendable {
+    let storage: [Int32]
+    let bounds: Range<Int>
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { bounds.count }
+    public subscript(position: Int) -> Int { Int(storage[bounds.lowerBound + position]) }
+
+    public static func == (a: Self, b: Self) -> Bool { a.elementsEqual(b) }
+    public func hash(into hasher: inout Hasher) { for i in self { hasher.combine(i) } }
+}
+
+extension INFDocument {
+    /// A section with all the lines written under every header of that name.
+    public struct Section: Sendable {
+        /// The name as first written.
+        public let name: String
+        /// Indexes into `tree.lines` of the headers that open it.
+        public let headerLines: LineIndexes
+        /// Indexes into `tree.lines` of its entries, in file order.
+        public let lines: LineIndexes
+    }
+
+    /// The sections of a document in first-appearance order (each built when it is read).
+    public struct Sections: RandomAccessCollection, Sendable {
+        let layout: SectionLayout
+        let tree: SyntaxTree
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { layout.count }
+        public subscript(position: Int) -> Section {
+            let headers = layout.headers(of: position)
+            return Section(name: tree.sectionName(of: tree.lines[headers[0]]) ?? "", headerLines: headers,
+                           lines: layout.entries(of: position))
+        }
+    }
+}
