@@ -58,17 +58,21 @@ struct FoldedNameTable: Sendable {
         return bits < 0x80
     }
 
-    /// FNV-1a over the folded units.
-    static func hash(_ units: UnsafeBufferPointer<UInt16>) -> UInt64 {
+    /// FNV-1a over the folded units (UTF-16 units, or the bytes of an ASCII name: both hash alike).
+    @inline(__always)
+    static func hash<Unit: FixedWidthInteger>(_ units: UnsafeBufferPointer<Unit>) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         var bits: UInt16 = 0
-        for u in units {
+        for unit in units {
+            let u = UInt16(truncatingIfNeeded: unit)
             bits |= u
             h = (h ^ UInt64(fold(u))) &* 0x100_0000_01B3
         }
         if bits < 0x80 { return h }
         h = 0xCBF2_9CE4_8422_2325
-        for u in TextConversion.string(units).lowercased().utf16 { h = (h ^ UInt64(u)) &* 0x100_0000_01B3 }
+        for u in String(decoding: units.map { UInt16(truncatingIfNeeded: $0) }, as: UTF16.self).lowercased().utf16 {
+            h = (h ^ UInt64(u)) &* 0x100_0000_01B3
+        }
         return h
     }
 
@@ -87,8 +91,33 @@ struct FoldedNameTable: Sendable {
         find(name, hash: Self.hash(name), in: text).map { Int(entries[$0].value) }
     }
 
+    /// The value stored for `name`, or nil; ASCII names are looked up without converting them.
+    func value(for name: String, in text: Text) -> Int? {
+        var name = name
+        let ascii: Int?? = name.withUTF8 { bytes in
+            var bits: UInt8 = 0
+            for b in bytes { bits |= b }
+            guard bits < 0x80 else { return nil }
+            let hash = Self.hash(bytes)
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let entry = Int(slots[slot])
+                if entry < 0 { return .some(nil) }
+                if entries[entry].hash == hash {
+                    let key = text.units(entries[entry].key)
+                    if key.count == bytes.count && (0..<key.count).allSatisfy({ Self.fold(key[$0]) == Self.fold(UInt16(bytes[$0])) }) {
+                        return .some(Int(entries[entry].value))
+                    }
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+        if let ascii { return ascii }
+        return Array(name.utf16).withUnsafeBufferPointer { value(for: $0, in: text) }
+    }
+
     /// The value stored for `name`, or nil (borrowing the text of `tree`).
-    func value(for name: UnsafeBufferPointer<UInt16>, in tree: SyntaxTree) -> Int? {
+    func value(for name: String, in tree: SyntaxTree) -> Int? {
         Text.of(tree) { value(for: name, in: $0) }
     }
 

@@ -18,20 +18,22 @@ public struct INFDocument: Sendable {
     /// Where substituted values are in `arena`.
     let substitutions: [Range<Int32>]
     let arena: [UInt16]
-    public let strings: StringTable
+    let stringIndex: StringIndex
+    /// The `%strkey%` values this document substitutes.
+    public var strings: StringTable { StringTable(index: stringIndex, tree: tree, layout: layout, language: language) }
 
     public init(tree: SyntaxTree, language: LanguageID = .englishUS) {
-        self.tree = tree
-        self.language = language
         let layout = SectionLayout(tree: tree)
-        self.layout = layout
-        let strings = StringTable(tree: tree, layout: layout, language: language)
-        self.strings = strings
+        let strings = StringIndex(tree: tree, layout: layout, language: language)
         var arena: [UInt16] = []
         var substitutions: [Range<Int32>] = []
         self.substitutedSlot = Substitution.resolveAll(tree: tree, strings: strings, arena: &arena, substitutions: &substitutions)
         self.substitutions = substitutions
         self.arena = arena
+        self.layout = layout
+        self.stringIndex = strings
+        self.language = language
+        self.tree = tree
     }
 
     /// Parses and resolves text (for tests and generated INFs).
@@ -49,7 +51,7 @@ public struct INFDocument: Sendable {
     public func hasSection(_ name: String) -> Bool { sectionIndex(of: name) != nil }
 
     func sectionIndex(of name: String) -> Int? {
-        Array(name.utf16).withUnsafeBufferPointer { layout.index.value(for: $0, in: tree) }
+        layout.index.value(for: name, in: tree)
     }
 
     /// The lines of a section as SetupAPI reads them.
@@ -109,7 +111,7 @@ public struct INFDocument: Sendable {
     public func substitute(_ text: String, dirids: ((Int) -> String?)? = nil) -> String {
         let units = Array(text.utf16)
         var out: [UInt16] = []
-        units.withUnsafeBufferPointer { _ = Substitution.substitute($0, strings: strings, dirids: dirids, into: &out) }
+        units.withUnsafeBufferPointer { _ = Substitution.substitute($0, strings: stringIndex, tree: tree, dirids: dirids, into: &out) }
         return out.withUnsafeBufferPointer { TextConversion.string($0) }
     }
 
@@ -140,15 +142,26 @@ public struct INFDocument: Sendable {
 
     /// The `[Version]` Signature when it is one SetupAPI accepts (compared before substitution, as SetupAPI does).
     public var signature: String? {
-        guard let s = section("Version") else { return nil }
-        for i in s.lines {
+        guard let s = sectionIndex(of: "Version") else { return nil }
+        for i in layout.entries(of: s) {
             let node = tree.lines[i]
-            guard let key = tree.key(of: node), key.lowercased() == "signature" else { continue }
+            guard node.keyField >= 0, tree.valueUnits(tree.fields[Int(node.keyField)], { Self.equalsFolded($0, "signature") }) else { continue }
             guard node.fieldCount > 0 else { return nil }
-            let raw = tree.value(tree.fields[Int(node.firstField)])
-            return ["$windows nt$", "$chicago$", "$windows 95$"].contains(raw.lowercased()) ? raw : nil
+            let raw = tree.fields[Int(node.firstField)]
+            let accepted = tree.valueUnits(raw) { value in
+                Self.equalsFolded(value, "$windows nt$") || Self.equalsFolded(value, "$chicago$") || Self.equalsFolded(value, "$windows 95$")
+            }
+            return accepted ? tree.value(raw) : nil
         }
         return nil
+    }
+
+    /// Whether `units` spell the lowercase ASCII `name`, ignoring ASCII case.
+    static func equalsFolded(_ units: UnsafeBufferPointer<UInt16>, _ name: StaticString) -> Bool {
+        guard units.count == name.utf8CodeUnitCount else { return false }
+        let bytes = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        for i in 0..<units.count where FoldedNameTable.fold(units[i]) != UInt16(bytes[i]) { return false }
+        return true
     }
 }
 
@@ -199,7 +212,7 @@ extension INFDocument {
             let start = Int(field.valueStart), end = start + Int(field.valueCount)
             guard base[start..<end].contains(Substitution.percent) else { return plain.fields[n] }
             var out: [UInt16] = []
-            _ = base.withUnsafeBufferPointer { Substitution.substitute(UnsafeBufferPointer(rebasing: $0[start..<end]), strings: strings, dirids: dirids, into: &out) }
+            _ = base.withUnsafeBufferPointer { Substitution.substitute(UnsafeBufferPointer(rebasing: $0[start..<end]), strings: stringIndex, tree: tree, dirids: dirids, into: &out) }
             return out.withUnsafeBufferPointer { TextConversion.string($0) }
         }
         return INFLine(index: index, key: plain.key, fields: fields, keyRange: plain.keyRange, fieldRanges: plain.fieldRanges,

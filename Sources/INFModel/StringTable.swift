@@ -1,42 +1,32 @@
 import INFSyntax
 
-/// The `%strkey%` values an INF defines: `[Strings.LLLL]` for the chosen language (then its
-/// primary language), falling back key by key to `[Strings]`. The first definition of a key wins,
-/// and values are returned as written (strings are not substituted inside strings).
-public struct StringTable: Sendable {
-    /// Key → field index of the value (-1 for a line with no field): the sections consulted,
-    /// most specific first, merged so that the first definition found wins.
+/// Where the `%strkey%` values of an INF are: `[Strings.LLLL]` for the chosen language (then its
+/// primary language), falling back key by key to `[Strings]`, merged into one table in which the
+/// first definition found wins. Values are used as written (strings are not substituted inside strings).
+struct StringIndex: Sendable {
+    /// Key → field index of the value (-1 for a line with no field).
     let table: FoldedNameTable
     /// The section number of `[Strings]`, if any.
     let neutralSection: Int?
-    let layout: SectionLayout
-    let tree: SyntaxTree
-
-    /// The names of the strings sections that were consulted, most specific first.
-    public let sectionNames: [String]
+    /// Which of `[Strings.LLLL]`, `[Strings.00LL]` (the primary language) and `[Strings]` exist.
+    let found: (localized: Bool, primary: Bool, neutral: Bool)
 
     init(tree: SyntaxTree, layout: SectionLayout, language: LanguageID) {
-        self.tree = tree
-        self.layout = layout
-        let full = "Strings.\(language)"
-        let primary = "Strings.\(language.primary)"
-        let candidates = primary == full ? [full, "Strings"] : [full, primary, "Strings"]
-        var names: [String] = []
-        var neutral: Int?
         var table = FoldedNameTable(capacity: 0)
+        var found = (localized: false, primary: false, neutral: false)
+        var neutral: Int?
         FoldedNameTable.Text.of(tree) { text in
-            var found: [Int] = []
-            for name in candidates {
-                guard let section = Array(name.utf16).withUnsafeBufferPointer({ layout.index.value(for: $0, in: text) }) else { continue }
-                names.append(name)
-                found.append(section)
-                if name == "Strings" { neutral = section }
-            }
-            let total = found.reduce(0) { $0 + layout.entries(of: $1).count }
+            let localized = Self.stringsSection(language, in: layout, text)
+            let primary = language.primary == language ? nil : Self.stringsSection(language.primary, in: layout, text)
+            neutral = layout.index.value(for: "Strings", in: text)
+            found = (localized != nil, primary != nil, neutral != nil)
+            let sections = (localized ?? -1, primary ?? -1, neutral ?? -1)
+            var total = 0
+            for section in [sections.0, sections.1, sections.2] where section >= 0 { total += layout.entries(of: section).count }
             table = FoldedNameTable(capacity: total)
             tree.lines.withUnsafeBufferPointer { lines in
                 tree.fields.withUnsafeBufferPointer { fields in
-                    for section in found {
+                    for section in [sections.0, sections.1, sections.2] where section >= 0 {
                         for lineIndex in layout.entries(of: section) {
                             let line = lines[lineIndex]
                             guard line.keyField >= 0 else { continue }
@@ -49,8 +39,24 @@ public struct StringTable: Sendable {
             }
         }
         self.table = table
+        self.found = found
         self.neutralSection = neutral
-        sectionNames = names
+    }
+
+    static let stringsPrefix = Array("strings.".utf16)
+
+    /// The section number of `[Strings.LLLL]` for `language`, looked up without making a string.
+    static func stringsSection(_ language: LanguageID, in layout: SectionLayout, _ text: FoldedNameTable.Text) -> Int? {
+        var name: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        return withUnsafeMutableBytes(of: &name) { raw in
+            let units = raw.bindMemory(to: UInt16.self)
+            for i in 0..<8 { units[i] = stringsPrefix[i] }
+            for digit in 0..<4 {
+                let nibble = UInt16(language.rawValue >> (12 - 4 * digit) & 0xF)
+                units[8 + digit] = nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10
+            }
+            return layout.index.value(for: UnsafeBufferPointer(rebasing: units[0..<12]), in: text)
+        }
     }
 
     /// The field index holding the value of `%name%`, or nil when undefined.
@@ -59,17 +65,32 @@ public struct StringTable: Sendable {
         guard let i = table.value(for: name, in: text) else { return nil }
         return i >= 0 ? i : nil
     }
+}
+
+/// The `%strkey%` values an INF defines: `[Strings.LLLL]` for the chosen language (then its
+/// primary language), falling back key by key to `[Strings]`. The first definition of a key wins,
+/// and values are returned as written (strings are not substituted inside strings).
+public struct StringTable: Sendable {
+    let index: StringIndex
+    let tree: SyntaxTree
+    let layout: SectionLayout
+    let language: LanguageID
+
+    /// The names of the strings sections that were consulted, most specific first.
+    public var sectionNames: [String] {
+        (index.found.localized ? ["Strings.\(language)"] : []) + (index.found.primary ? ["Strings.\(language.primary)"] : [])
+            + (index.found.neutral ? ["Strings"] : [])
+    }
 
     /// The value of `%key%` (case-insensitive), or nil when no strings section defines it.
     public func value(_ key: String) -> String? {
-        FoldedNameTable.Text.of(tree) { text in
-            Array(key.utf16).withUnsafeBufferPointer { fieldIndex(for: $0, in: text) }
-        }.map { tree.value(tree.fields[$0]) }
+        guard let i = index.table.value(for: key, in: tree), i >= 0 else { return nil }
+        return tree.value(tree.fields[i])
     }
 
     /// Whether `key` is defined in `[Strings]` itself (not only in a localized section).
     public func isDefinedInNeutralStrings(_ key: String) -> Bool {
-        guard let neutralSection else { return false }
+        guard let neutralSection = index.neutralSection else { return false }
         let wanted = Array(key.utf16)
         return wanted.withUnsafeBufferPointer { wanted in
             layout.entries(of: neutralSection).contains { lineIndex in
@@ -87,7 +108,7 @@ enum Substitution {
 
     /// Resolves every field of the tree. Values without `%` are used as written and get slot -1;
     /// the others are substituted into `arena`, and their slot indexes `substitutions`.
-    static func resolveAll(tree: SyntaxTree, strings: StringTable, arena: inout [UInt16],
+    static func resolveAll(tree: SyntaxTree, strings: StringIndex, arena: inout [UInt16],
                            substitutions: inout [Range<Int32>]) -> [Int32] {
         var slots = [Int32](repeating: -1, count: tree.fields.count)
         FoldedNameTable.Text.of(tree) { text in
@@ -96,7 +117,7 @@ enum Substitution {
                     let field = fields[i]
                     let value = text.units(.init(cooked: field.cooked, start: field.valueStart, count: field.valueCount))
                     let arenaStart = arena.count
-                    guard substitute(value, strings: strings, text: text, dirids: nil, into: &arena) else {
+                    guard substitute(value, strings: strings, fields: fields, text: text, dirids: nil, into: &arena) else {
                         arena.removeLast(arena.count - arenaStart)
                         continue
                     }
@@ -110,15 +131,17 @@ enum Substitution {
 
     /// Appends the substituted form of `text` to `out` (borrowing the tree's text for string values).
     @discardableResult
-    static func substitute(_ text: UnsafeBufferPointer<UInt16>, strings: StringTable,
+    static func substitute(_ text: UnsafeBufferPointer<UInt16>, strings: StringIndex, tree: SyntaxTree,
                            dirids: ((Int) -> String?)?, into out: inout [UInt16]) -> Bool {
-        FoldedNameTable.Text.of(strings.tree) { substitute(text, strings: strings, text: $0, dirids: dirids, into: &out) }
+        FoldedNameTable.Text.of(tree) { treeText in
+            tree.fields.withUnsafeBufferPointer { substitute(text, strings: strings, fields: $0, text: treeText, dirids: dirids, into: &out) }
+        }
     }
 
     /// Appends the substituted form of `text` to `out`; returns whether anything was replaced.
     @discardableResult
-    static func substitute(_ text: UnsafeBufferPointer<UInt16>, strings: StringTable, text tree: FoldedNameTable.Text,
-                           dirids: ((Int) -> String?)?, into out: inout [UInt16]) -> Bool {
+    static func substitute(_ text: UnsafeBufferPointer<UInt16>, strings: StringIndex, fields: UnsafeBufferPointer<FieldNode>,
+                           text tree: FoldedNameTable.Text, dirids: ((Int) -> String?)?, into out: inout [UInt16]) -> Bool {
         let outStart = out.count
         var changed = false
         var start = 0
@@ -126,7 +149,7 @@ enum Substitution {
         for p in 0..<text.count where text[p] == percent {
             inside.toggle()
             if inside {
-                out.append(contentsOf: text[start..<p])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<p]))
                 start = p
                 continue
             }
@@ -135,17 +158,17 @@ enum Substitution {
             if name.isEmpty {
                 out.append(percent)
             } else if let field = strings.fieldIndex(for: name, in: tree) {
-                let value = strings.tree.fields[field]
+                let value = fields[field]
                 out.append(contentsOf: tree.units(.init(cooked: value.cooked, start: value.valueStart, count: value.valueCount)))
             } else if let dirids, let id = dirid(name), var path = dirids(id).map({ Array($0.utf16) }) {
                 if p + 1 < text.count && text[p + 1] == 0x5C && path.last == 0x5C { path.removeLast() }
                 out.append(contentsOf: path)
             } else {
-                out.append(contentsOf: text[start...p])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...p]))
             }
             start = p + 1
         }
-        if start < text.count { out.append(contentsOf: text[start...]) }
+        if start < text.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...])) }
         if out.count - outStart > SyntaxTree.maxFieldLength { out.removeLast(out.count - outStart - SyntaxTree.maxFieldLength) }
         return changed
     }

@@ -12,6 +12,8 @@ struct Parser {
     var cooked: [UInt16] = []
     var issues: [SyntaxIssue] = []
     var inSection = false
+    /// Lex plain entry lines with ``lexPlainEntry(_:from:)`` (off only to test it against the state machine).
+    var plainEntryFastPath = true
 
     init(source: SourceText) {
         self.source = source
@@ -132,6 +134,23 @@ struct Parser {
     }
 
     mutating func parseEntry(_ u: UnsafeBufferPointer<UInt16>, from p: Int, lineStart: Int) -> Int {
+        let firstField = fields.count
+        if plainEntryFastPath && !hasNUL, let plain = lexPlainEntry(u, from: p) {
+            var line = LineNode(kind: .entry, start: Int32(lineStart), end: Int32(afterLine(plain.eol)))
+            line.keyField = Int32(plain.keyField)
+            line.firstField = Int32(plain.keyField >= 0 ? plain.keyField + 1 : firstField)
+            line.fieldCount = Int32(fields.count) - line.firstField
+            if plain.keyField < 0 && line.fieldCount == 1 { line.keyField = line.firstField }
+            line.equals = Int32(plain.equals)
+            line.comment = Int32(plain.comment)
+            line.contentEnd = Int32(terminatorStart(u, eol: plain.eol, lineStart: lineStart))
+            lines.append(line)
+            return afterLine(plain.eol)
+        }
+        return parseEntryWithStateMachine(u, from: p, lineStart: lineStart)
+    }
+
+    mutating func parseEntryWithStateMachine(_ u: UnsafeBufferPointer<UInt16>, from p: Int, lineStart: Int) -> Int {
         var lexer = EntryLexer(u: u, end: end, hasNUL: hasNUL, firstFieldIndex: fields.count)
         let eol = lexer.lex(from: p, fields: &fields, cooked: &cooked)
         var line = LineNode(kind: .entry, start: Int32(lineStart), end: Int32(afterLine(eol)))

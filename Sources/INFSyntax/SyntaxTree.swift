@@ -22,7 +22,13 @@ public struct SyntaxTree: Sendable {
 
     /// Parses decoded text. Never fails: malformed input gives issues and a best-effort tree.
     public init(source: SourceText) {
+        self.init(source: source, plainEntryFastPath: true)
+    }
+
+    /// Parses with or without the fast path for plain entry lines (tests compare the two).
+    init(source: SourceText, plainEntryFastPath: Bool) {
         var parser = Parser(source: source)
+        parser.plainEntryFastPath = plainEntryFastPath
         parser.run()
         self.source = source
         self.lines = parser.lines

@@ -1,0 +1,125 @@
+/// The fast path for the common entry line: no continuation, no NUL, no field longer than SetupAPI
+/// keeps, quotes only around a whole field (`"text"`, no `""` inside), and backslashes only between
+/// two ordinary characters (`PCI\VEN_1234`).
+///
+/// On such a line every step of ``EntryLexer``'s state machine reduces to "split at the first
+/// unquoted `=` (when it comes before any `,`) and at every `,`, trim blanks, stop at `;` or the
+/// line end", and each value is a slice of the source. Anything else makes ``lexPlainEntry(_:from:)``
+/// undo what it appended and return nil, and the line goes through ``EntryLexer``, which handles
+/// every case; the two give the same nodes on the lines the fast path accepts (tests compare them).
+extension Parser {
+    /// What the fast path found on a line.
+    struct PlainEntry {
+        var eol: Int
+        var keyField: Int
+        var equals: Int
+        var comment: Int
+    }
+
+    /// Lexes the entry starting at `p` (its first non-blank character), or returns nil (with
+    /// nothing appended) when the line needs the full state machine.
+    @inline(__always)
+    mutating func lexPlainEntry(_ u: UnsafeBufferPointer<UInt16>, from p: Int) -> PlainEntry? {
+        let firstField = fields.count
+        var result = PlainEntry(eol: end, keyField: -1, equals: -1, comment: -1)
+        var inKey = true
+        var spanStart = p, spanEnd = p
+        var percent = false
+        var quotedValue: Range<Int>? = nil
+        var q = p
+        scan: while q < end {
+            let c = u[q]
+            if EntryLexer.isOrdinary(c) {
+                var r = q + 1
+                while r < end && EntryLexer.isOrdinary(u[r]) { r += 1 }
+                spanEnd = r; q = r
+                continue
+            }
+            switch c {
+            case 0x0A:
+                result.eol = q
+                break scan
+            case 0x25: // %
+                percent = true
+                q += 1; spanEnd = q
+            case 0x5C: // \ is literal between two ordinary characters; anything else may be a continuation
+                guard q > spanStart, Self.isTokenCharacter(u[q - 1]), q + 1 < end, Self.isTokenCharacter(u[q + 1]) else {
+                    return abandon(firstField)
+                }
+                q += 1; spanEnd = q
+            case 0x3D where inKey: // =
+                guard addPlainField(spanStart, spanEnd, percent, quotedValue) else { return abandon(firstField) }
+                result.keyField = fields.count - 1
+                result.equals = q
+                inKey = false
+                q = skipBlanks(u, from: q + 1)
+                spanStart = q; spanEnd = q; percent = false; quotedValue = nil
+            case 0x3D: // = in a value is an ordinary character
+                q += 1; spanEnd = q
+            case 0x2C: // , (before any `=`: the line has no key)
+                inKey = false
+                guard addPlainField(spanStart, spanEnd, percent, quotedValue) else { return abandon(firstField) }
+                q = skipBlanks(u, from: q + 1)
+                spanStart = q; spanEnd = q; percent = false; quotedValue = nil
+            case 0x3B: // ;
+                result.comment = q
+                var e = q
+                while e < end && u[e] != 0x0A { e += 1 }
+                result.eol = e
+                break scan
+            case 0x22: // "
+                // A field that is one quoted run: its value is the text between the quotes.
+                guard q == spanStart else { return abandon(firstField) }
+                var r = q + 1
+                while r < end && u[r] != 0x22 && u[r] != 0x0A {
+                    if u[r] == 0x25 { percent = true }
+                    r += 1
+                }
+                guard r < end && u[r] == 0x22, !(r + 1 < end && u[r + 1] == 0x22) else { return abandon(firstField) }
+                let after = skipBlanks(u, from: r + 1)
+                if after < end {
+                    let next = u[after]
+                    guard next == 0x0A || next == 0x2C || next == 0x3B || (next == 0x3D && inKey) else { return abandon(firstField) }
+                }
+                quotedValue = q + 1..<r
+                spanEnd = r + 1; q = after
+            case 0: // NULs need the state machine
+                return abandon(firstField)
+            default: // a blank: kept inside a field, trimmed at its end
+                q += 1
+            }
+        }
+        guard addPlainField(spanStart, spanEnd, percent, quotedValue) else { return abandon(firstField) }
+        return result
+    }
+
+    /// Characters that extend a token without meaning anything to the state machine (`%` included).
+    @inline(__always)
+    static func isTokenCharacter(_ c: UInt16) -> Bool { c == 0x25 || EntryLexer.isOrdinary(c) }
+
+    /// Appends a field written at `start..<end` whose value is that text, or `quoted` (the text
+    /// between its quotes); false when the value is too long for the fast path.
+    @inline(__always)
+    mutating func addPlainField(_ start: Int, _ end: Int, _ percent: Bool, _ quoted: Range<Int>?) -> Bool {
+        let value = quoted ?? start..<end
+        guard value.count <= SyntaxTree.maxFieldLength else { return false }
+        fields.append(FieldNode(start: Int32(start), end: Int32(end), valueStart: value.isEmpty ? 0 : Int32(value.lowerBound),
+                                valueCount: Int32(value.count), cooked: false, truncated: false, quoted: quoted != nil,
+                                hasPercent: percent))
+        return true
+    }
+
+    @inline(__always)
+    mutating func abandon(_ firstField: Int) -> PlainEntry? {
+        if fields.count > firstField { fields.removeLast(fields.count - firstField) }
+        return nil
+    }
+
+    /// The first offset from `p` that is not a blank (a line end stops the scan).
+    @inline(__always)
+    func skipBlanks(_ u: UnsafeBufferPointer<UInt16>, from p: Int) -> Int {
+        var r = p
+        while r < end && u[r] != 0x0A && CharacterClass.isSpace(u[r]) { r += 1 }
+        return r
+    }
+}
