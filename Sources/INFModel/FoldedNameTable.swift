@@ -58,22 +58,39 @@ struct FoldedNameTable: Sendable {
         return bits < 0x80
     }
 
-    /// FNV-1a over the folded units (UTF-16 units, or the bytes of an ASCII name: both hash alike).
+    /// A hash of the folded name (UTF-16 units, or the bytes of an ASCII name: both hash alike),
+    /// four units per step. Setting bit 5 of every unit folds ASCII case (and merges a few
+    /// punctuation pairs, which only costs an extra comparison); names with other characters are
+    /// hashed after `lowercased()`, as they are compared.
     @inline(__always)
     static func hash<Unit: FixedWidthInteger>(_ units: UnsafeBufferPointer<Unit>) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        var bits: UInt16 = 0
-        for unit in units {
-            let u = UInt16(truncatingIfNeeded: unit)
-            bits |= u
-            h = (h ^ UInt64(fold(u))) &* 0x100_0000_01B3
-        }
+        let (h, bits) = mix(units.count) { UInt64(truncatingIfNeeded: units[$0]) }
         if bits < 0x80 { return h }
-        h = 0xCBF2_9CE4_8422_2325
-        for u in String(decoding: units.map { UInt16(truncatingIfNeeded: $0) }, as: UTF16.self).lowercased().utf16 {
-            h = (h ^ UInt64(u)) &* 0x100_0000_01B3
+        let lowered = Array(String(decoding: units.map { UInt16(truncatingIfNeeded: $0) }, as: UTF16.self).lowercased().utf16)
+        return mix(lowered.count) { UInt64(lowered[$0]) }.hash
+    }
+
+    @inline(__always)
+    private static func mix(_ count: Int, _ unit: (Int) -> UInt64) -> (hash: UInt64, bits: UInt64) {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(count)
+        var bits: UInt64 = 0
+        var i = 0
+        while i + 4 <= count {
+            let word = unit(i) | unit(i + 1) << 16 | unit(i + 2) << 32 | unit(i + 3) << 48
+            bits |= word
+            h = (h ^ (word | 0x0020_0020_0020_0020)) &* 0x9E37_79B9_7F4A_7C15
+            i += 4
         }
-        return h
+        while i < count {
+            let u = unit(i)
+            bits |= u
+            h = (h ^ (u | 0x20)) &* 0x9E37_79B9_7F4A_7C15
+            i += 1
+        }
+        // Fold the lanes into the low bits (MurmurHash3's finaliser): the table indexes with them.
+        h ^= h >> 33; h = h &* 0xFF51_AFD7_ED55_8CCD; h ^= h >> 33
+        bits |= bits >> 32; bits |= bits >> 16
+        return (h, bits & 0xFFFF)
     }
 
     static func equalFolded(_ a: UnsafeBufferPointer<UInt16>, _ b: UnsafeBufferPointer<UInt16>) -> Bool {

@@ -22,6 +22,10 @@ struct SectionLayout: Sendable {
         var entryLines: [Int32] = []
         var merged = false
         entryLines.reserveCapacity(tree.lines.count)
+        let headerCapacity = min(tree.lines.count, 64)
+        segmentSection.reserveCapacity(headerCapacity)
+        segmentStarts.reserveCapacity(headerCapacity + 1)
+        headerLines.reserveCapacity(headerCapacity)
         var sectionCount = 0
         FoldedNameTable.Text.of(tree) { text in
             tree.lines.withUnsafeBufferPointer { lines in

@@ -113,6 +113,11 @@ enum Substitution {
         var slots = [Int32](repeating: -1, count: tree.fields.count)
         FoldedNameTable.Text.of(tree) { text in
             tree.fields.withUnsafeBufferPointer { fields in
+                var count = 0, length = 0
+                for field in fields where field.hasPercent { count += 1; length += Int(field.valueCount) }
+                guard count > 0 else { return }
+                arena.reserveCapacity(2 * length + 64)
+                substitutions.reserveCapacity(count)
                 for i in 0..<fields.count where fields[i].hasPercent {
                     let field = fields[i]
                     let value = text.units(.init(cooked: field.cooked, start: field.valueStart, count: field.valueCount))

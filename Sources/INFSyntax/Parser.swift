@@ -45,9 +45,7 @@ struct Parser {
     /// Offset of the `\n` ending the physical line that contains `p`, or `end`.
     @inline(__always)
     func endOfLine(_ u: UnsafeBufferPointer<UInt16>, from p: Int) -> Int {
-        var q = p
-        while q < end && u[q] != CharacterClass.newline { q += 1 }
-        return q
+        UnitScan.newline(u, from: p, end: end)
     }
 
     /// Where the line terminator starting the scan at `eol` begins (before a `\r` preceding `\n`).

@@ -63,9 +63,7 @@ extension Parser {
                 spanStart = q; spanEnd = q; percent = false; quotedValue = nil
             case 0x3B: // ;
                 result.comment = q
-                var e = q
-                while e < end && u[e] != 0x0A { e += 1 }
-                result.eol = e
+                result.eol = UnitScan.newline(u, from: q, end: end)
                 break scan
             case 0x22: // "
                 // A field that is one quoted run: its value is the text between the quotes.
