@@ -78,9 +78,12 @@ enum SourceCodec {
             let start = bom ? 2 : 0
             let count = (bytes.count - start) / 2
             let units = [UInt16](unsafeUninitializedCapacity: count) { buffer, initialized in
-                for i in 0..<count {
-                    let a = UInt16(bytes[start + 2 * i]), b = UInt16(bytes[start + 2 * i + 1])
-                    buffer[i] = littleEndian ? (a | b << 8) : (a << 8 | b)
+                if count > 0, let source = bytes.baseAddress, let target = buffer.baseAddress {
+                    UnsafeMutableRawPointer(target).copyMemory(from: source + start, byteCount: 2 * count)
+                }
+                // The bytes are now host-order (little-endian) units; swap them when the file's order differs.
+                if littleEndian != (UInt16(littleEndian: 1) == 1) {
+                    for i in 0..<count { buffer[i] = buffer[i].byteSwapped }
                 }
                 initialized = count
             }
