@@ -50,7 +50,10 @@ struct SectionLayout: Sendable {
             self.headerLines = headerLines
             self.entryLines = entryLines
             // Every header opened a new section: the arrays are already grouped.
-            headerStarts = Array(0...Int32(sectionCount))
+            headerStarts = [Int32](unsafeUninitializedCapacity: sectionCount + 1) { starts, initialized in
+                for k in 0...sectionCount { starts[k] = Int32(k) }
+                initialized = sectionCount + 1
+            }
             entryStarts = segmentStarts
             return
         }

@@ -12,21 +12,19 @@ struct StringIndex: Sendable {
     let found: (localized: Bool, primary: Bool, neutral: Bool)
 
     init(tree: SyntaxTree, layout: SectionLayout, language: LanguageID) {
-        var table = FoldedNameTable(capacity: 0)
-        var found = (localized: false, primary: false, neutral: false)
-        var neutral: Int?
+        let (localized, primary, neutral) = FoldedNameTable.Text.of(tree) { text in
+            (Self.stringsSection(language, in: layout, text),
+             language.primary == language ? nil : Self.stringsSection(language.primary, in: layout, text),
+             layout.index.value(for: "Strings", in: text))
+        }
+        found = (localized != nil, primary != nil, neutral != nil)
+        neutralSection = neutral
+        let sections = [localized, primary, neutral].compactMap { $0 }
+        var table = FoldedNameTable(capacity: sections.reduce(0) { $0 + layout.entries(of: $1).count })
         FoldedNameTable.Text.of(tree) { text in
-            let localized = Self.stringsSection(language, in: layout, text)
-            let primary = language.primary == language ? nil : Self.stringsSection(language.primary, in: layout, text)
-            neutral = layout.index.value(for: "Strings", in: text)
-            found = (localized != nil, primary != nil, neutral != nil)
-            let sections = (localized ?? -1, primary ?? -1, neutral ?? -1)
-            var total = 0
-            for section in [sections.0, sections.1, sections.2] where section >= 0 { total += layout.entries(of: section).count }
-            table = FoldedNameTable(capacity: total)
             tree.lines.withUnsafeBufferPointer { lines in
                 tree.fields.withUnsafeBufferPointer { fields in
-                    for section in [sections.0, sections.1, sections.2] where section >= 0 {
+                    for section in sections {
                         for lineIndex in layout.entries(of: section) {
                             let line = lines[lineIndex]
                             guard line.keyField >= 0 else { continue }
@@ -39,8 +37,6 @@ struct StringIndex: Sendable {
             }
         }
         self.table = table
-        self.found = found
-        self.neutralSection = neutral
     }
 
     static let stringsPrefix = Array("strings.".utf16)
