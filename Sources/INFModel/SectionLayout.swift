@@ -19,27 +19,29 @@ struct SectionLayout: Sendable {
         var segmentSection: [Int32] = []
         var segmentStarts: [Int32] = []
         var headerLines: [Int32] = []
-        var entryLines: [Int32] = []
         var merged = false
-        entryLines.reserveCapacity(tree.lines.count)
         let headerCapacity = min(tree.lines.count, 64)
         segmentSection.reserveCapacity(headerCapacity)
         segmentStarts.reserveCapacity(headerCapacity + 1)
         headerLines.reserveCapacity(headerCapacity)
         var sectionCount = 0
-        FoldedNameTable.Text.of(tree) { text in
+        let entryLines = FoldedNameTable.Text.of(tree) { text in
             tree.lines.withUnsafeBufferPointer { lines in
-                for i in 0..<lines.count {
-                    let line = lines[i]
-                    if line.kind == .entry {
-                        if !segmentStarts.isEmpty { entryLines.append(Int32(i)) }
-                    } else if line.kind == .sectionHeader || line.kind == .badSectionHeader {
-                        let key = FoldedNameTable.KeyRef(cooked: false, start: line.nameStart, count: line.nameEnd - line.nameStart)
-                        let section = index.insertIfAbsent(key, value: sectionCount, in: text)
-                        if section == sectionCount { sectionCount += 1 } else { merged = true }
-                        segmentSection.append(Int32(section))
-                        segmentStarts.append(Int32(entryLines.count))
-                        headerLines.append(Int32(i))
+                // At most one entry per line: the array is filled in place, without a check per append.
+                [Int32](unsafeUninitializedCapacity: lines.count) { entries, entryCount in
+                    for i in 0..<lines.count {
+                        let kind = lines[i].kind
+                        if kind == .entry {
+                            if !segmentStarts.isEmpty { entries[entryCount] = Int32(i); entryCount += 1 }
+                        } else if kind == .sectionHeader || kind == .badSectionHeader {
+                            let line = lines[i]
+                            let key = FoldedNameTable.KeyRef(cooked: false, start: line.nameStart, count: line.nameEnd - line.nameStart)
+                            let section = index.insertIfAbsent(key, value: sectionCount, in: text)
+                            if section == sectionCount { sectionCount += 1 } else { merged = true }
+                            segmentSection.append(Int32(section))
+                            segmentStarts.append(Int32(entryCount))
+                            headerLines.append(Int32(i))
+                        }
                     }
                 }
             }
