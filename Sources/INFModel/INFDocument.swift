@@ -15,8 +15,8 @@ public struct INFDocument: Sendable {
     let layout: SectionLayout
     /// Per field of `tree.fields`: -1 when its value is used as written, else an index into `substitutions`.
     let substitutedSlot: [Int32]
-    /// Where substituted values are in `arena`.
-    let substitutions: [Range<Int32>]
+    /// Where substituted values are.
+    let substitutions: [Substitution.ValueRef]
     let arena: [UInt16]
     let stringIndex: StringIndex
     /// The `%strkey%` values this document substitutes.
@@ -26,7 +26,7 @@ public struct INFDocument: Sendable {
         let layout = SectionLayout(tree: tree)
         let strings = StringIndex(tree: tree, layout: layout, language: language)
         var arena: [UInt16] = []
-        var substitutions: [Range<Int32>] = []
+        var substitutions: [Substitution.ValueRef] = []
         self.substitutedSlot = Substitution.resolveAll(tree: tree, strings: strings, arena: &arena, substitutions: &substitutions)
         self.substitutions = substitutions
         self.arena = arena
@@ -102,8 +102,13 @@ public struct INFDocument: Sendable {
     public func valueUnits<R>(ofField i: Int, _ body: (UnsafeBufferPointer<UInt16>) throws -> R) rethrows -> R {
         let slot = substitutedSlot[i]
         if slot < 0 { return try tree.valueUnits(tree.fields[i], body) }
-        let range = substitutions[Int(slot)]
-        return try arena.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[Int(range.lowerBound)..<Int(range.upperBound)])) }
+        let ref = substitutions[Int(slot)]
+        let range = Int(ref.start)..<Int(ref.start + ref.count)
+        switch ref.storage {
+        case .source: return try tree.source.units.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range])) }
+        case .cooked: return try tree.cookedUnits.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range])) }
+        case .arena: return try arena.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range])) }
+        }
     }
 
     /// Substitutes `%strkey%` tokens in arbitrary text the way SetupAPI does for fields.

@@ -102,10 +102,19 @@ public struct StringTable: Sendable {
 enum Substitution {
     static let percent: UInt16 = 0x25
 
+    /// Where a substituted value is: in the document's arena, or in the tree's text (a value that
+    /// is exactly one `%strkey%` reads as that string's own value, which is not copied).
+    struct ValueRef: Sendable {
+        enum Storage: UInt8, Sendable { case source, cooked, arena }
+        var storage: Storage
+        var start: Int32
+        var count: Int32
+    }
+
     /// Resolves every field of the tree. Values without `%` are used as written and get slot -1;
-    /// the others are substituted into `arena`, and their slot indexes `substitutions`.
+    /// the others get a slot in `substitutions` (their text substituted into `arena`, or a string's value).
     static func resolveAll(tree: SyntaxTree, strings: StringIndex, arena: inout [UInt16],
-                           substitutions: inout [Range<Int32>]) -> [Int32] {
+                           substitutions: inout [ValueRef]) -> [Int32] {
         var slots = [Int32](repeating: -1, count: tree.fields.count)
         FoldedNameTable.Text.of(tree) { text in
             tree.fields.withUnsafeBufferPointer { fields in
@@ -117,17 +126,35 @@ enum Substitution {
                 for i in 0..<fields.count where fields[i].hasPercent {
                     let field = fields[i]
                     let value = text.units(.init(cooked: field.cooked, start: field.valueStart, count: field.valueCount))
+                    if let name = singleToken(value) {
+                        // Defined: the string's value. Undefined (a DIRID, a typo): kept as written.
+                        if let string = strings.fieldIndex(for: name, in: text) {
+                            let v = fields[string]
+                            slots[i] = Int32(substitutions.count)
+                            substitutions.append(ValueRef(storage: v.cooked ? .cooked : .source, start: v.valueStart, count: v.valueCount))
+                        }
+                        continue
+                    }
                     let arenaStart = arena.count
                     guard substitute(value, strings: strings, fields: fields, text: text, dirids: nil, into: &arena) else {
                         arena.removeLast(arena.count - arenaStart)
                         continue
                     }
                     slots[i] = Int32(substitutions.count)
-                    substitutions.append(Int32(arenaStart)..<Int32(arena.count))
+                    substitutions.append(ValueRef(storage: .arena, start: Int32(arenaStart), count: Int32(arena.count - arenaStart)))
                 }
             }
         }
         return slots
+    }
+
+    /// The name in a value that is exactly one `%name%` token (a non-empty name without `%`), or nil.
+    @inline(__always)
+    static func singleToken(_ value: UnsafeBufferPointer<UInt16>) -> UnsafeBufferPointer<UInt16>? {
+        guard value.count >= 3, value[0] == percent, value[value.count - 1] == percent else { return nil }
+        let name = UnsafeBufferPointer(rebasing: value[1..<value.count - 1])
+        for u in name where u == percent { return nil }
+        return name
     }
 
     /// Appends the substituted form of `text` to `out` (borrowing the tree's text for string values).
