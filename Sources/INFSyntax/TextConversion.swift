@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Fast conversions between UTF-16 code units and Swift strings.
 public enum TextConversion {
     /// A string from UTF-16 code units; ASCII text (nearly all INF text) skips transcoding.
@@ -20,21 +22,18 @@ public enum TextConversion {
 }
 
 /// Offsets of line starts, computed once on first use (only diagnostics need them).
-final class LineTable: @unchecked Sendable {
-    private let lock = NSLock()
-    private var starts: [Int]?
+final class LineTable: Sendable {
+    private let starts = Mutex<[Int]?>(nil)
 
     func starts(for units: [UInt16]) -> [Int] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let starts { return starts }
-        var result = [0]
-        units.withUnsafeBufferPointer { buffer in
-            for i in 0..<buffer.count where buffer[i] == 0x0A { result.append(i + 1) }
+        starts.withLock { starts in
+            if let starts { return starts }
+            var result = [0]
+            units.withUnsafeBufferPointer { buffer in
+                for i in 0..<buffer.count where buffer[i] == 0x0A { result.append(i + 1) }
+            }
+            starts = result
+            return result
         }
-        starts = result
-        return result
     }
 }
-
-import Foundation
