@@ -39,7 +39,9 @@ struct FoldedNameTable: Sendable {
     private var entries: [Entry] = []
     private var mask: Int
 
+    /// A table for about `capacity` names; an empty one allocates nothing until a name is added.
     init(capacity: Int) {
+        guard capacity > 0 else { slots = []; mask = 0; return }
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = Array(repeating: -1, count: size)
@@ -115,6 +117,7 @@ struct FoldedNameTable: Sendable {
             var bits: UInt8 = 0
             for b in bytes { bits |= b }
             guard bits < 0x80 else { return nil }
+            if entries.isEmpty { return .some(nil) }
             let hash = Self.hash(bytes)
             var slot = Int(truncatingIfNeeded: hash) & mask
             while true {
@@ -139,6 +142,7 @@ struct FoldedNameTable: Sendable {
     }
 
     private func find(_ name: UnsafeBufferPointer<UInt16>, hash: UInt64, in text: Text) -> Int? {
+        if entries.isEmpty { return nil }
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = Int(slots[slot])
@@ -163,7 +167,7 @@ struct FoldedNameTable: Sendable {
     }
 
     private mutating func grow() {
-        let size = slots.count * 2
+        let size = max(16, slots.count * 2)
         slots = Array(repeating: -1, count: size)
         mask = size - 1
         for (i, e) in entries.enumerated() {

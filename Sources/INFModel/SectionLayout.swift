@@ -3,25 +3,25 @@ import INFSyntax
 /// Which lines belong to which section, after merging sections of the same name, in a few flat
 /// arrays (no array per section): section `k` owns `headerLines[headerStarts[k]..<headerStarts[k+1]]`
 /// and `entryLines[entryStarts[k]..<entryStarts[k+1]]`. Section numbers follow first appearance.
+/// In the usual file, where no name repeats, section `k` has exactly header `k` and `headerStarts`
+/// is left empty.
 struct SectionLayout: Sendable {
-    var headerLines: [Int32] = []
-    var headerStarts: [Int32] = [0]
-    var entryLines: [Int32] = []
-    var entryStarts: [Int32] = [0]
+    let headerLines: [Int32]
+    let headerStarts: [Int32]
+    let entryLines: [Int32]
+    let entryStarts: [Int32]
+    let count: Int
     /// Folded section name → section number.
-    var index: FoldedNameTable
-
-    var count: Int { headerStarts.count - 1 }
+    let index: FoldedNameTable
 
     init(tree: SyntaxTree) {
         var index = FoldedNameTable(capacity: 32)
         // One pass in file order: every header starts a run of entries (its "segment").
-        var segmentSection: [Int32] = []
         var segmentStarts: [Int32] = []
         var headerLines: [Int32] = []
-        var merged = false
+        // The section of each segment, kept only once some name has repeated (before, segment k is section k).
+        var segmentSection: [Int32]? = nil
         let headerCapacity = min(tree.lines.count, 64)
-        segmentSection.reserveCapacity(headerCapacity)
         segmentStarts.reserveCapacity(headerCapacity + 1)
         headerLines.reserveCapacity(headerCapacity)
         var sectionCount = 0
@@ -37,8 +37,12 @@ struct SectionLayout: Sendable {
                             let line = lines[i]
                             let key = FoldedNameTable.KeyRef(cooked: false, start: line.nameStart, count: line.nameEnd - line.nameStart)
                             let section = index.insertIfAbsent(key, value: sectionCount, in: text)
-                            if section == sectionCount { sectionCount += 1 } else { merged = true }
-                            segmentSection.append(Int32(section))
+                            if section == sectionCount {
+                                sectionCount += 1
+                            } else if segmentSection == nil {
+                                segmentSection = (0..<segmentStarts.count).map { Int32($0) }
+                            }
+                            segmentSection?.append(Int32(section))
                             segmentStarts.append(Int32(entryCount))
                             headerLines.append(Int32(i))
                         }
@@ -48,23 +52,21 @@ struct SectionLayout: Sendable {
         }
         segmentStarts.append(Int32(entryLines.count))
         self.index = index
-        if !merged {
-            self.headerLines = headerLines
-            self.entryLines = entryLines
+        self.count = sectionCount
+        guard let segmentSection else {
             // Every header opened a new section: the arrays are already grouped.
-            headerStarts = [Int32](unsafeUninitializedCapacity: sectionCount + 1) { starts, initialized in
-                for k in 0...sectionCount { starts[k] = Int32(k) }
-                initialized = sectionCount + 1
-            }
-            entryStarts = segmentStarts
+            self.headerLines = headerLines
+            self.headerStarts = []
+            self.entryLines = entryLines
+            self.entryStarts = segmentStarts
             return
         }
         // Some name was written twice: gather each section's segments, in file order.
         var segmentsOf = [[Int]](repeating: [], count: sectionCount)
         for (segment, section) in segmentSection.enumerated() { segmentsOf[Int(section)].append(segment) }
         var headers: [Int32] = [], entries: [Int32] = []
+        var headerStarts: [Int32] = [0], entryStarts: [Int32] = [0]
         headers.reserveCapacity(headerLines.count); entries.reserveCapacity(entryLines.count)
-        headerStarts = [0]; entryStarts = [0]
         for segments in segmentsOf {
             for s in segments {
                 headers.append(headerLines[s])
@@ -74,11 +76,14 @@ struct SectionLayout: Sendable {
             entryStarts.append(Int32(entries.count))
         }
         self.headerLines = headers
+        self.headerStarts = headerStarts
         self.entryLines = entries
+        self.entryStarts = entryStarts
     }
 
     func headers(of section: Int) -> LineIndexes {
-        LineIndexes(storage: headerLines, bounds: Int(headerStarts[section])..<Int(headerStarts[section + 1]))
+        let bounds = headerStarts.isEmpty ? section..<section + 1 : Int(headerStarts[section])..<Int(headerStarts[section + 1])
+        return LineIndexes(storage: headerLines, bounds: bounds)
     }
 
     func entries(of section: Int) -> LineIndexes {

@@ -19,12 +19,15 @@ struct StringIndex: Sendable {
         }
         found = (localized != nil, primary != nil, neutral != nil)
         neutralSection = neutral
-        let sections = [localized, primary, neutral].compactMap { $0 }
-        var table = FoldedNameTable(capacity: sections.reduce(0) { $0 + layout.entries(of: $1).count })
+        // Most specific first; -1 for a section the file does not have.
+        let sections = (localized ?? -1, primary ?? -1, neutral ?? -1)
+        var total = 0
+        for section in [sections.0, sections.1, sections.2] where section >= 0 { total += layout.entries(of: section).count }
+        var table = FoldedNameTable(capacity: total)
         FoldedNameTable.Text.of(tree) { text in
             tree.lines.withUnsafeBufferPointer { lines in
                 tree.fields.withUnsafeBufferPointer { fields in
-                    for section in sections {
+                    for section in [sections.0, sections.1, sections.2] where section >= 0 {
                         for lineIndex in layout.entries(of: section) {
                             let line = lines[lineIndex]
                             guard line.keyField >= 0 else { continue }
