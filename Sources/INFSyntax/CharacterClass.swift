@@ -11,4 +11,12 @@ enum CharacterClass {
         return u == 0x85 || u == 0xA0 || u == 0x1680 || (u >= 0x2000 && u <= 0x200A)
             || u == 0x2028 || u == 0x2029 || u == 0x202F || u == 0x205F || u == 0x3000
     }
+
+    /// The first offset from `p` (before `end`) that is not a blank; a line end stops the scan.
+    @inline(__always)
+    static func skipBlanks(_ u: UnsafeBufferPointer<UInt16>, from p: Int, end: Int) -> Int {
+        var r = p
+        while r < end && u[r] != newline && isSpace(u[r]) { r += 1 }
+        return r
+    }
 }

@@ -119,13 +119,8 @@ struct EntryLexer {
         tokenLength = 0; materialized = false; truncated = false; quoted = false; sawPercent = false
     }
 
-    /// The first offset from `p` that is not a blank (a line end stops the scan).
     @inline(__always)
-    func skipBlanks(from p: Int) -> Int {
-        var r = p
-        while r < end && u[r] != 0x0A && CharacterClass.isSpace(u[r]) { r += 1 }
-        return r
-    }
+    func skipBlanks(from p: Int) -> Int { CharacterClass.skipBlanks(u, from: p, end: end) }
 
     /// Lexes from the first character of the entry; returns the offset of the `\n` (or end) that ends it.
     mutating func lex(from p: Int, fields: inout [FieldNode], cooked: inout [UInt16]) -> Int {

@@ -58,8 +58,7 @@ struct Parser {
     func afterLine(_ eol: Int) -> Int { eol < end ? eol + 1 : eol }
 
     mutating func parseLine(_ u: UnsafeBufferPointer<UInt16>, at lineStart: Int) -> Int {
-        var p = lineStart
-        while p < end && u[p] != CharacterClass.newline && CharacterClass.isSpace(u[p]) { p += 1 }
+        let p = CharacterClass.skipBlanks(u, from: lineStart, end: end)
         if p == end || u[p] == CharacterClass.newline {
             lines.append(LineNode(kind: .blank, start: Int32(lineStart), end: Int32(afterLine(p)),
                                   contentEnd: Int32(terminatorStart(u, eol: p, lineStart: lineStart))))
@@ -134,33 +133,36 @@ struct Parser {
     mutating func parseEntry(_ u: UnsafeBufferPointer<UInt16>, from p: Int, lineStart: Int) -> Int {
         let firstField = fields.count
         if plainEntryFastPath && !hasNUL, let plain = lexPlainEntry(u, from: p) {
-            var line = LineNode(kind: .entry, start: Int32(lineStart), end: Int32(afterLine(plain.eol)))
-            line.keyField = Int32(plain.keyField)
-            line.firstField = Int32(plain.keyField >= 0 ? plain.keyField + 1 : firstField)
-            line.fieldCount = Int32(fields.count) - line.firstField
-            if plain.keyField < 0 && line.fieldCount == 1 { line.keyField = line.firstField }
-            line.equals = Int32(plain.equals)
-            line.comment = Int32(plain.comment)
-            line.contentEnd = Int32(terminatorStart(u, eol: plain.eol, lineStart: lineStart))
-            lines.append(line)
+            lines.append(entryLine(u, lineStart: lineStart, eol: plain.eol, firstField: firstField,
+                                   keyField: plain.keyField, equals: plain.equals, comment: plain.comment))
             return afterLine(plain.eol)
         }
         return parseEntryWithStateMachine(u, from: p, lineStart: lineStart)
     }
 
+    /// The node of an entry whose fields from `firstField` on were just appended: the key is
+    /// `keyField` when the line has an `=`, else the only field of a one-field line.
+    func entryLine(_ u: UnsafeBufferPointer<UInt16>, lineStart: Int, eol: Int, firstField: Int,
+                   keyField: Int, equals: Int, comment: Int) -> LineNode {
+        var line = LineNode(kind: .entry, start: Int32(lineStart), end: Int32(afterLine(eol)))
+        line.keyField = Int32(keyField)
+        line.firstField = Int32(keyField >= 0 && equals >= 0 ? keyField + 1 : firstField)
+        line.fieldCount = Int32(fields.count) - line.firstField
+        if keyField < 0 && line.fieldCount == 1 { line.keyField = line.firstField }
+        line.equals = Int32(equals)
+        line.comment = Int32(comment)
+        line.contentEnd = Int32(terminatorStart(u, eol: eol, lineStart: lineStart))
+        return line
+    }
+
     mutating func parseEntryWithStateMachine(_ u: UnsafeBufferPointer<UInt16>, from p: Int, lineStart: Int) -> Int {
         var lexer = EntryLexer(u: u, end: end, hasNUL: hasNUL, firstFieldIndex: fields.count)
         let eol = lexer.lex(from: p, fields: &fields, cooked: &cooked)
-        var line = LineNode(kind: .entry, start: Int32(lineStart), end: Int32(afterLine(eol)))
-        line.keyField = Int32(lexer.keyField)
-        line.firstField = Int32(lexer.keyField >= 0 && lexer.equals >= 0 ? lexer.keyField + 1 : lexer.firstFieldIndex)
-        line.fieldCount = Int32(fields.count) - line.firstField
-        if line.keyField < 0 && line.fieldCount == 1 { line.keyField = line.firstField }
-        line.equals = Int32(lexer.equals)
-        line.comment = Int32(lexer.comment)
+        var line = entryLine(u, lineStart: lineStart, eol: eol, firstField: lexer.firstFieldIndex,
+                             keyField: lexer.keyField, equals: lexer.equals, comment: lexer.comment)
         line.hasContinuation = lexer.continued
         line.hasUnterminatedQuote = lexer.unterminatedQuote
-        line.contentEnd = Int32(lexer.unterminatedQuote ? eol : terminatorStart(u, eol: eol, lineStart: lineStart))
+        if lexer.unterminatedQuote { line.contentEnd = Int32(eol) }
         for i in line.firstField..<line.firstField + line.fieldCount where fields[Int(i)].truncated {
             issues.append(SyntaxIssue(kind: .fieldTooLong, range: fields[Int(i)].range))
         }

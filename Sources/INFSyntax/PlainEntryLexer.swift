@@ -52,14 +52,14 @@ extension Parser {
                 result.keyField = fields.count - 1
                 result.equals = q
                 inKey = false
-                q = skipBlanks(u, from: q + 1)
+                q = CharacterClass.skipBlanks(u, from: q + 1, end: end)
                 spanStart = q; spanEnd = q; percent = false; quotedValue = nil
             case 0x3D: // = in a value is an ordinary character
                 q += 1; spanEnd = q
             case 0x2C: // , (before any `=`: the line has no key)
                 inKey = false
                 guard addPlainField(spanStart, spanEnd, percent, quotedValue) else { return abandon(firstField) }
-                q = skipBlanks(u, from: q + 1)
+                q = CharacterClass.skipBlanks(u, from: q + 1, end: end)
                 spanStart = q; spanEnd = q; percent = false; quotedValue = nil
             case 0x3B: // ;
                 result.comment = q
@@ -74,7 +74,7 @@ extension Parser {
                     r += 1
                 }
                 guard r < end && u[r] == 0x22, !(r + 1 < end && u[r + 1] == 0x22) else { return abandon(firstField) }
-                let after = skipBlanks(u, from: r + 1)
+                let after = CharacterClass.skipBlanks(u, from: r + 1, end: end)
                 if after < end {
                     let next = u[after]
                     guard next == 0x0A || next == 0x2C || next == 0x3B || (next == 0x3D && inKey) else { return abandon(firstField) }
@@ -111,13 +111,5 @@ extension Parser {
     mutating func abandon(_ firstField: Int) -> PlainEntry? {
         if fields.count > firstField { fields.removeLast(fields.count - firstField) }
         return nil
-    }
-
-    /// The first offset from `p` that is not a blank (a line end stops the scan).
-    @inline(__always)
-    func skipBlanks(_ u: UnsafeBufferPointer<UInt16>, from p: Int) -> Int {
-        var r = p
-        while r < end && u[r] != 0x0A && CharacterClass.isSpace(u[r]) { r += 1 }
-        return r
     }
 }
