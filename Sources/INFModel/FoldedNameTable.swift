@@ -107,7 +107,7 @@ struct FoldedNameTable: Sendable {
 
     /// The value stored for `name`, or nil.
     func value(for name: UnsafeBufferPointer<UInt16>, in text: Text) -> Int? {
-        find(name, hash: Self.hash(name), in: text).map { Int(entries[$0].value) }
+        find(hash: Self.hash(name), in: text) { Self.equalFolded($0, name) }.map { Int(entries[$0].value) }
     }
 
     /// The value stored for `name`, or nil; ASCII names are looked up without converting them.
@@ -117,20 +117,10 @@ struct FoldedNameTable: Sendable {
             var bits: UInt8 = 0
             for b in bytes { bits |= b }
             guard bits < 0x80 else { return nil }
-            if entries.isEmpty { return .some(nil) }
-            let hash = Self.hash(bytes)
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while true {
-                let entry = Int(slots[slot])
-                if entry < 0 { return .some(nil) }
-                if entries[entry].hash == hash {
-                    let key = text.units(entries[entry].key)
-                    if key.count == bytes.count && (0..<key.count).allSatisfy({ Self.fold(key[$0]) == Self.fold(UInt16(bytes[$0])) }) {
-                        return .some(Int(entries[entry].value))
-                    }
-                }
-                slot = (slot + 1) & mask
+            let entry = find(hash: Self.hash(bytes), in: text) { key in
+                key.count == bytes.count && (0..<key.count).allSatisfy { Self.fold(key[$0]) == Self.fold(UInt16(bytes[$0])) }
             }
+            return .some(entry.map { Int(entries[$0].value) })
         }
         if let ascii { return ascii }
         return Array(name.utf16).withUnsafeBufferPointer { value(for: $0, in: text) }
@@ -141,13 +131,15 @@ struct FoldedNameTable: Sendable {
         Text.of(tree) { value(for: name, in: $0) }
     }
 
-    private func find(_ name: UnsafeBufferPointer<UInt16>, hash: UInt64, in text: Text) -> Int? {
+    /// The entry whose hash is `hash` and whose key `matches`, or nil.
+    @inline(__always)
+    private func find(hash: UInt64, in text: Text, matches: (UnsafeBufferPointer<UInt16>) -> Bool) -> Int? {
         if entries.isEmpty { return nil }
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = Int(slots[slot])
             if entry < 0 { return nil }
-            if entries[entry].hash == hash && Self.equalFolded(text.units(entries[entry].key), name) { return entry }
+            if entries[entry].hash == hash && matches(text.units(entries[entry].key)) { return entry }
             slot = (slot + 1) & mask
         }
     }
@@ -157,7 +149,7 @@ struct FoldedNameTable: Sendable {
     mutating func insertIfAbsent(_ key: KeyRef, value: Int, in text: Text) -> Int {
         let units = text.units(key)
         let hash = Self.hash(units)
-        if let existing = find(units, hash: hash, in: text) { return Int(entries[existing].value) }
+        if let existing = find(hash: hash, in: text, matches: { Self.equalFolded($0, units) }) { return Int(entries[existing].value) }
         if (entries.count + 1) * 2 > slots.count { grow() }
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 { slot = (slot + 1) & mask }
