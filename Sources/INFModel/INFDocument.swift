@@ -213,11 +213,9 @@ extension INFDocument {
         let node = tree.lines[index]
         let fields = node.fieldIndexes.enumerated().map { n, i -> String in
             let field = tree.fields[i]
-            let base = field.cooked ? tree.cookedUnits : tree.source.units
-            let start = Int(field.valueStart), end = start + Int(field.valueCount)
-            guard base[start..<end].contains(Substitution.percent) else { return plain.fields[n] }
+            guard field.hasPercent else { return plain.fields[n] }
             var out: [UInt16] = []
-            _ = base.withUnsafeBufferPointer { Substitution.substitute(UnsafeBufferPointer(rebasing: $0[start..<end]), strings: stringIndex, tree: tree, dirids: dirids, into: &out) }
+            _ = tree.valueUnits(field) { Substitution.substitute($0, strings: stringIndex, tree: tree, dirids: dirids, into: &out) }
             return out.withUnsafeBufferPointer { TextConversion.string($0) }
         }
         return INFLine(index: index, key: plain.key, fields: fields, keyRange: plain.keyRange, fieldRanges: plain.fieldRanges,
