@@ -57,12 +57,7 @@ struct SandboxSafetyTests {
         for run in 0..<200 {
             let sandbox = dir.appendingPathComponent("run\(run)")
             try FileManager.default.copyItem(at: template, to: sandbox)
-            let process = Process()
-            process.executableURL = binary
-            process.arguments = ["install-section", inf.path, "DefaultInstall", "--sandbox", sandbox.path]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try Self.startInstall(binary, inf: inf, sandbox: sandbox)
             usleep(UInt32.random(in: 0...span, using: &generator))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -82,16 +77,19 @@ struct SandboxSafetyTests {
         _ = try CommandRunner.run(["sandbox", "init", sandbox.path])
         let infs = try (0..<8).map { try Self.writeINF(in: dir, tag: "c\($0)", files: 2) }
         let binary = CommandRunner.productsDirectory.appendingPathComponent("drvkit")
-        let processes = try infs.map { inf -> Process in
-            let p = Process()
-            p.executableURL = binary
-            p.arguments = ["install-section", inf.path, "DefaultInstall", "--sandbox", sandbox.path]
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            return p
-        }
+        let processes = try infs.map { try Self.startInstall(binary, inf: $0, sandbox: sandbox) }
         for p in processes { p.waitUntilExit(); #expect(p.terminationStatus == 0) }
         for i in 0..<8 { #expect(try Self.state(sandbox, tag: "c\(i)", files: 2) == "installed", "install \(i)") }
+    }
+
+    /// Starts `drvkit install-section INF DefaultInstall --sandbox SANDBOX`, its output discarded.
+    static func startInstall(_ binary: URL, inf: URL, sandbox: URL) throws -> Process {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["install-section", inf.path, "DefaultInstall", "--sandbox", sandbox.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
     }
 }
