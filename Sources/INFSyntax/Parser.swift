@@ -14,6 +14,8 @@ struct Parser {
     var inSection = false
     /// Lex plain entry lines with ``lexPlainEntry(_:from:)`` (off only to test it against the state machine).
     var plainEntryFastPath = true
+    /// Where the plain entry lexer finds the next character it must look at.
+    var specials = SpecialUnitScanner()
 
     init(source: SourceText) {
         self.source = source

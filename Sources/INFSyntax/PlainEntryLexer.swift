@@ -27,14 +27,11 @@ extension Parser {
         var percent = false
         var quotedValue: Range<Int>? = nil
         var q = p
-        scan: while q < end {
+        scan: while true {
+            let next = specials.next(u, from: q, end: end)
+            if next != q { spanEnd = next; q = next }
+            if q >= end { break }
             let c = u[q]
-            if EntryLexer.isOrdinary(c) {
-                var r = q + 1
-                while r < end && EntryLexer.isOrdinary(u[r]) { r += 1 }
-                spanEnd = r; q = r
-                continue
-            }
             switch c {
             case 0x0A:
                 result.eol = q
@@ -68,10 +65,10 @@ extension Parser {
             case 0x22: // "
                 // A field that is one quoted run: its value is the text between the quotes.
                 guard q == spanStart else { return abandon(firstField) }
-                var r = q + 1
+                var r = specials.next(u, from: q + 1, end: end)
                 while r < end && u[r] != 0x22 && u[r] != 0x0A {
                     if u[r] == 0x25 { percent = true }
-                    r += 1
+                    r = specials.next(u, from: r + 1, end: end)
                 }
                 guard r < end && u[r] == 0x22, !(r + 1 < end && u[r + 1] == 0x22) else { return abandon(firstField) }
                 let after = CharacterClass.skipBlanks(u, from: r + 1, end: end)
@@ -83,8 +80,9 @@ extension Parser {
                 spanEnd = r + 1; q = after
             case 0: // NULs need the state machine
                 return abandon(firstField)
-            default: // a blank: kept inside a field, trimmed at its end
+            default: // a blank (kept inside a field, trimmed at its end), or an ordinary character
                 q += 1
+                if EntryLexer.isOrdinary(c) { spanEnd = q }
             }
         }
         guard addPlainField(spanStart, spanEnd, percent, quotedValue) else { return abandon(firstField) }

@@ -1,0 +1,70 @@
+import Testing
+@testable import INFSyntax
+
+/// The vector scans must never skip what the scalar tests would stop at.
+struct UnitScanTests {
+    /// `length` units of `filler` with `unit` at `position`.
+    static func text(_ unit: UInt16, at position: Int, length: Int, filler: UInt16 = 0x41) -> [UInt16] {
+        var units = [UInt16](repeating: filler, count: length)
+        units[position] = unit
+        return units
+    }
+
+    /// Every code unit the entry lexer does not treat as ordinary stops the scan, at every
+    /// position of a full 64-unit block and of the last, partial block.
+    @Test func specialScannerStopsAtEveryNonOrdinaryUnit() {
+        for value in 0...0xFFFF {
+            let c = UInt16(value)
+            let positions = EntryLexer.isOrdinary(c) ? [5] : [0, 7, 8, 15, 16, 31, 63, 64, 100, 129]
+            for position in positions {
+                let units = Self.text(c, at: position, length: 130)
+                var scanner = SpecialUnitScanner()
+                let found = units.withUnsafeBufferPointer { scanner.next($0, from: 0, end: $0.count) }
+                if EntryLexer.isOrdinary(c) {
+                    #expect(found == position || found == units.count, "U+\(String(value, radix: 16)) misplaced stop \(found)")
+                } else if found != position {
+                    Issue.record("U+\(String(value, radix: 16)) at \(position): scan stopped at \(found)")
+                    return
+                }
+            }
+        }
+    }
+
+    /// One scanner asked from increasing positions (as the lexer asks) finds every stop in turn.
+    @Test func specialScannerWalksForward() {
+        let line = Array("HKR,,DeviceType,0x10001,0x22 ; comment é\r\n".utf16)
+        let units = Array([[UInt16]](repeating: line, count: 9).joined())
+        var scanner = SpecialUnitScanner()
+        var expected: [Int] = []
+        var found: [Int] = []
+        units.withUnsafeBufferPointer { u in
+            var q = 0
+            while q < u.count {
+                let next = scanner.next(u, from: q, end: u.count)
+                if next < u.count { found.append(next) }
+                q = next + 1
+            }
+        }
+        for (i, c) in units.enumerated() where !EntryLexer.isOrdinary(c) { expected.append(i) }
+        #expect(Set(expected).isSubset(of: found))
+        // The only extra stops allowed are the documented false positives (here: `é`).
+        #expect(Set(found).subtracting(expected).allSatisfy { units[$0] >= 0x80 || [0x23, 0x24, 0x3C].contains(units[$0]) || units[$0] < 0x20 })
+    }
+
+    /// A scan that ends before the buffer does never reads or reports past `end`.
+    @Test func specialScannerHonoursEnd() {
+        let units = Self.text(0x2C, at: 90, length: 130)
+        var scanner = SpecialUnitScanner()
+        #expect(units.withUnsafeBufferPointer { scanner.next($0, from: 3, end: 80) } == 80)
+    }
+
+    @Test func newlineScanFindsEveryPosition() {
+        for position in [0, 1, 7, 8, 15, 16, 17, 40, 99] {
+            let units = Self.text(0x0A, at: position, length: 100, filler: 0x0D)
+            #expect(units.withUnsafeBufferPointer { UnitScan.newline($0, from: 0, end: $0.count) } == position)
+            #expect(units.withUnsafeBufferPointer { UnitScan.newline($0, from: 0, end: position) } == position)
+        }
+        let none = [UInt16](repeating: 0x0B0A, count: 50)
+        #expect(none.withUnsafeBufferPointer { UnitScan.newline($0, from: 3, end: 50) } == 50)
+    }
+}
