@@ -4,6 +4,17 @@
 /// SetupAPI's character state machine (key, value, quotes, leading and trailing blanks,
 /// backslash continuation, comment), so keys and values come out exactly as SetupAPI reads them.
 struct Parser {
+    /// The lexers an entry line may go through, fastest first; each declines the lines it cannot
+    /// take and gives the same nodes as SetupAPI's state machine (``EntryLexer``) on the others.
+    enum EntryLexing {
+        /// Only the state machine.
+        case stateMachine
+        /// ``lexPlainEntry(_:from:)``, then the state machine.
+        case plainLoop
+        /// The bit-mask lexer (x86-64), then ``lexPlainEntry(_:from:)``, then the state machine.
+        case masked
+    }
+
     let source: SourceText
     let end: Int
     let hasNUL: Bool
@@ -12,8 +23,8 @@ struct Parser {
     var cooked: [UInt16] = []
     var issues: [SyntaxIssue] = []
     var inSection = false
-    /// Lex plain entry lines with ``lexPlainEntry(_:from:)`` (off only to test it against the state machine).
-    var plainEntryFastPath = true
+    /// Which lexers entry lines go through (all but the state machine are fast paths, tested against it).
+    var entryLexing = EntryLexing.masked
     /// Where the plain entry lexer finds the next character it must look at.
     var specials = SpecialUnitScanner()
 
@@ -134,12 +145,21 @@ struct Parser {
 
     mutating func parseEntry(_ u: UnsafeBufferPointer<UInt16>, from p: Int, lineStart: Int) -> Int {
         let firstField = fields.count
-        if plainEntryFastPath && !hasNUL, let plain = lexPlainEntry(u, from: p) {
+        if entryLexing != .stateMachine && !hasNUL, let plain = lexFastEntry(u, from: p) {
             lines.append(entryLine(u, lineStart: lineStart, eol: plain.eol, firstField: firstField,
                                    keyField: plain.keyField, equals: plain.equals, comment: plain.comment))
             return afterLine(plain.eol)
         }
         return parseEntryWithStateMachine(u, from: p, lineStart: lineStart)
+    }
+
+    /// The plain entry at `p` through the bit-mask lexer where it applies, else the character loop.
+    @inline(__always)
+    mutating func lexFastEntry(_ u: UnsafeBufferPointer<UInt16>, from p: Int) -> PlainEntry? {
+        #if arch(x86_64)
+        if entryLexing == .masked && p + 64 <= end, let entry = lexMaskedEntry(u, from: p) { return entry }
+        #endif
+        return lexPlainEntry(u, from: p)
     }
 
     /// The node of an entry whose fields from `firstField` on were just appended: the key is

@@ -22,13 +22,13 @@ public struct SyntaxTree: Sendable {
 
     /// Parses decoded text. Never fails: malformed input gives issues and a best-effort tree.
     public init(source: SourceText) {
-        self.init(source: source, plainEntryFastPath: true)
+        self.init(source: source, entryLexing: .masked)
     }
 
-    /// Parses with or without the fast path for plain entry lines (tests compare the two).
-    init(source: SourceText, plainEntryFastPath: Bool) {
+    /// Parses with the given entry lexers (tests compare the fast paths with the state machine).
+    init(source: SourceText, entryLexing: Parser.EntryLexing) {
         var parser = Parser(source: source)
-        parser.plainEntryFastPath = plainEntryFastPath
+        parser.entryLexing = entryLexing
         parser.run()
         self.source = source
         self.lines = parser.lines

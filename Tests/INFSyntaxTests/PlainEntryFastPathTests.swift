@@ -7,11 +7,13 @@ import TestSupport
 /// (``EntryLexer``) gives: every tree is parsed both ways and compared.
 struct PlainEntryFastPathTests {
     static func expectSameTree(_ source: SourceText, _ what: @autoclosure () -> String) {
-        let fast = SyntaxTree(source: source, plainEntryFastPath: true)
-        let machine = SyntaxTree(source: source, plainEntryFastPath: false)
-        let same = fast.lines == machine.lines && fast.fields == machine.fields
-            && fast.cookedUnits == machine.cookedUnits && fast.issues == machine.issues && fast.endOfData == machine.endOfData
-        #expect(same, "fast path differs from the state machine on \(what())")
+        let machine = SyntaxTree(source: source, entryLexing: .stateMachine)
+        for lexing in [Parser.EntryLexing.plainLoop, .masked] {
+            let fast = SyntaxTree(source: source, entryLexing: lexing)
+            let same = fast.lines == machine.lines && fast.fields == machine.fields
+                && fast.cookedUnits == machine.cookedUnits && fast.issues == machine.issues && fast.endOfData == machine.endOfData
+            #expect(same, "fast path \(lexing) differs from the state machine on \(what())")
+        }
     }
 
     @Test func corpusFilesAndMutations() throws {
@@ -26,20 +28,61 @@ struct PlainEntryFastPathTests {
         }
     }
 
-    /// Random lines over the characters the state machine treats specially (and blanks beyond ASCII).
-    @Test func randomLines() {
+    /// Random lines over the characters the state machine treats specially (and blanks beyond
+    /// ASCII): short lines, and long lines that span several windows of the bit-mask lexer.
+    @Test(arguments: [(0x11_4E5, 14, 300), (0x1_04C, 90, 100)])
+    func randomLines(seed: UInt64, maxTokens: Int, files: Int) {
         let alphabet: [String] = ["a", "b", "7", " ", "\t", ",", "=", ";", "\"", "\"\"", "\\", "\\", "%", "%s%", "\r",
                                   "\u{A0}", "\u{2003}", "é", "\u{1}", "\\\n", "[", "]"]
-        var rng = SeededGenerator(seed: 0x11_4E5)
-        for file in 0..<300 {
+        var rng = SeededGenerator(seed: seed)
+        for file in 0..<files {
             var text = "[S]\n"
             for _ in 0..<40 {
-                let length = Int.random(in: 0...14, using: &rng)
+                let length = Int.random(in: 0...maxTokens, using: &rng)
                 text += (0..<length).map { _ in alphabet.randomElement(using: &rng)! }.joined() + "\n"
             }
             Self.expectSameTree(SourceText(text), "random file \(file): \(text.debugDescription)")
         }
     }
+
+    #if arch(x86_64)
+    /// Random plain lines of many fields (quoted runs with separators inside, `%strkey%`, `a\\b`,
+    /// blanks around and inside fields, a key or none, a comment or none) up to several windows
+    /// long: the bit-mask lexer takes every one, and gives the state machine's nodes.
+    @Test func longPlainLinesSpanningWindows() {
+        let words = ["ab", "7", "%s%", "a\\b", "x=y", "PCI\\VEN_8086", "0x10001", "#$<"]
+        var rng = SeededGenerator(seed: 0x3A5C)
+        func field() -> String {
+            switch Int.random(in: 0..<4, using: &rng) {
+            case 0: return ""
+            case 1: return "\"" + (0..<Int.random(in: 0...4, using: &rng)).map { _ in ["t", " ", ",", ";", "=", "\\", "é"].randomElement(using: &rng)! }.joined() + "\""
+            default: return (0..<Int.random(in: 1...3, using: &rng)).map { _ in words.randomElement(using: &rng)! }.joined(separator: " ")
+            }
+        }
+        for file in 0..<60 {
+            var lines: [String] = []
+            for _ in 0..<30 {
+                let blank = { [" ", "", "\t"].randomElement(using: &rng)! }
+                var line = (0..<Int.random(in: 1...24, using: &rng)).map { _ in blank() + field() + blank() }.joined(separator: ",")
+                if Bool.random(using: &rng) { line = "key" + blank() + "=" + blank() + line }
+                if Bool.random(using: &rng) { line += "; note \"" }
+                lines.append(line + (Bool.random(using: &rng) ? "\r\n" : "\n"))
+            }
+            let text = "[S]\n" + lines.joined() + String(repeating: ";\n", count: 40)
+            let source = SourceText(text)
+            Self.expectSameTree(source, "file \(file): \(text.debugDescription)")
+            var parser = Parser(source: source)
+            source.units.withUnsafeBufferPointer { u in
+                var p = 4
+                for line in lines {
+                    let start = CharacterClass.skipBlanks(u, from: p, end: u.count)
+                    #expect(parser.lexMaskedEntry(u, from: start) != nil, "declined: \(line.debugDescription)")
+                    p += line.utf16.count
+                }
+            }
+        }
+    }
+    #endif
 
     @Test func keyAndFieldCases() {
         for c in KeyAndFieldTests.cases {
@@ -68,4 +111,40 @@ struct PlainEntryFastPathTests {
         #expect(taken == plain)
         if !taken { #expect(parser.fields.isEmpty, "a declined line leaves nothing behind") }
     }
+
+    #if arch(x86_64)
+    /// The bit-mask lexer takes plain lines, and leaves lines with a field longer than its
+    /// window and lines with characters beyond ASCII outside quotes to the character loop.
+    @Test(arguments: [
+        ("HKR,,DeviceType,0x10001,0x22", true),
+        ("%Dev.DeviceDesc% = Dev_Install, PCI\\VEN_8086&DEV_1234", true),
+        ("DiskName = \"Contoso Disk #1, \"  ; the \"disk", true),
+        ("\"k;ey\"=\"\", a ,, ; c", true),
+        ("a = , ,", true),
+        ("a = \"Gerät\"", true),
+        ("a = Gerät", false),
+        ("a = b\u{A0}", false),
+        ("a = \"b\"\"c\"", false),
+        ("a = \"b\" c", false),
+        ("a = \"b\" = c", false),
+        ("a = b \\", false),
+        ("a = \\b", false),
+        ("a = \"unterminated", false),
+        ("a = \"ends in the comment\" ; \"", true),
+        ("a = " + String(repeating: "b", count: 60), true),
+        ("a = " + String(repeating: "b, ", count: 60), true),
+        ("a = \"" + String(repeating: "b, ", count: 15) + "\", \"" + String(repeating: ";", count: 50) + "\"", true),
+        ("a = " + String(repeating: "b", count: 70), false),
+        ("a = \"" + String(repeating: "b", count: 70) + "\"", false),
+        ("a = b ;" + String(repeating: " comment", count: 20), true),
+    ])
+    func maskedPathTakesShortPlainLines(_ line: String, _ masked: Bool) {
+        let source = SourceText("[S]\n" + line + "\n" + String(repeating: ";\n", count: 40))
+        var parser = Parser(source: source)
+        let taken = source.units.withUnsafeBufferPointer { parser.lexMaskedEntry($0, from: 4) } != nil
+        #expect(taken == masked)
+        if !taken { #expect(parser.fields.isEmpty, "a declined line leaves nothing behind") }
+        Self.expectSameTree(source, line.debugDescription)
+    }
+    #endif
 }

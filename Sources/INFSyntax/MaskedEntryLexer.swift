@@ -1,0 +1,184 @@
+#if arch(x86_64)
+import _Builtin_intrinsics.intel
+
+/// The fastest path for plain entry lines: 64 code units at a time are classified with SSE2 into
+/// bit masks (one bit per unit), and fields are found with bit operations instead of a branch
+/// per character.
+///
+/// It accepts the same lines as ``lexPlainEntry(_:from:)`` and gives the same nodes, except
+/// that it also declines lines with anything but printable ASCII and ASCII blanks outside
+/// quotes (a control, an NBSP, a letter beyond ASCII) and lines with a field longer than 64
+/// units, which then take the character loop.
+extension Parser {
+    /// One bit per code unit of the 64 units of a window (a line's first character, or a field's).
+    struct LineMasks {
+        var newline: UInt64 = 0, blank: UInt64 = 0, plain: UInt64 = 0
+        var quote: UInt64 = 0, percent: UInt64 = 0, comma: UInt64 = 0
+        var semicolon: UInt64 = 0, equals: UInt64 = 0, backslash: UInt64 = 0
+
+        /// Classifies 16-unit chunks from `p` until one holds a `\n` (at most four). Each chunk is
+        /// packed to bytes first: units above 0xFF become 0xFF or 0, neither of which is plain.
+        @inline(__always)
+        init(_ raw: UnsafeRawPointer, from p: Int) {
+            for k in stride(from: 0, to: 64, by: 16) {
+                let x = _mm_packus_epi16(UnitScan.load(raw, p &+ k), UnitScan.load(raw, p &+ k &+ 8))
+                let shift = UInt64(k)
+                let blanks = _mm_or_si128(Self.inRange(x, 0x09, 4), Self.equal(x, 0x20))
+                newline |= Self.bits(Self.equal(x, 0x0A)) << shift
+                blank |= Self.bits(blanks) << shift
+                plain |= Self.bits(_mm_or_si128(Self.inRange(x, 0x21, 0x5D), blanks)) << shift
+                quote |= Self.bits(Self.equal(x, 0x22)) << shift
+                percent |= Self.bits(Self.equal(x, 0x25)) << shift
+                comma |= Self.bits(Self.equal(x, 0x2C)) << shift
+                semicolon |= Self.bits(Self.equal(x, 0x3B)) << shift
+                equals |= Self.bits(Self.equal(x, 0x3D)) << shift
+                backslash |= Self.bits(Self.equal(x, 0x5C)) << shift
+                if newline != 0 { break }
+            }
+        }
+
+        @inline(__always)
+        static func equal(_ x: __m128i, _ c: CChar) -> __m128i { _mm_cmpeq_epi8(x, _mm_set1_epi8(c)) }
+
+        /// Bytes holding `low...low + width` (unsigned).
+        @inline(__always)
+        static func inRange(_ x: __m128i, _ low: CChar, _ width: CChar) -> __m128i {
+            _mm_cmpeq_epi8(_mm_subs_epu8(_mm_sub_epi8(x, _mm_set1_epi8(low)), _mm_set1_epi8(width)), _mm_setzero_si128())
+        }
+
+        @inline(__always)
+        static func bits(_ lanes: __m128i) -> UInt64 { UInt64(UInt16(truncatingIfNeeded: _mm_movemask_epi8(lanes))) }
+    }
+
+    /// Bits `from..<to` (both at most 64).
+    @inline(__always)
+    static func bitRange(_ from: Int, _ to: Int) -> UInt64 {
+        let below: (Int) -> UInt64 = { $0 >= 64 ? ~0 : (1 << UInt64($0)) &- 1 }
+        return below(to) & ~below(from)
+    }
+
+    @inline(__always)
+    static func firstBit(_ mask: UInt64) -> Int { mask.trailingZeroBitCount }
+
+    /// Lexes the entry whose first non-blank character is at `p` with bit masks, or returns nil
+    /// (with nothing appended) when the line is not plain.
+    ///
+    /// The masks cover 64 units. When the line goes on past them, the fields that end within
+    /// them are taken and the next window starts at the field after the last separator, so
+    /// only a single field longer than a window sends the line to the character loop.
+    mutating func lexMaskedEntry(_ u: UnsafeBufferPointer<UInt16>, from p: Int) -> PlainEntry? {
+        guard let base = u.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        let firstField = fields.count
+        var result = PlainEntry(eol: 0, keyField: -1, equals: -1, comment: -1)
+        var window = p
+        var inKey = true
+        while true {
+            guard window + 64 <= end else { return abandon(firstField) }
+            let m = LineMasks(raw, from: window)
+            let newlineAt = Self.firstBit(m.newline)
+
+            // Quote pairs, left to right, until an unquoted `;`, the line end or the window end.
+            var quotes = m.quote & Self.bitRange(0, newlineAt)
+            var inside: UInt64 = 0, opens: UInt64 = 0
+            var from = 0
+            var contentEnd = newlineAt
+            var limit = 64
+            while true {
+                let semicolon = Self.firstBit(m.semicolon & Self.bitRange(from, newlineAt))
+                let open = Self.firstBit(quotes)
+                if semicolon < open { contentEnd = semicolon; break }
+                if open == 64 { break }
+                quotes &= quotes &- 1
+                if quotes == 0 {
+                    // Unterminated: at the line end the line is not plain; else the window stops before it.
+                    guard newlineAt == 64 else { return abandon(firstField) }
+                    limit = open
+                    break
+                }
+                let close = Self.firstBit(quotes)
+                quotes &= quotes &- 1
+                opens |= 1 << UInt64(open)
+                inside |= Self.bitRange(open + 1, close)
+                from = close + 1
+            }
+            let lineEnds = contentEnd < 64
+            let scope = Self.bitRange(0, lineEnds ? contentEnd : limit) & ~inside
+            var separators = m.comma & scope
+            let firstComma = Self.firstBit(separators)
+            let firstEquals = inKey ? Self.firstBit(m.equals & scope) : 64
+            let hasKey = firstEquals < firstComma
+            if !lineEnds {
+                // Only fields closed within the window are taken.
+                guard separators != 0 || hasKey else { return abandon(firstField) }
+            }
+            let taken = lineEnds ? contentEnd : max(separators == 0 ? 0 : 63 - separators.leadingZeroBitCount, hasKey ? firstEquals : 0)
+            // Outside quotes: only printable ASCII and ASCII blanks, and `\` only between token characters.
+            let outside = Self.bitRange(0, taken) & ~inside
+            guard m.plain & outside == outside else { return abandon(firstField) }
+            let backslashes = m.backslash & outside
+            if backslashes != 0 {
+                let token = m.plain & ~(m.blank | m.quote | m.comma | m.semicolon | m.equals | m.backslash)
+                guard backslashes & ~(token << 1) == 0, backslashes & ~(token >> 1) == 0 else { return abandon(firstField) }
+            }
+
+            let nonBlank = ~m.blank & Self.bitRange(0, lineEnds ? contentEnd : limit)
+            var fieldStart = 0
+            if hasKey {
+                guard addMaskedField(window, 0, firstEquals, m, nonBlank: nonBlank, opens: opens) else { return abandon(firstField) }
+                result.keyField = fields.count - 1
+                result.equals = window + firstEquals
+                fieldStart = firstEquals + 1
+            }
+            if hasKey || firstComma < 64 { inKey = false }
+            while separators != 0 {
+                let fieldEnd = Self.firstBit(separators)
+                separators &= separators &- 1
+                guard addMaskedField(window, fieldStart, fieldEnd, m, nonBlank: nonBlank, opens: opens) else { return abandon(firstField) }
+                fieldStart = fieldEnd + 1
+            }
+            guard lineEnds else {
+                window += fieldStart
+                continue
+            }
+            guard addMaskedField(window, fieldStart, contentEnd, m, nonBlank: nonBlank, opens: opens) else { return abandon(firstField) }
+            if contentEnd == newlineAt {
+                result.eol = window + newlineAt
+            } else {
+                result.comment = window + contentEnd
+                result.eol = UnitScan.newline(u, from: window + contentEnd, end: end)
+            }
+            return result
+        }
+    }
+
+    /// Appends the field written in window bits `from..<to`: trimmed of blanks, or the text
+    /// between its quotes when it is one quoted run; false when it is neither.
+    @inline(__always)
+    mutating func addMaskedField(_ p: Int, _ from: Int, _ to: Int, _ m: LineMasks, nonBlank: UInt64, opens: UInt64) -> Bool {
+        let range = Self.bitRange(from, to)
+        let written = nonBlank & range
+        guard written != 0 else {
+            fields.append(FieldNode(start: Int32(p + to), end: Int32(p + to), valueStart: 0, valueCount: 0,
+                                    cooked: false, truncated: false, quoted: false, hasPercent: false))
+            return true
+        }
+        let first = written.trailingZeroBitCount
+        let last = 63 - written.leadingZeroBitCount
+        let percent = m.percent & range != 0
+        let open = opens & range
+        if open == 0 {
+            fields.append(FieldNode(start: Int32(p + first), end: Int32(p + last + 1), valueStart: Int32(p + first),
+                                    valueCount: Int32(last + 1 - first), cooked: false, truncated: false, quoted: false,
+                                    hasPercent: percent))
+            return true
+        }
+        // One quoted run: it opens at the first written character, and its closing quote is the last.
+        guard open == 1 << UInt64(first), m.quote & (1 << UInt64(last)) != 0, last > first else { return false }
+        let count = last - first - 1
+        fields.append(FieldNode(start: Int32(p + first), end: Int32(p + last + 1), valueStart: count == 0 ? 0 : Int32(p + first + 1),
+                                valueCount: Int32(count), cooked: false, truncated: false, quoted: true, hasPercent: percent))
+        return true
+    }
+}
+#endif
