@@ -43,13 +43,14 @@ public struct SourceEncodingError: Error, Equatable, Sendable, CustomStringConve
 }
 
 enum SourceCodec {
-    /// Picks the encoding the way SetupAPI does (BOMs first, then the UTF-16 heuristic).
-    static func detect(_ bytes: UnsafeBufferPointer<UInt8>, ansiCodePage: Int) -> SourceEncoding {
+    /// Picks the encoding the way SetupAPI does (BOMs first, then the UTF-16 heuristic, which
+    /// needs zero bytes: `mayHoldNUL` false skips it).
+    static func detect(_ bytes: UnsafeBufferPointer<UInt8>, ansiCodePage: Int, mayHoldNUL: Bool = true) -> SourceEncoding {
         let n = bytes.count
         if n >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE { return .utf16LE(bom: true) }
         if n >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF { return .utf16BE(bom: true) }
         if n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { return .utf8(bom: true) }
-        if looksLikeUTF16LE(bytes) { return .utf16LE(bom: false) }
+        if mayHoldNUL && looksLikeUTF16LE(bytes) { return .utf16LE(bom: false) }
         return .ansi(codePage: ansiCodePage)
     }
 
@@ -70,7 +71,7 @@ enum SourceCodec {
 
     /// Decodes to UTF-16 code units, losslessly: `encode(decode(b)) == b` for every input.
     /// Returns the units and, for UTF-16 input of odd length, the final unpaired byte.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, as encoding: SourceEncoding) -> (units: [UInt16], oddByte: UInt8?) {
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, as encoding: SourceEncoding, mayHoldHighBytes: Bool = true) -> (units: [UInt16], oddByte: UInt8?) {
         switch encoding {
         case .utf16LE(let bom), .utf16BE(let bom):
             let littleEndian: Bool
@@ -92,15 +93,13 @@ enum SourceCodec {
         case .utf8(let bom):
             return (decodeUTF8(UnsafeBufferPointer(rebasing: bytes[(bom ? 3 : 0)...])), nil)
         case .ansi:
-            return (decodeWindows1252(bytes), nil)
+            return (decodeWindows1252(bytes, mayHoldHighBytes: mayHoldHighBytes), nil)
         }
     }
 
-    static func decodeWindows1252(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] {
-        var bits: UInt8 = 0
-        for b in bytes { bits |= b }
-        return [UInt16](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
-            if bits < 0x80 {
+    static func decodeWindows1252(_ bytes: UnsafeBufferPointer<UInt8>, mayHoldHighBytes: Bool) -> [UInt16] {
+        [UInt16](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
+            if !mayHoldHighBytes {
                 for i in 0..<bytes.count { buffer[i] = UInt16(bytes[i]) }   // ASCII: a plain widening
             } else {
                 for i in 0..<bytes.count {

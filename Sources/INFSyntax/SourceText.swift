@@ -1,5 +1,3 @@
-import Foundation
-
 /// A decoded INF file: UTF-16 code units plus everything needed to write the same bytes back.
 ///
 /// Offsets everywhere in drvkit are indexes into `units`. Lines are counted as SetupAPI counts
@@ -19,13 +17,14 @@ public struct SourceText: Sendable {
     /// Decodes raw bytes the way SetupAPI would (see ``SourceEncoding``).
     public init(bytes: [UInt8], ansiCodePage: Int = 1252) {
         let (encoding, decoded, rare): (SourceEncoding, (units: [UInt16], oddByte: UInt8?), Bool?) = bytes.withUnsafeBufferPointer { buffer in
-            let encoding = SourceCodec.detect(buffer, ansiCodePage: ansiCodePage)
+            let summary = ByteSummary(buffer)
+            let encoding = SourceCodec.detect(buffer, ansiCodePage: ansiCodePage, mayHoldNUL: summary.hasNUL)
             var rare: Bool? = nil
-            if case .utf16LE = encoding {} else if case .utf16BE = encoding {} else if let base = buffer.baseAddress {
-                // In 8-bit and UTF-8 text a NUL or Ctrl-Z unit is that byte: memchr finds it fast.
-                rare = memchr(base, 0, buffer.count) != nil || memchr(base, 0x1A, buffer.count) != nil
+            if case .utf16LE = encoding {} else if case .utf16BE = encoding {} else {
+                // In 8-bit and UTF-8 text a NUL or Ctrl-Z unit is that byte.
+                rare = summary.hasNUL || summary.hasControlZ
             }
-            return (encoding, SourceCodec.decode(buffer, as: encoding), rare)
+            return (encoding, SourceCodec.decode(buffer, as: encoding, mayHoldHighBytes: summary.hasHighBit), rare)
         }
         self.init(units: decoded.units, encoding: encoding, oddByte: decoded.oddByte, mayHoldNULOrControlZ: rare)
     }

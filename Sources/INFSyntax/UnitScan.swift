@@ -112,3 +112,39 @@ struct SpecialUnitScanner {
     }
     #endif
 }
+
+/// What one pass over a file's bytes tells the decoder: whether it holds a NUL, a Ctrl-Z, or a
+/// byte above 0x7F (SSE2 on x86-64, sixteen bytes a step).
+struct ByteSummary {
+    var hasNUL = false
+    var hasControlZ = false
+    var hasHighBit = false
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var i = 0
+        #if arch(x86_64)
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            var any = _mm_setzero_si128(), nul = _mm_setzero_si128(), controlZ = _mm_setzero_si128()
+            let zero = _mm_setzero_si128(), z = _mm_set1_epi8(0x1A)
+            while i &+ 16 <= bytes.count {
+                let v = _mm_loadu_si128((raw + i).assumingMemoryBound(to: __m128i.self))
+                any = _mm_or_si128(any, v)
+                nul = _mm_or_si128(nul, _mm_cmpeq_epi8(v, zero))
+                controlZ = _mm_or_si128(controlZ, _mm_cmpeq_epi8(v, z))
+                i &+= 16
+            }
+            hasHighBit = _mm_movemask_epi8(any) != 0
+            hasNUL = _mm_movemask_epi8(nul) != 0
+            hasControlZ = _mm_movemask_epi8(controlZ) != 0
+        }
+        #endif
+        while i < bytes.count {
+            let b = bytes[i]
+            hasHighBit = hasHighBit || b >= 0x80
+            hasNUL = hasNUL || b == 0
+            hasControlZ = hasControlZ || b == 0x1A
+            i &+= 1
+        }
+    }
+}

@@ -67,4 +67,18 @@ struct UnitScanTests {
         let none = [UInt16](repeating: 0x0B0A, count: 50)
         #expect(none.withUnsafeBufferPointer { UnitScan.newline($0, from: 3, end: 50) } == 50)
     }
+
+    @Test func byteSummaryFindsEveryFlagAtEveryPosition() {
+        for length in [1, 15, 16, 17, 40] {
+            for position in 0..<length {
+                for byte: UInt8 in [0, 0x1A, 0x80, 0xFF, 0x41] {
+                    var bytes = [UInt8](repeating: 0x41, count: length)
+                    bytes[position] = byte
+                    let summary = bytes.withUnsafeBufferPointer { ByteSummary($0) }
+                    #expect(summary.hasNUL == (byte == 0) && summary.hasControlZ == (byte == 0x1A)
+                            && summary.hasHighBit == (byte >= 0x80), "byte \(byte) at \(position) of \(length)")
+                }
+            }
+        }
+    }
 }
