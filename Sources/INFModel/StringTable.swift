@@ -169,7 +169,8 @@ enum Substitution {
         }
     }
 
-    /// Appends the substituted form of `text` to `out`; returns whether anything was replaced.
+    /// Appends the substituted form of `text` to `out`; returns whether anything was replaced
+    /// (false when the output is the input: every token undefined and no `%%`).
     @discardableResult
     static func substitute(_ text: UnsafeBufferPointer<UInt16>, strings: StringIndex, fields: UnsafeBufferPointer<FieldNode>,
                            text tree: FoldedNameTable.Text, dirids: ((Int) -> String?)?, into out: inout [UInt16]) -> Bool {
@@ -185,16 +186,19 @@ enum Substitution {
                 continue
             }
             let name = UnsafeBufferPointer(rebasing: text[(start + 1)..<p])
-            changed = true
             if name.isEmpty {
                 out.append(percent)
+                changed = true
             } else if let field = strings.fieldIndex(for: name, in: tree) {
                 let value = fields[field]
                 out.append(contentsOf: tree.units(.init(cooked: value.cooked, start: value.valueStart, count: value.valueCount)))
+                changed = true
             } else if let dirids, let id = dirid(name), var path = dirids(id).map({ Array($0.utf16) }) {
                 if p + 1 < text.count && text[p + 1] == 0x5C && path.last == 0x5C { path.removeLast() }
                 out.append(contentsOf: path)
+                changed = true
             } else {
+                // Undefined (a DIRID, a typo): kept as written.
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...p]))
             }
             start = p + 1
