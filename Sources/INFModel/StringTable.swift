@@ -139,10 +139,8 @@ enum Substitution {
                         continue
                     }
                     let arenaStart = arena.count
-                    guard substitute(value, strings: strings, fields: fields, text: text, dirids: nil, into: &arena) else {
-                        arena.removeLast(arena.count - arenaStart)
-                        continue
-                    }
+                    guard substitute(value, strings: strings, fields: fields, text: text, dirids: nil, into: &arena,
+                                     onlyWhenChanged: true) else { continue }
                     slots[i] = Int32(substitutions.count)
                     substitutions.append(ValueRef(storage: .arena, start: Int32(arenaStart), count: Int32(arena.count - arenaStart)))
                 }
@@ -170,40 +168,40 @@ enum Substitution {
     }
 
     /// Appends the substituted form of `text` to `out`; returns whether anything was replaced
-    /// (false when the output is the input: every token undefined and no `%%`).
+    /// (false when the output is the input: every token undefined and no `%%`). With
+    /// `onlyWhenChanged`, nothing is appended when nothing was replaced.
     @discardableResult
     static func substitute(_ text: UnsafeBufferPointer<UInt16>, strings: StringIndex, fields: UnsafeBufferPointer<FieldNode>,
-                           text tree: FoldedNameTable.Text, dirids: ((Int) -> String?)?, into out: inout [UInt16]) -> Bool {
+                           text tree: FoldedNameTable.Text, dirids: ((Int) -> String?)?, into out: inout [UInt16],
+                           onlyWhenChanged: Bool = false) -> Bool {
         let outStart = out.count
         var changed = false
-        var start = 0
+        var copied = 0          // text[..<copied] is in `out` (text is copied lazily, from the first replacement on)
+        var tokenStart = 0
         var inside = false
         for p in 0..<text.count where text[p] == percent {
             inside.toggle()
-            if inside {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<p]))
-                start = p
-                continue
-            }
-            let name = UnsafeBufferPointer(rebasing: text[(start + 1)..<p])
+            if inside { tokenStart = p; continue }
+            let name = UnsafeBufferPointer(rebasing: text[(tokenStart + 1)..<p])
+            // Undefined tokens (a DIRID, a typo) are kept as written: they stay in the uncopied text.
             if name.isEmpty {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<tokenStart]))
                 out.append(percent)
-                changed = true
             } else if let field = strings.fieldIndex(for: name, in: tree) {
                 let value = fields[field]
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<tokenStart]))
                 out.append(contentsOf: tree.units(.init(cooked: value.cooked, start: value.valueStart, count: value.valueCount)))
-                changed = true
             } else if let dirids, let id = dirid(name), var path = dirids(id).map({ Array($0.utf16) }) {
                 if p + 1 < text.count && text[p + 1] == 0x5C && path.last == 0x5C { path.removeLast() }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<tokenStart]))
                 out.append(contentsOf: path)
-                changed = true
             } else {
-                // Undefined (a DIRID, a typo): kept as written.
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...p]))
+                continue
             }
-            start = p + 1
+            changed = true
+            copied = p + 1
         }
-        if start < text.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...])) }
+        if changed || !onlyWhenChanged { out.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied...])) }
         if out.count - outStart > SyntaxTree.maxFieldLength { out.removeLast(out.count - outStart - SyntaxTree.maxFieldLength) }
         return changed
     }
