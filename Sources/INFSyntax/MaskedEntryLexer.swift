@@ -16,38 +16,26 @@ extension Parser {
         var quote: UInt64 = 0, percent: UInt64 = 0, comma: UInt64 = 0
         var semicolon: UInt64 = 0, equals: UInt64 = 0, backslash: UInt64 = 0
 
-        /// Classifies 16-unit chunks from `p` until one holds a `\n` (at most four). Each chunk is
-        /// packed to bytes first: units above 0xFF become 0xFF or 0, neither of which is plain.
+        /// Classifies 16-unit chunks from `p` until one holds a `\n` (at most four), packed to
+        /// bytes as ``UnitScan/packed(_:_:)`` does: units above 0xFF are never plain.
         @inline(__always)
         init(_ raw: UnsafeRawPointer, from p: Int) {
             for k in stride(from: 0, to: 64, by: 16) {
-                let x = _mm_packus_epi16(UnitScan.load(raw, p &+ k), UnitScan.load(raw, p &+ k &+ 8))
+                let x = UnitScan.packed(raw, p &+ k)
                 let shift = UInt64(k)
-                let blanks = _mm_or_si128(Self.inRange(x, 0x09, 4), Self.equal(x, 0x20))
-                newline |= Self.bits(Self.equal(x, 0x0A)) << shift
-                blank |= Self.bits(blanks) << shift
-                plain |= Self.bits(_mm_or_si128(Self.inRange(x, 0x21, 0x5D), blanks)) << shift
-                quote |= Self.bits(Self.equal(x, 0x22)) << shift
-                percent |= Self.bits(Self.equal(x, 0x25)) << shift
-                comma |= Self.bits(Self.equal(x, 0x2C)) << shift
-                semicolon |= Self.bits(Self.equal(x, 0x3B)) << shift
-                equals |= Self.bits(Self.equal(x, 0x3D)) << shift
-                backslash |= Self.bits(Self.equal(x, 0x5C)) << shift
+                let blanks = _mm_or_si128(UnitScan.inRange(x, 0x09, 4), UnitScan.equal(x, 0x20))
+                newline |= UnitScan.bits(UnitScan.equal(x, 0x0A)) << shift
+                blank |= UnitScan.bits(blanks) << shift
+                plain |= UnitScan.bits(_mm_or_si128(UnitScan.inRange(x, 0x21, 0x5D), blanks)) << shift
+                quote |= UnitScan.bits(UnitScan.equal(x, 0x22)) << shift
+                percent |= UnitScan.bits(UnitScan.equal(x, 0x25)) << shift
+                comma |= UnitScan.bits(UnitScan.equal(x, 0x2C)) << shift
+                semicolon |= UnitScan.bits(UnitScan.equal(x, 0x3B)) << shift
+                equals |= UnitScan.bits(UnitScan.equal(x, 0x3D)) << shift
+                backslash |= UnitScan.bits(UnitScan.equal(x, 0x5C)) << shift
                 if newline != 0 { break }
             }
         }
-
-        @inline(__always)
-        static func equal(_ x: __m128i, _ c: CChar) -> __m128i { _mm_cmpeq_epi8(x, _mm_set1_epi8(c)) }
-
-        /// Bytes holding `low...low + width` (unsigned).
-        @inline(__always)
-        static func inRange(_ x: __m128i, _ low: CChar, _ width: CChar) -> __m128i {
-            _mm_cmpeq_epi8(_mm_subs_epu8(_mm_sub_epi8(x, _mm_set1_epi8(low)), _mm_set1_epi8(width)), _mm_setzero_si128())
-        }
-
-        @inline(__always)
-        static func bits(_ lanes: __m128i) -> UInt64 { UInt64(UInt16(truncatingIfNeeded: _mm_movemask_epi8(lanes))) }
     }
 
     /// Bits `from..<to` (both at most 64).

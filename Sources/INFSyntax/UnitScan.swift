@@ -5,9 +5,11 @@ import _Builtin_intrinsics.intel
 /// Vector scans over UTF-16 text for the parser's hot loops, sixteen code units at a time with
 /// SSE2 on x86-64 (a scalar loop elsewhere).
 ///
-/// Swift's portable `SIMD` types were measured first: their comparisons and mask reductions were
-/// lowered lane by lane here, slower than the scalar loop, so the x86-64 path calls the SSE2
-/// intrinsics directly.
+/// Sixteen units are packed into sixteen bytes with unsigned saturation (units above 0xFF become
+/// 0xFF, or 0 from 0x8000 on), so every test below compares bytes and never mistakes a unit
+/// beyond Latin-1 for ASCII. Swift's portable `SIMD` types were measured first: their comparisons
+/// and mask reductions were lowered lane by lane here, slower than the scalar loop, so the x86-64
+/// path calls the SSE2 intrinsics directly.
 enum UnitScan {
     /// The first offset in `from..<end` holding a `\n`, or `end`.
     @inline(__always)
@@ -16,11 +18,8 @@ enum UnitScan {
         #if arch(x86_64)
         if let base = u.baseAddress {
             let raw = UnsafeRawPointer(base)
-            let newline = _mm_set1_epi16(0x0A)
             while i &+ 16 <= end {
-                let a = _mm_cmpeq_epi16(load(raw, i), newline)
-                let b = _mm_cmpeq_epi16(load(raw, i &+ 8), newline)
-                let mask = _mm_movemask_epi8(_mm_packs_epi16(a, b))
+                let mask = bits(equal(packed(raw, i), 0x0A))
                 if mask != 0 { return i &+ mask.trailingZeroBitCount }
                 i &+= 16
             }
@@ -31,25 +30,37 @@ enum UnitScan {
     }
 
     #if arch(x86_64)
-    /// Eight code units from `offset`, unaligned.
+    /// The sixteen code units from `offset` (unaligned), packed to bytes with saturation.
     @inline(__always)
-    static func load(_ raw: UnsafeRawPointer, _ offset: Int) -> __m128i {
-        _mm_loadu_si128((raw + offset &* 2).assumingMemoryBound(to: __m128i.self))
+    static func packed(_ raw: UnsafeRawPointer, _ offset: Int) -> __m128i {
+        let low = _mm_loadu_si128((raw + offset &* 2).assumingMemoryBound(to: __m128i.self))
+        let high = _mm_loadu_si128((raw + (offset &+ 8) &* 2).assumingMemoryBound(to: __m128i.self))
+        return _mm_packus_epi16(low, high)
     }
 
-    /// All ones in each lane holding a character that may mean something to the entry lexer:
+    /// All ones in each byte equal to `c`.
+    @inline(__always)
+    static func equal(_ x: __m128i, _ c: CChar) -> __m128i { _mm_cmpeq_epi8(x, _mm_set1_epi8(c)) }
+
+    /// All ones in each byte holding `low...low + width` (unsigned).
+    @inline(__always)
+    static func inRange(_ x: __m128i, _ low: CChar, _ width: CChar) -> __m128i {
+        _mm_cmpeq_epi8(_mm_subs_epu8(_mm_sub_epi8(x, _mm_set1_epi8(low)), _mm_set1_epi8(width)), _mm_setzero_si128())
+    }
+
+    /// One bit per byte of a comparison result, in the low 16 bits.
+    @inline(__always)
+    static func bits(_ lanes: __m128i) -> UInt64 { UInt64(UInt16(truncatingIfNeeded: _mm_movemask_epi8(lanes))) }
+
+    /// All ones in each byte holding a character that may mean something to the entry lexer:
     /// anything up to the space, `"` to `%`, `,`, `;` to `=`, `\`, and everything past ASCII.
     /// `#`, `$`, `<`, non-blank controls and non-ASCII letters come out too; callers re-check them.
     @inline(__always)
-    static func mayBeSpecial(_ v: __m128i) -> __m128i {
-        let zero = _mm_setzero_si128()
-        // Unsigned range tests: v - low <= width.
-        let printable = _mm_cmpeq_epi16(_mm_subs_epu16(_mm_sub_epi16(v, _mm_set1_epi16(0x21)), _mm_set1_epi16(0x5E)), zero)
-        let quoteToPercent = _mm_cmpeq_epi16(_mm_subs_epu16(_mm_sub_epi16(v, _mm_set1_epi16(0x22)), _mm_set1_epi16(3)), zero)
-        let semicolonToEquals = _mm_cmpeq_epi16(_mm_subs_epu16(_mm_sub_epi16(v, _mm_set1_epi16(0x3B)), _mm_set1_epi16(2)), zero)
-        let commaOrBackslash = _mm_or_si128(_mm_cmpeq_epi16(v, _mm_set1_epi16(0x2C)), _mm_cmpeq_epi16(v, _mm_set1_epi16(0x5C)))
-        let notPrintable = _mm_xor_si128(printable, _mm_cmpeq_epi16(zero, zero))
-        return _mm_or_si128(_mm_or_si128(quoteToPercent, semicolonToEquals), _mm_or_si128(commaOrBackslash, notPrintable))
+    static func mayBeSpecial(_ x: __m128i) -> __m128i {
+        let notPrintable = _mm_xor_si128(inRange(x, 0x21, 0x5E), _mm_cmpeq_epi8(x, x))
+        let punctuation = _mm_or_si128(_mm_or_si128(inRange(x, 0x22, 3), inRange(x, 0x3B, 2)),
+                                       _mm_or_si128(equal(x, 0x2C), equal(x, 0x5C)))
+        return _mm_or_si128(notPrintable, punctuation)
     }
     #endif
 }
@@ -94,9 +105,7 @@ struct SpecialUnitScanner {
             if b &+ 64 <= end {
                 var m: UInt64 = 0
                 for k in stride(from: 0, to: 64, by: 16) {
-                    let low = UnitScan.mayBeSpecial(UnitScan.load(raw, b &+ k))
-                    let high = UnitScan.mayBeSpecial(UnitScan.load(raw, b &+ k &+ 8))
-                    m |= UInt64(UInt16(truncatingIfNeeded: _mm_movemask_epi8(_mm_packs_epi16(low, high)))) << UInt64(k)
+                    m |= UnitScan.bits(UnitScan.mayBeSpecial(UnitScan.packed(raw, b &+ k))) << UInt64(k)
                 }
                 bits = m
             } else {
