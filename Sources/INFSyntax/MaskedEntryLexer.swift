@@ -91,7 +91,9 @@ extension Parser {
                 from = close + 1
             }
             let lineEnds = contentEnd < 64
-            let scope = Self.bitRange(0, lineEnds ? contentEnd : limit) & ~inside
+            // What this window can read: the line's content, or up to an unclosed quote.
+            let readable = Self.bitRange(0, lineEnds ? contentEnd : limit)
+            let scope = readable & ~inside
             var separators = m.comma & scope
             let firstComma = Self.firstBit(separators)
             let firstEquals = inKey ? Self.firstBit(m.equals & scope) : 64
@@ -110,7 +112,7 @@ extension Parser {
                 guard backslashes & ~(token << 1) == 0, backslashes & ~(token >> 1) == 0 else { return abandon(firstField) }
             }
 
-            let nonBlank = ~m.blank & Self.bitRange(0, lineEnds ? contentEnd : limit)
+            let nonBlank = ~m.blank & readable
             var fieldStart = 0
             if hasKey {
                 guard addMaskedField(window, 0, firstEquals, m, nonBlank: nonBlank, opens: opens) else { return abandon(firstField) }
