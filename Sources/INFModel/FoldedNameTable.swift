@@ -105,6 +105,11 @@ struct FoldedNameTable: Sendable {
         return TextConversion.string(a).lowercased() == TextConversion.string(b).lowercased()
     }
 
+    /// Whether `units` spell the ASCII `bytes`, ignoring ASCII case.
+    static func equalFolded(_ units: UnsafeBufferPointer<UInt16>, ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        units.count == bytes.count && (0..<units.count).allSatisfy { fold(units[$0]) == fold(UInt16(bytes[$0])) }
+    }
+
     /// The value stored for `name`, or nil.
     func value(for name: UnsafeBufferPointer<UInt16>, in text: Text) -> Int? {
         find(hash: Self.hash(name), in: text) { Self.equalFolded($0, name) }.map { Int(entries[$0].value) }
@@ -117,9 +122,7 @@ struct FoldedNameTable: Sendable {
             var bits: UInt8 = 0
             for b in bytes { bits |= b }
             guard bits < 0x80 else { return nil }
-            let entry = find(hash: Self.hash(bytes), in: text) { key in
-                key.count == bytes.count && (0..<key.count).allSatisfy { Self.fold(key[$0]) == Self.fold(UInt16(bytes[$0])) }
-            }
+            let entry = find(hash: Self.hash(bytes), in: text) { Self.equalFolded($0, ascii: bytes) }
             return .some(entry.map { Int(entries[$0].value) })
         }
         if let ascii { return ascii }

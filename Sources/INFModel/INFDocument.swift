@@ -161,12 +161,9 @@ public struct INFDocument: Sendable {
         return nil
     }
 
-    /// Whether `units` spell the lowercase ASCII `name`, ignoring ASCII case.
+    /// Whether `units` spell the ASCII `name`, ignoring ASCII case.
     static func equalsFolded(_ units: UnsafeBufferPointer<UInt16>, _ name: StaticString) -> Bool {
-        guard units.count == name.utf8CodeUnitCount else { return false }
-        let bytes = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
-        for i in 0..<units.count where FoldedNameTable.fold(units[i]) != UInt16(bytes[i]) { return false }
-        return true
+        FoldedNameTable.equalFolded(units, ascii: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
     }
 }
 
