@@ -103,7 +103,7 @@ struct EntryLexer {
         start = pos
     }
 
-    mutating func addField(_ fields: inout [FieldNode], _ cooked: inout [UInt16], isKey: Bool) {
+    mutating func addField(_ fields: inout NodeBuffer<FieldNode>, _ cooked: inout [UInt16], isKey: Bool) {
         var node = FieldNode(start: Int32(spanStart), end: Int32(max(spanStart, spanEnd)),
                              valueStart: 0, valueCount: Int32(tokenLength), cooked: false,
                              truncated: truncated, quoted: quoted, hasPercent: sawPercent)
@@ -123,7 +123,7 @@ struct EntryLexer {
     func skipBlanks(from p: Int) -> Int { CharacterClass.skipBlanks(u, from: p, end: end) }
 
     /// Lexes from the first character of the entry; returns the offset of the `\n` (or end) that ends it.
-    mutating func lex(from p: Int, fields: inout [FieldNode], cooked: inout [UInt16]) -> Int {
+    mutating func lex(from p: Int, fields: inout NodeBuffer<FieldNode>, cooked: inout [UInt16]) -> Int {
         start = p; spanStart = p; spanEnd = p
         var pos = p
         while true {

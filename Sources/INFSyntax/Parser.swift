@@ -18,8 +18,8 @@ struct Parser {
     let source: SourceText
     let end: Int
     let hasNUL: Bool
-    var lines: [LineNode] = []
-    var fields: [FieldNode] = []
+    var lines: NodeBuffer<LineNode>
+    var fields: NodeBuffer<FieldNode>
     var cooked: [UInt16] = []
     var issues: [SyntaxIssue] = []
     var inSection = false
@@ -28,15 +28,22 @@ struct Parser {
     /// Where the plain entry lexer finds the next character it must look at.
     var specials = SpecialUnitScanner()
 
-    init(source: SourceText) {
+    /// A parser writing its nodes into `lines` and `fields` (uninitialised storage of at least
+    /// ``NodeBounds`` nodes, else the nodes past it are dropped and the buffers report overflow).
+    init(source: SourceText, lines: UnsafeMutableBufferPointer<LineNode>, fields: UnsafeMutableBufferPointer<FieldNode>) {
         self.source = source
         let units = source.units
         let rareControls = source.mayHoldNULOrControlZ
         let end = rareControls ? (units.firstIndex(of: CharacterClass.controlZ) ?? units.count) : units.count
         self.end = end
         self.hasNUL = rareControls && units[0..<end].contains(0)
-        lines.reserveCapacity(units.count / 24 + 4)
-        fields.reserveCapacity(units.count / 12 + 4)
+        self.lines = NodeBuffer(lines)
+        self.fields = NodeBuffer(fields)
+    }
+
+    /// How many nodes `source` can give at most.
+    static func bounds(_ source: SourceText) -> NodeBounds {
+        NodeBounds(source.separators ?? source.units.withUnsafeBufferPointer { NodeBounds.Separators(units: $0) })
     }
 
     mutating func run() {

@@ -10,13 +10,16 @@ public struct SourceText: Sendable {
     public let oddByte: UInt8?
     /// False when the text certainly holds no NUL and no Ctrl-Z (lets the parser skip looking for them).
     let mayHoldNULOrControlZ: Bool
+    /// Counts of `\n`, `,` and `=` (or more) when the text was decoded from bytes, which size the parser's node arrays.
+    let separators: NodeBounds.Separators?
     private let lineTable = LineTable()
     /// Offsets of the first unit of every line (the first is always 0).
     public var lineStarts: [Int] { lineTable.starts(for: units) }
 
     /// Decodes raw bytes the way SetupAPI would (see ``SourceEncoding``).
     public init(bytes: [UInt8], ansiCodePage: Int = 1252) {
-        let (encoding, decoded, rare): (SourceEncoding, (units: [UInt16], oddByte: UInt8?), Bool?) = bytes.withUnsafeBufferPointer { buffer in
+        let (encoding, decoded, rare, separators): (SourceEncoding, (units: [UInt16], oddByte: UInt8?), Bool?, NodeBounds.Separators)
+            = bytes.withUnsafeBufferPointer { buffer in
             let summary = ByteSummary(buffer)
             let encoding = SourceCodec.detect(buffer, ansiCodePage: ansiCodePage, mayHoldNUL: summary.hasNUL)
             var rare: Bool? = nil
@@ -24,9 +27,9 @@ public struct SourceText: Sendable {
                 // In 8-bit and UTF-8 text a NUL or Ctrl-Z unit is that byte.
                 rare = summary.hasNUL || summary.hasControlZ
             }
-            return (encoding, SourceCodec.decode(buffer, as: encoding, mayHoldHighBytes: summary.hasHighBit), rare)
+            return (encoding, SourceCodec.decode(buffer, as: encoding, mayHoldHighBytes: summary.hasHighBit), rare, summary.separators)
         }
-        self.init(units: decoded.units, encoding: encoding, oddByte: decoded.oddByte, mayHoldNULOrControlZ: rare)
+        self.init(units: decoded.units, encoding: encoding, oddByte: decoded.oddByte, mayHoldNULOrControlZ: rare, separators: separators)
     }
 
     /// Text that did not come from a file (tests, generated INFs).
@@ -35,13 +38,15 @@ public struct SourceText: Sendable {
     }
 
     public init(units: [UInt16], encoding: SourceEncoding, oddByte: UInt8? = nil) {
-        self.init(units: units, encoding: encoding, oddByte: oddByte, mayHoldNULOrControlZ: nil)
+        self.init(units: units, encoding: encoding, oddByte: oddByte, mayHoldNULOrControlZ: nil, separators: nil)
     }
 
-    init(units: [UInt16], encoding: SourceEncoding, oddByte: UInt8?, mayHoldNULOrControlZ: Bool?) {
+    init(units: [UInt16], encoding: SourceEncoding, oddByte: UInt8?, mayHoldNULOrControlZ: Bool?,
+         separators: NodeBounds.Separators?) {
         self.units = units
         self.encoding = encoding
         self.oddByte = oddByte
+        self.separators = separators
         self.mayHoldNULOrControlZ = mayHoldNULOrControlZ ?? units.contains { $0 == 0 || $0 == CharacterClass.controlZ }
     }
 

@@ -27,15 +27,34 @@ public struct SyntaxTree: Sendable {
 
     /// Parses with the given entry lexers (tests compare the fast paths with the state machine).
     init(source: SourceText, entryLexing: Parser.EntryLexing) {
-        var parser = Parser(source: source)
-        parser.entryLexing = entryLexing
-        parser.run()
-        self.source = source
-        self.lines = parser.lines
-        self.fields = parser.fields
-        self.cookedUnits = parser.cooked
-        self.issues = parser.issues
-        self.endOfData = parser.end
+        var bounds = Parser.bounds(source)
+        while true {
+            // The nodes are written straight into the arrays' storage, sized by the bounds.
+            var parser: Parser? = nil
+            var fields: [FieldNode] = []
+            let lines = [LineNode](unsafeUninitializedCapacity: bounds.lines) { lineStorage, lineCount in
+                fields = [FieldNode](unsafeUninitializedCapacity: bounds.fields) { fieldStorage, fieldCount in
+                    var p = Parser(source: source, lines: lineStorage, fields: fieldStorage)
+                    p.entryLexing = entryLexing
+                    p.run()
+                    fieldCount = p.fields.count
+                    lineCount = p.lines.count
+                    parser = p
+                }
+            }
+            guard let parser, !parser.lines.overflowed && !parser.fields.overflowed else {
+                // Not expected (the bounds hold for every input); parse again with more room.
+                bounds.lines *= 2; bounds.fields *= 2
+                continue
+            }
+            self.source = source
+            self.lines = lines
+            self.fields = fields
+            self.cookedUnits = parser.cooked
+            self.issues = parser.issues
+            self.endOfData = parser.end
+            return
+        }
     }
 
     /// Decodes (as SetupAPI would) and parses file bytes.

@@ -123,11 +123,15 @@ struct SpecialUnitScanner {
 }
 
 /// What one pass over a file's bytes tells the decoder: whether it holds a NUL, a Ctrl-Z, or a
-/// byte above 0x7F (SSE2 on x86-64, sixteen bytes a step).
+/// byte above 0x7F (SSE2 on x86-64, sixteen bytes a step), and how many `\n`, `,` and `=` bytes
+/// it holds, which bound the parser's nodes (see ``NodeBounds``).
 struct ByteSummary {
     var hasNUL = false
     var hasControlZ = false
     var hasHighBit = false
+    /// Bytes equal to `\n`, `,` and `=`: in every encoding read here, at least as many as the
+    /// code units of those characters (a unit of one is a byte of it, in UTF-16 its low byte).
+    var separators = NodeBounds.Separators()
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         var i = 0
@@ -136,12 +140,24 @@ struct ByteSummary {
             let raw = UnsafeRawPointer(base)
             var any = _mm_setzero_si128(), nul = _mm_setzero_si128(), controlZ = _mm_setzero_si128()
             let zero = _mm_setzero_si128(), z = _mm_set1_epi8(0x1A)
+            let newline = _mm_set1_epi8(0x0A), comma = _mm_set1_epi8(0x2C), equals = _mm_set1_epi8(0x3D)
             while i &+ 16 <= bytes.count {
-                let v = _mm_loadu_si128((raw + i).assumingMemoryBound(to: __m128i.self))
-                any = _mm_or_si128(any, v)
-                nul = _mm_or_si128(nul, _mm_cmpeq_epi8(v, zero))
-                controlZ = _mm_or_si128(controlZ, _mm_cmpeq_epi8(v, z))
-                i &+= 16
+                // Per-byte counters (a match is -1, so subtracting counts it), summed before they can wrap.
+                var newlines = zero, commas = zero, equalSigns = zero
+                let stop = min(bytes.count, i &+ 255 &* 16)
+                while i &+ 16 <= stop {
+                    let v = _mm_loadu_si128((raw + i).assumingMemoryBound(to: __m128i.self))
+                    any = _mm_or_si128(any, v)
+                    nul = _mm_or_si128(nul, _mm_cmpeq_epi8(v, zero))
+                    controlZ = _mm_or_si128(controlZ, _mm_cmpeq_epi8(v, z))
+                    newlines = _mm_sub_epi8(newlines, _mm_cmpeq_epi8(v, newline))
+                    commas = _mm_sub_epi8(commas, _mm_cmpeq_epi8(v, comma))
+                    equalSigns = _mm_sub_epi8(equalSigns, _mm_cmpeq_epi8(v, equals))
+                    i &+= 16
+                }
+                separators.newlines &+= Self.sum(newlines)
+                separators.commas &+= Self.sum(commas)
+                separators.equals &+= Self.sum(equalSigns)
             }
             hasHighBit = _mm_movemask_epi8(any) != 0
             hasNUL = _mm_movemask_epi8(nul) != 0
@@ -153,7 +169,17 @@ struct ByteSummary {
             hasHighBit = hasHighBit || b >= 0x80
             hasNUL = hasNUL || b == 0
             hasControlZ = hasControlZ || b == 0x1A
+            separators.count(UInt16(b))
             i &+= 1
         }
     }
+
+    #if arch(x86_64)
+    /// The sum of the sixteen byte counters.
+    @inline(__always)
+    static func sum(_ counters: __m128i) -> Int {
+        let halves = _mm_sad_epu8(counters, _mm_setzero_si128())
+        return Int(_mm_cvtsi128_si64(halves)) &+ Int(_mm_cvtsi128_si64(_mm_unpackhi_epi64(halves, halves)))
+    }
+    #endif
 }

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import INFSyntax
 
 /// The vector scans must never skip what the scalar tests would stop at.
@@ -78,6 +79,24 @@ struct UnitScanTests {
                     #expect(summary.hasNUL == (byte == 0) && summary.hasControlZ == (byte == 0x1A)
                             && summary.hasHighBit == (byte >= 0x80), "byte \(byte) at \(position) of \(length)")
                 }
+            }
+        }
+    }
+
+    /// The separator counts are exact for bytes, across the blocks of sixteen and the runs of
+    /// 255 blocks after which the vector counters are summed.
+    @Test func byteSummaryCountsSeparators() {
+        var rng = SeededGenerator(seed: 0x5E9A)
+        for length in [0, 1, 15, 16, 17, 255 * 16 - 1, 255 * 16, 255 * 16 + 17, 3 * 255 * 16 + 5] {
+            for density in [2, 7, 1000] {
+                let bytes = (0..<length).map { _ -> UInt8 in
+                    Int.random(in: 0..<density, using: &rng) == 0 ? [0x0A, 0x2C, 0x3D].randomElement(using: &rng)! : 0x41
+                }
+                let summary = bytes.withUnsafeBufferPointer { ByteSummary($0) }
+                let expected = bytes.map(UInt16.init).withUnsafeBufferPointer { NodeBounds.Separators(units: $0) }
+                #expect(summary.separators.newlines == bytes.filter { $0 == 0x0A }.count
+                        && summary.separators.commas == expected.commas && summary.separators.equals == expected.equals
+                        && summary.separators.newlines == expected.newlines, "length \(length), density \(density)")
             }
         }
     }
