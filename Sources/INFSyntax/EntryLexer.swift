@@ -104,15 +104,15 @@ struct EntryLexer {
     }
 
     mutating func addField(_ fields: inout NodeBuffer<FieldNode>, _ cooked: inout [UInt16], isKey: Bool) {
-        var node = FieldNode(start: Int32(spanStart), end: Int32(max(spanStart, spanEnd)),
-                             valueStart: 0, valueCount: Int32(tokenLength), cooked: false,
+        var node = FieldNode(start: Int32(offset: spanStart), end: Int32(offset: max(spanStart, spanEnd)),
+                             valueStart: 0, valueCount: Int32(offset: tokenLength), cooked: false,
                              truncated: truncated, quoted: quoted, hasPercent: sawPercent)
         if materialized {
             node.cooked = true
-            node.valueStart = Int32(cooked.count)
+            node.valueStart = Int32(offset: cooked.count)
             cooked.append(contentsOf: scratch)
         } else if tokenLength > 0 {
-            node.valueStart = Int32(pieceStart)
+            node.valueStart = Int32(offset: pieceStart)
         }
         if isKey { keyField = fields.count }
         fields.append(node)

@@ -3,7 +3,7 @@ import Foundation
 /// Why a path could not be read as an INF file (CLI exit code 3).
 public struct INFInputError: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Reason: Hashable, Sendable {
-        case notFound, isDirectory, unreadable(String), binary, notAnINF
+        case notFound, isDirectory, unreadable(String), binary, notAnINF, tooLarge
     }
     public var path: String
     public var reason: Reason
@@ -17,6 +17,7 @@ public struct INFInputError: Error, Hashable, Sendable, CustomStringConvertible 
         case .unreadable(let why): return "\(path): error: cannot read: \(why)"
         case .binary: return "\(path): error: binary data, not an INF file"
         case .notAnINF: return "\(path): error: not an INF file (no [section] header)"
+        case .tooLarge: return "\(path): error: too large for an INF file (over \(SyntaxTree.maxFileBytes >> 20) MiB)"
         }
     }
 }
@@ -41,6 +42,9 @@ public enum INFInput {
             throw INFInputError(path: path, reason: .notFound)
         }
         if isDirectory.boolValue { throw INFInputError(path: path, reason: .isDirectory) }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > SyntaxTree.maxFileBytes {
+            throw INFInputError(path: path, reason: .tooLarge)
+        }
         do {
             return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {

@@ -149,7 +149,7 @@ extension Parser {
         let range = Self.bitRange(from, to)
         let written = nonBlank & range
         guard written != 0 else {
-            fields.append(FieldNode(start: Int32(p + to), end: Int32(p + to), valueStart: 0, valueCount: 0,
+            fields.append(FieldNode(start: Int32(offset: p + to), end: Int32(offset: p + to), valueStart: 0, valueCount: 0,
                                     cooked: false, truncated: false, quoted: false, hasPercent: false))
             return true
         }
@@ -158,16 +158,16 @@ extension Parser {
         let percent = m.percent & range != 0
         let open = opens & range
         if open == 0 {
-            fields.append(FieldNode(start: Int32(p + first), end: Int32(p + last + 1), valueStart: Int32(p + first),
-                                    valueCount: Int32(last + 1 - first), cooked: false, truncated: false, quoted: false,
+            fields.append(FieldNode(start: Int32(offset: p + first), end: Int32(offset: p + last + 1), valueStart: Int32(offset: p + first),
+                                    valueCount: Int32(offset: last + 1 - first), cooked: false, truncated: false, quoted: false,
                                     hasPercent: percent))
             return true
         }
         // One quoted run: it opens at the first written character, and its closing quote is the last.
         guard open == 1 << UInt64(first), m.quote & (1 << UInt64(last)) != 0, last > first else { return false }
         let count = last - first - 1
-        fields.append(FieldNode(start: Int32(p + first), end: Int32(p + last + 1), valueStart: count == 0 ? 0 : Int32(p + first + 1),
-                                valueCount: Int32(count), cooked: false, truncated: false, quoted: true, hasPercent: percent))
+        fields.append(FieldNode(start: Int32(offset: p + first), end: Int32(offset: p + last + 1), valueStart: count == 0 ? 0 : Int32(offset: p + first + 1),
+                                valueCount: Int32(offset: count), cooked: false, truncated: false, quoted: true, hasPercent: percent))
         return true
     }
 }

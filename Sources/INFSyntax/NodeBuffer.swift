@@ -67,3 +67,10 @@ struct NodeBuffer<Node> {
         return base.unsafelyUnwrapped[i]
     }
 }
+
+extension Int32 {
+    /// An offset or count within a text the parser takes (at most ``SyntaxTree/maxUnits`` code
+    /// units), which always fits: converted without the overflow check of `Int32(_:)`.
+    @inline(__always)
+    init(offset: Int) { self.init(truncatingIfNeeded: offset) }
+}

@@ -51,7 +51,7 @@ struct Parser {
             var p = 0
             while p < end { p = parseLine(u, at: p) }
             if end < u.count {
-                lines.append(LineNode(kind: .ignoredTail, start: Int32(end), end: Int32(u.count), contentEnd: Int32(u.count)))
+                lines.append(LineNode(kind: .ignoredTail, start: Int32(offset: end), end: Int32(offset: u.count), contentEnd: Int32(offset: u.count)))
                 issues.append(SyntaxIssue(kind: .controlZ, range: end..<end + 1))
             }
         }
@@ -80,15 +80,15 @@ struct Parser {
     mutating func parseLine(_ u: UnsafeBufferPointer<UInt16>, at lineStart: Int) -> Int {
         let p = CharacterClass.skipBlanks(u, from: lineStart, end: end)
         if p == end || u[p] == CharacterClass.newline {
-            lines.append(LineNode(kind: .blank, start: Int32(lineStart), end: Int32(afterLine(p)),
-                                  contentEnd: Int32(terminatorStart(u, eol: p, lineStart: lineStart))))
+            lines.append(LineNode(kind: .blank, start: Int32(offset: lineStart), end: Int32(offset: afterLine(p)),
+                                  contentEnd: Int32(offset: terminatorStart(u, eol: p, lineStart: lineStart))))
             return afterLine(p)
         }
         switch u[p] {
         case 0x3B: // ;
             let eol = endOfLine(u, from: p)
-            lines.append(LineNode(kind: .comment, start: Int32(lineStart), end: Int32(afterLine(eol)),
-                                  comment: Int32(p), contentEnd: Int32(terminatorStart(u, eol: eol, lineStart: lineStart))))
+            lines.append(LineNode(kind: .comment, start: Int32(offset: lineStart), end: Int32(offset: afterLine(eol)),
+                                  comment: Int32(offset: p), contentEnd: Int32(offset: terminatorStart(u, eol: eol, lineStart: lineStart))))
             return afterLine(eol)
         case 0x5B: // [
             return parseHeader(u, bracket: p, lineStart: lineStart)
@@ -113,9 +113,9 @@ struct Parser {
         var textEnd = q
         while textEnd > p && CharacterClass.isSpace(u[textEnd - 1]) { textEnd -= 1 }
         issues.append(SyntaxIssue(kind: .textBeforeFirstSection, range: p..<textEnd))
-        lines.append(LineNode(kind: .orphanText, start: Int32(lineStart), end: Int32(afterLine(eol)),
-                              comment: q < eol ? Int32(q) : -1,
-                              contentEnd: Int32(terminatorStart(u, eol: eol, lineStart: lineStart))))
+        lines.append(LineNode(kind: .orphanText, start: Int32(offset: lineStart), end: Int32(offset: afterLine(eol)),
+                              comment: q < eol ? Int32(offset: q) : -1,
+                              contentEnd: Int32(offset: terminatorStart(u, eol: eol, lineStart: lineStart))))
         return afterLine(eol)
     }
 
@@ -123,20 +123,20 @@ struct Parser {
         var q = bracket + 1
         while q < end && u[q] != CharacterClass.newline && u[q] != 0x5D { q += 1 }
         inSection = true
-        var line = LineNode(kind: .sectionHeader, start: Int32(lineStart), end: 0)
-        line.openBracket = Int32(bracket)
-        line.nameStart = Int32(bracket + 1)
-        line.nameEnd = Int32(q)
+        var line = LineNode(kind: .sectionHeader, start: Int32(offset: lineStart), end: 0)
+        line.openBracket = Int32(offset: bracket)
+        line.nameStart = Int32(offset: bracket + 1)
+        line.nameEnd = Int32(offset: q)
         let eol: Int
         if q < end && u[q] == 0x5D {
-            line.closeBracket = Int32(q)
+            line.closeBracket = Int32(offset: q)
             if q - bracket - 1 > SyntaxTree.maxSectionNameLength {
                 issues.append(SyntaxIssue(kind: .sectionNameTooLong, range: bracket..<q + 1))
             }
             eol = endOfLine(u, from: q)
             var c = q + 1
             while c < eol && u[c] != 0x3B { c += 1 }
-            if c < eol { line.comment = Int32(c) }
+            if c < eol { line.comment = Int32(offset: c) }
         } else {
             line.kind = .badSectionHeader
             eol = q
@@ -144,8 +144,8 @@ struct Parser {
             while nameEnd > bracket + 1 && CharacterClass.isSpace(u[nameEnd - 1]) { nameEnd -= 1 }
             issues.append(SyntaxIssue(kind: .missingCloseBracket, range: bracket..<nameEnd))
         }
-        line.contentEnd = Int32(terminatorStart(u, eol: eol, lineStart: lineStart))
-        line.end = Int32(afterLine(eol))
+        line.contentEnd = Int32(offset: terminatorStart(u, eol: eol, lineStart: lineStart))
+        line.end = Int32(offset: afterLine(eol))
         lines.append(line)
         return afterLine(eol)
     }
@@ -173,14 +173,14 @@ struct Parser {
     /// `keyField` when the line has an `=`, else the only field of a one-field line.
     func entryLine(_ u: UnsafeBufferPointer<UInt16>, lineStart: Int, eol: Int, firstField: Int,
                    keyField: Int, equals: Int, comment: Int) -> LineNode {
-        var line = LineNode(kind: .entry, start: Int32(lineStart), end: Int32(afterLine(eol)))
-        line.keyField = Int32(keyField)
-        line.firstField = Int32(keyField >= 0 && equals >= 0 ? keyField + 1 : firstField)
-        line.fieldCount = Int32(fields.count) - line.firstField
+        var line = LineNode(kind: .entry, start: Int32(offset: lineStart), end: Int32(offset: afterLine(eol)))
+        line.keyField = Int32(offset: keyField)
+        line.firstField = Int32(offset: keyField >= 0 && equals >= 0 ? keyField + 1 : firstField)
+        line.fieldCount = Int32(offset: fields.count) - line.firstField
         if keyField < 0 && line.fieldCount == 1 { line.keyField = line.firstField }
-        line.equals = Int32(equals)
-        line.comment = Int32(comment)
-        line.contentEnd = Int32(terminatorStart(u, eol: eol, lineStart: lineStart))
+        line.equals = Int32(offset: equals)
+        line.comment = Int32(offset: comment)
+        line.contentEnd = Int32(offset: terminatorStart(u, eol: eol, lineStart: lineStart))
         return line
     }
 
@@ -191,7 +191,7 @@ struct Parser {
                              keyField: lexer.keyField, equals: lexer.equals, comment: lexer.comment)
         line.hasContinuation = lexer.continued
         line.hasUnterminatedQuote = lexer.unterminatedQuote
-        if lexer.unterminatedQuote { line.contentEnd = Int32(eol) }
+        if lexer.unterminatedQuote { line.contentEnd = Int32(offset: eol) }
         for i in line.firstField..<line.firstField + line.fieldCount where fields[Int(i)].truncated {
             issues.append(SyntaxIssue(kind: .fieldTooLong, range: fields[Int(i)].range))
         }

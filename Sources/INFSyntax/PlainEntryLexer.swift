@@ -99,8 +99,8 @@ extension Parser {
     mutating func addPlainField(_ start: Int, _ end: Int, _ percent: Bool, _ quoted: Range<Int>?) -> Bool {
         let value = quoted ?? start..<end
         guard value.count <= SyntaxTree.maxFieldLength else { return false }
-        fields.append(FieldNode(start: Int32(start), end: Int32(end), valueStart: value.isEmpty ? 0 : Int32(value.lowerBound),
-                                valueCount: Int32(value.count), cooked: false, truncated: false, quoted: quoted != nil,
+        fields.append(FieldNode(start: Int32(offset: start), end: Int32(offset: end), valueStart: value.isEmpty ? 0 : Int32(offset: value.lowerBound),
+                                valueCount: Int32(offset: value.count), cooked: false, truncated: false, quoted: quoted != nil,
                                 hasPercent: percent))
         return true
     }

@@ -8,6 +8,11 @@ public struct SyntaxTree: Sendable {
     public static let maxFieldLength = 4096
     /// Longest section name SetupAPI accepts (`ERROR_SECTION_NAME_TOO_LONG` above it).
     public static let maxSectionNameLength = 255
+    /// Longest text the parser takes, in code units: node offsets are 32-bit. (SetupAPI itself
+    /// reads INF files whole into memory; real ones are well under a megabyte.)
+    public static let maxUnits = 1 << 30
+    /// Longest file ``INFInput`` reads: its text is never longer than ``maxUnits``.
+    public static let maxFileBytes = maxUnits
 
     public let source: SourceText
     public let lines: [LineNode]
@@ -27,6 +32,7 @@ public struct SyntaxTree: Sendable {
 
     /// Parses with the given entry lexers (tests compare the fast paths with the state machine).
     init(source: SourceText, entryLexing: Parser.EntryLexing) {
+        precondition(source.units.count <= Self.maxUnits, "INF text longer than \(Self.maxUnits) code units")
         var bounds = Parser.bounds(source)
         while true {
             // The nodes are written straight into the arrays' storage, sized by the bounds.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import INFSyntax
 
 /// `drvkit inf dump` run as a user runs it, against hand-checked snapshots in Tests/Fixtures/inf.
 struct InfDumpCommandTests {
@@ -49,8 +50,15 @@ struct InfDumpCommandTests {
         try Data([0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xFF, 0xFF, 0x00, 0x00] + [UInt8](repeating: 0, count: 64)).write(to: binary)
         let text = dir.appendingPathComponent("readme.inf")
         try Data("just some words\nno sections here\n".utf8).write(to: text)
+        // A sparse file one byte over the limit: refused from its size, before it is read.
+        let huge = dir.appendingPathComponent("huge.inf")
+        try Data().write(to: huge)
+        let handle = try FileHandle(forWritingTo: huge)
+        try handle.truncate(atOffset: UInt64(SyntaxTree.maxFileBytes + 1))
+        try handle.close()
         for (path, message) in [(dir.appendingPathComponent("missing.inf").path, "no such file"),
                                 (binary.path, "binary data, not an INF file"),
+                                (huge.path, "too large for an INF file"),
                                 (text.path, "not an INF file"),
                                 (dir.path, "is a directory")] {
             let result = try CommandRunner.run(["inf", "dump", path])
