@@ -60,44 +60,75 @@ struct FoldedNameTable: Sendable {
         return bits < 0x80
     }
 
-    /// A hash of the folded name (UTF-16 units, or the bytes of an ASCII name: both hash alike),
-    /// four units per step. Setting bit 5 of every unit folds ASCII case (and merges a few
-    /// punctuation pairs, which only costs an extra comparison); names with other characters are
-    /// hashed after `lowercased()`, as they are compared.
+    /// A hash of the folded name (UTF-16 units, or the bytes of an ASCII name: both hash alike).
+    /// Setting bit 5 of every unit folds ASCII case (and merges a few punctuation pairs, which
+    /// only costs an extra comparison); names with other characters are hashed after
+    /// `lowercased()`, as they are compared.
     @inline(__always)
-    static func hash<Unit: FixedWidthInteger>(_ units: UnsafeBufferPointer<Unit>) -> UInt64 {
-        let (h, bits) = mix(units.count) { UInt64(truncatingIfNeeded: units[$0]) }
+    static func hash<Unit: FixedWidthInteger & UnsignedInteger>(_ units: UnsafeBufferPointer<Unit>) -> UInt64 {
+        let (h, bits) = mix(units)
         if bits < 0x80 { return h }
         let lowered = Array(String(decoding: units.map { UInt16(truncatingIfNeeded: $0) }, as: UTF16.self).lowercased().utf16)
-        return mix(lowered.count) { UInt64(lowered[$0]) }.hash
+        return lowered.withUnsafeBufferPointer { mix($0).hash }
     }
 
+    /// Four units from `i` as the lanes of a word (a byte becomes a 16-bit lane, as its unit would).
     @inline(__always)
-    private static func mix(_ count: Int, _ unit: (Int) -> UInt64) -> (hash: UInt64, bits: UInt64) {
+    private static func word<Unit: FixedWidthInteger & UnsignedInteger>(_ units: UnsafeBufferPointer<Unit>, _ i: Int) -> UInt64 {
+        let raw = UnsafeRawPointer(units.baseAddress.unsafelyUnwrapped + i)
+        if Unit.bitWidth == 16 { return UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) }
+        var x = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+        x = (x | x << 16) & 0x0000_FFFF_0000_FFFF
+        return (x | x << 8) & 0x00FF_00FF_00FF_00FF
+    }
+
+    /// The folded hash of `units` (eight units per multiplication, whose high and low halves are
+    /// folded together as in wyhash), and the OR of all units (to tell ASCII names).
+    @inline(__always)
+    private static func mix<Unit: FixedWidthInteger & UnsignedInteger>(_ units: UnsafeBufferPointer<Unit>) -> (hash: UInt64, bits: UInt64) {
+        let fold: UInt64 = 0x0020_0020_0020_0020
+        let count = units.count
         var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(count)
         var bits: UInt64 = 0
         var i = 0
-        while i + 4 <= count {
-            let word = unit(i) | unit(i + 1) << 16 | unit(i + 2) << 32 | unit(i + 3) << 48
-            bits |= word
-            h = (h ^ (word | 0x0020_0020_0020_0020)) &* 0x9E37_79B9_7F4A_7C15
-            i += 4
+        while i + 8 <= count {
+            let a = word(units, i), b = word(units, i + 4)
+            bits |= a | b
+            h = mum((a | fold) ^ h, (b | fold) ^ 0x9E37_79B9_7F4A_7C15)
+            i += 8
         }
+        // The last 0 to 7 units, in one or two words.
+        var tail: (UInt64, UInt64) = (0, 0)
+        if i + 4 <= count { tail.0 = word(units, i) | fold; bits |= tail.0; i += 4 }
+        var shift: UInt64 = 0
         while i < count {
-            let u = unit(i)
+            let u = UInt64(units[i])
             bits |= u
-            h = (h ^ (u | 0x20)) &* 0x9E37_79B9_7F4A_7C15
+            tail.1 |= (u | 0x20) << shift
+            shift += 16
             i += 1
         }
-        // Fold the lanes into the low bits (MurmurHash3's finaliser): the table indexes with them.
-        h ^= h >> 33; h = h &* 0xFF51_AFD7_ED55_8CCD; h ^= h >> 33
+        h = mum(tail.0 ^ h, tail.1 ^ 0xE703_7ED1_A0B4_28DB)
+        h = mum(h, 0x8EBC_6AF0_9C88_C6E3 ^ UInt64(count))
         bits |= bits >> 32; bits |= bits >> 16
         return (h, bits & 0xFFFF)
     }
 
+    /// The high and low halves of the 128-bit product, folded together.
+    @inline(__always)
+    private static func mum(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let product = a.multipliedFullWidth(by: b)
+        return product.high ^ product.low
+    }
+
     static func equalFolded(_ a: UnsafeBufferPointer<UInt16>, _ b: UnsafeBufferPointer<UInt16>) -> Bool {
         if a.count == b.count {
+            // The usual case, the same name written the same way: four units at a time.
             var i = 0
+            while i + 4 <= a.count && word(a, i) == word(b, i) { i += 4 }
+            while i < a.count && a[i] == b[i] { i += 1 }
+            if i == a.count { return true }
+            i = 0
             while i < a.count && fold(a[i]) == fold(b[i]) && a[i] < 0x80 { i += 1 }
             if i == a.count { return true }
         }
