@@ -13,9 +13,9 @@ public struct INFDocument: Sendable {
     /// Sections in first-appearance order.
     public var sections: Sections { Sections(layout: layout, tree: tree) }
     let layout: SectionLayout
-    /// Per field of `tree.fields`: -1 when its value is used as written, else an index into `substitutions`.
-    let substitutedSlot: [Int32]
-    /// Where substituted values are.
+    /// The fields whose value differs from what is written (ascending indexes into `tree.fields`),
+    /// and where each one's substituted value is. Every other field reads as written.
+    let substitutedFields: [Int32]
     let substitutions: [Substitution.ValueRef]
     let arena: [UInt16]
     let stringIndex: StringIndex
@@ -26,8 +26,9 @@ public struct INFDocument: Sendable {
         let layout = SectionLayout(tree: tree)
         let strings = StringIndex(tree: tree, layout: layout, language: language)
         var arena: [UInt16] = []
-        var substitutions: [Substitution.ValueRef] = []
-        self.substitutedSlot = Substitution.resolveAll(tree: tree, strings: strings, arena: &arena, substitutions: &substitutions)
+        var substitutedFields: [Int32] = [], substitutions: [Substitution.ValueRef] = []
+        Substitution.resolveAll(tree: tree, strings: strings, arena: &arena, fields: &substitutedFields, substitutions: &substitutions)
+        self.substitutedFields = substitutedFields
         self.substitutions = substitutions
         self.arena = arena
         self.layout = layout
@@ -100,15 +101,26 @@ public struct INFDocument: Sendable {
 
     /// The substituted value of `tree.fields[i]` as code units, without making a string.
     public func valueUnits<R>(ofField i: Int, _ body: (UnsafeBufferPointer<UInt16>) throws -> R) rethrows -> R {
-        let slot = substitutedSlot[i]
-        if slot < 0 { return try tree.valueUnits(tree.fields[i], body) }
-        let ref = substitutions[Int(slot)]
+        let field = tree.fields[i]
+        // Only a value with a `%` can have been substituted.
+        guard field.hasPercent, let slot = substitutionSlot(ofField: i) else { return try tree.valueUnits(field, body) }
+        let ref = substitutions[slot]
         let range = Int(ref.start)..<Int(ref.start + ref.count)
         switch ref.storage {
         case .source: return try tree.source.units.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range])) }
         case .cooked: return try tree.cookedUnits.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range])) }
         case .arena: return try arena.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range])) }
         }
+    }
+
+    /// The index into `substitutions` of field `i`, or nil when it reads as written.
+    private func substitutionSlot(ofField i: Int) -> Int? {
+        var lo = 0, hi = substitutedFields.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(substitutedFields[mid]) < i { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < substitutedFields.count && Int(substitutedFields[lo]) == i ? lo : nil
     }
 
     /// Substitutes `%strkey%` tokens in arbitrary text the way SetupAPI does for fields.

@@ -114,17 +114,19 @@ enum Substitution {
         var count: Int32
     }
 
-    /// Resolves every field of the tree. Values without `%` are used as written and get slot -1;
-    /// the others get a slot in `substitutions` (their text substituted into `arena`, or a string's value).
+    /// Resolves every field of the tree. Values without `%`, and values whose tokens are all
+    /// undefined, are used as written; for each other field, in order, its index is appended to
+    /// `substituted` and where its value is to `substitutions` (substituted into `arena`, or a
+    /// string's own value).
     static func resolveAll(tree: SyntaxTree, strings: StringIndex, arena: inout [UInt16],
-                           substitutions: inout [ValueRef]) -> [Int32] {
-        var slots = [Int32](repeating: -1, count: tree.fields.count)
+                           fields substituted: inout [Int32], substitutions: inout [ValueRef]) {
         FoldedNameTable.Text.of(tree) { text in
             tree.fields.withUnsafeBufferPointer { fields in
                 var count = 0, length = 0
                 for field in fields where field.hasPercent { count += 1; length += Int(field.valueCount) }
                 guard count > 0 else { return }
                 arena.reserveCapacity(2 * length + 64)
+                substituted.reserveCapacity(count)
                 substitutions.reserveCapacity(count)
                 for i in 0..<fields.count where fields[i].hasPercent {
                     let field = fields[i]
@@ -133,7 +135,7 @@ enum Substitution {
                         // Defined: the string's value. Undefined (a DIRID, a typo): kept as written.
                         if let string = strings.fieldIndex(for: name, in: text) {
                             let v = fields[string]
-                            slots[i] = Int32(substitutions.count)
+                            substituted.append(Int32(i))
                             substitutions.append(ValueRef(storage: v.cooked ? .cooked : .source, start: v.valueStart, count: v.valueCount))
                         }
                         continue
@@ -141,12 +143,11 @@ enum Substitution {
                     let arenaStart = arena.count
                     guard substitute(value, strings: strings, fields: fields, text: text, dirids: nil, into: &arena,
                                      onlyWhenChanged: true) else { continue }
-                    slots[i] = Int32(substitutions.count)
+                    substituted.append(Int32(i))
                     substitutions.append(ValueRef(storage: .arena, start: Int32(arenaStart), count: Int32(arena.count - arenaStart)))
                 }
             }
         }
-        return slots
     }
 
     /// The name in a value that is exactly one `%name%` token (a non-empty name without `%`), or nil.
