@@ -47,7 +47,7 @@ public struct SourceText: Sendable {
         self.encoding = encoding
         self.oddByte = oddByte
         self.separators = separators
-        self.mayHoldNULOrControlZ = mayHoldNULOrControlZ ?? units.contains { $0 == 0 || $0 == CharacterClass.controlZ }
+        self.mayHoldNULOrControlZ = mayHoldNULOrControlZ ?? units.withUnsafeBufferPointer { UnitScan.containsNULOrControlZ($0) }
     }
 
     /// The bytes this text encodes to: for an unedited file, exactly the bytes it was read from.

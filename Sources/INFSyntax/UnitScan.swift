@@ -29,6 +29,29 @@ enum UnitScan {
         return i
     }
 
+    /// Whether any code unit is NUL or Ctrl-Z (eight units a step with SSE2).
+    static func containsNULOrControlZ(_ u: UnsafeBufferPointer<UInt16>) -> Bool {
+        var i = 0
+        #if arch(x86_64)
+        if let base = u.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let zero = _mm_setzero_si128(), controlZ = _mm_set1_epi16(0x1A)
+            var found = zero
+            while i &+ 8 <= u.count {
+                let v = _mm_loadu_si128((raw + i &* 2).assumingMemoryBound(to: __m128i.self))
+                found = _mm_or_si128(found, _mm_or_si128(_mm_cmpeq_epi16(v, zero), _mm_cmpeq_epi16(v, controlZ)))
+                i &+= 8
+            }
+            if _mm_movemask_epi8(found) != 0 { return true }
+        }
+        #endif
+        while i < u.count {
+            if u[i] == 0 || u[i] == CharacterClass.controlZ { return true }
+            i &+= 1
+        }
+        return false
+    }
+
     #if arch(x86_64)
     /// The sixteen code units from `offset` (unaligned), packed to bytes with saturation.
     @inline(__always)

@@ -100,4 +100,17 @@ struct UnitScanTests {
             }
         }
     }
+
+    @Test func nulAndControlZUnitsAreFoundAtEveryPosition() {
+        for length in [0, 1, 7, 8, 9, 40] {
+            #expect(![UInt16](repeating: 0x41, count: length).withUnsafeBufferPointer { UnitScan.containsNULOrControlZ($0) })
+            for position in 0..<length {
+                for unit: UInt16 in [0, 0x1A, 0x1A00, 0x0100, 0x001B] {
+                    let units = UnitScanTests.text(unit, at: position, length: length)
+                    #expect(units.withUnsafeBufferPointer { UnitScan.containsNULOrControlZ($0) } == (unit == 0 || unit == 0x1A),
+                            "unit \(unit) at \(position) of \(length)")
+                }
+            }
+        }
+    }
 }
