@@ -120,8 +120,7 @@ struct Parser {
     }
 
     mutating func parseHeader(_ u: UnsafeBufferPointer<UInt16>, bracket: Int, lineStart: Int) -> Int {
-        var q = bracket + 1
-        while q < end && u[q] != CharacterClass.newline && u[q] != 0x5D { q += 1 }
+        let q = UnitScan.first(u, from: bracket + 1, end: end, 0x0A, 0x5D) // `\n` or `]`
         inSection = true
         var line = LineNode(kind: .sectionHeader, start: Int32(offset: lineStart), end: 0)
         line.openBracket = Int32(offset: bracket)

@@ -14,18 +14,25 @@ enum UnitScan {
     /// The first offset in `from..<end` holding a `\n`, or `end`.
     @inline(__always)
     static func newline(_ u: UnsafeBufferPointer<UInt16>, from: Int, end: Int) -> Int {
+        first(u, from: from, end: end, 0x0A, 0x0A)
+    }
+
+    /// The first offset in `from..<end` holding the ASCII character `a` or `b`, or `end`.
+    @inline(__always)
+    static func first(_ u: UnsafeBufferPointer<UInt16>, from: Int, end: Int, _ a: UInt8, _ b: UInt8) -> Int {
         var i = from
         #if arch(x86_64)
         if let base = u.baseAddress {
             let raw = UnsafeRawPointer(base)
             while i &+ 16 <= end {
-                let mask = bits(equal(packed(raw, i), 0x0A))
+                let x = packed(raw, i)
+                let mask = bits(_mm_or_si128(equal(x, CChar(bitPattern: a)), equal(x, CChar(bitPattern: b))))
                 if mask != 0 { return i &+ mask.trailingZeroBitCount }
                 i &+= 16
             }
         }
         #endif
-        while i < end && u[i] != 0x0A { i &+= 1 }
+        while i < end && u[i] != UInt16(a) && u[i] != UInt16(b) { i &+= 1 }
         return i
     }
 

@@ -69,6 +69,19 @@ struct UnitScanTests {
         #expect(none.withUnsafeBufferPointer { UnitScan.newline($0, from: 3, end: 50) } == 50)
     }
 
+    /// The two-character scan (a header's `]` or its line end) stops at whichever comes first.
+    @Test func firstOfTwoFindsEitherAtEveryPosition() {
+        for position in [0, 1, 15, 16, 17, 40, 99] {
+            for (unit, other) in [(UInt16(0x5D), UInt16(0x0A)), (0x0A, 0x5D)] {
+                var units = Self.text(unit, at: position, length: 100, filler: 0x5D00)
+                if position + 3 < 100 { units[position + 3] = other }
+                #expect(units.withUnsafeBufferPointer { UnitScan.first($0, from: 0, end: $0.count, 0x0A, 0x5D) } == position)
+            }
+        }
+        let none = [UInt16](repeating: 0x5D0A, count: 50)
+        #expect(none.withUnsafeBufferPointer { UnitScan.first($0, from: 3, end: 50, 0x0A, 0x5D) } == 50)
+    }
+
     @Test func byteSummaryFindsEveryFlagAtEveryPosition() {
         for length in [1, 15, 16, 17, 40] {
             for position in 0..<length {
