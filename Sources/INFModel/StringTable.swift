@@ -155,8 +155,7 @@ enum Substitution {
     static func singleToken(_ value: UnsafeBufferPointer<UInt16>) -> UnsafeBufferPointer<UInt16>? {
         guard value.count >= 3, value[0] == percent, value[value.count - 1] == percent else { return nil }
         let name = UnsafeBufferPointer(rebasing: value[1..<value.count - 1])
-        for u in name where u == percent { return nil }
-        return name
+        return UnitScan.percent(name, from: 0, end: name.count) == name.count ? name : nil
     }
 
     /// Appends the substituted form of `text` to `out` (borrowing the tree's text for string values).
@@ -180,7 +179,10 @@ enum Substitution {
         var copied = 0          // text[..<copied] is in `out` (text is copied lazily, from the first replacement on)
         var tokenStart = 0
         var inside = false
-        for p in 0..<text.count where text[p] == percent {
+        var p = -1
+        while true {
+            p = UnitScan.percent(text, from: p + 1, end: text.count)
+            if p == text.count { break }
             inside.toggle()
             if inside { tokenStart = p; continue }
             let name = UnsafeBufferPointer(rebasing: text[(tokenStart + 1)..<p])

@@ -10,11 +10,16 @@ import _Builtin_intrinsics.intel
 /// beyond Latin-1 for ASCII. Swift's portable `SIMD` types were measured first: their comparisons
 /// and mask reductions were lowered lane by lane here, slower than the scalar loop, so the x86-64
 /// path calls the SSE2 intrinsics directly.
-enum UnitScan {
+package enum UnitScan {
     /// The first offset in `from..<end` holding a `\n`, or `end`.
     @inline(__always)
     static func newline(_ u: UnsafeBufferPointer<UInt16>, from: Int, end: Int) -> Int {
         first(u, from: from, end: end, 0x0A, 0x0A)
+    }
+
+    /// The first offset in `from..<end` of a `%` (for `%strkey%` substitution in INFModel), or `end`.
+    package static func percent(_ u: UnsafeBufferPointer<UInt16>, from: Int, end: Int) -> Int {
+        first(u, from: from, end: end, 0x25, 0x25)
     }
 
     /// The first offset in `from..<end` holding the ASCII character `a` or `b`, or `end`.
