@@ -29,11 +29,15 @@ struct SectionLayout: Sendable {
             tree.lines.withUnsafeBufferPointer { lines in
                 // At most one entry per line: the array is filled in place, without a check per append.
                 [Int32](unsafeUninitializedCapacity: lines.count) { entries, entryCount in
+                    var inSection = false
                     for i in 0..<lines.count {
                         let kind = lines[i].kind
-                        if kind == .entry {
-                            if !segmentStarts.isEmpty { entries[entryCount] = Int32(i); entryCount += 1 }
-                        } else if kind == .sectionHeader || kind == .badSectionHeader {
+                        // Written always, kept when an entry under a header: no branch on the line's kind
+                        // (entries, comments and blank lines alternate unpredictably).
+                        entries[entryCount] = Int32(truncatingIfNeeded: i)
+                        entryCount &+= kind == .entry && inSection ? 1 : 0
+                        if kind == .sectionHeader || kind == .badSectionHeader {
+                            inSection = true
                             let line = lines[i]
                             let key = FoldedNameTable.KeyRef(cooked: false, start: line.nameStart, count: line.nameEnd - line.nameStart)
                             let section = index.insertIfAbsent(key, value: sectionCount, in: text)
