@@ -33,23 +33,31 @@ struct FoldedNameTable: Sendable {
         var hash: UInt64
         var key: KeyRef
         var value: Int32
+        /// An empty slot (no key has a negative length).
+        static let empty = Entry(hash: 0, key: KeyRef(cooked: false, start: 0, count: -1), value: 0)
+        var isEmpty: Bool { key.count < 0 }
     }
 
-    private var slots: [Int32]          // index into entries, -1 empty
-    private var entries: [Entry] = []
-    private var mask: Int
+    /// Open addressing: the entries live in the slots themselves (one allocation per table).
+    private var slots: [Entry] = []
+    private var mask = 0
+    private(set) var count = 0
 
     /// A table for about `capacity` names; an empty one allocates nothing until a name is added.
     init(capacity: Int) {
-        guard capacity > 0 else { slots = []; mask = 0; return }
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: -1, count: size)
-        mask = size - 1
-        entries.reserveCapacity(capacity)
+        if capacity > 0 { slots = Self.emptySlots(for: capacity) }
+        mask = slots.count - 1
     }
 
-    var count: Int { entries.count }
+    /// At least twice `capacity` empty slots, a power of two.
+    private static func emptySlots(for capacity: Int) -> [Entry] {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        var slots: [Entry] = []
+        slots.reserveCapacity(size)
+        slots.append(contentsOf: repeatElement(.empty, count: size))
+        return slots
+    }
 
     @inline(__always)
     static func fold(_ u: UInt16) -> UInt16 { u &- 0x41 < 26 ? u | 0x20 : u }
@@ -143,7 +151,7 @@ struct FoldedNameTable: Sendable {
 
     /// The value stored for `name`, or nil.
     func value(for name: UnsafeBufferPointer<UInt16>, in text: Text) -> Int? {
-        find(hash: Self.hash(name), in: text) { Self.equalFolded($0, name) }.map { Int(entries[$0].value) }
+        find(hash: Self.hash(name), in: text) { Self.equalFolded($0, name) }.map { Int(slots[$0].value) }
     }
 
     /// The value stored for `name`, or nil; ASCII names are looked up without converting them.
@@ -154,7 +162,7 @@ struct FoldedNameTable: Sendable {
             for b in bytes { bits |= b }
             guard bits < 0x80 else { return nil }
             let entry = find(hash: Self.hash(bytes), in: text) { Self.equalFolded($0, ascii: bytes) }
-            return .some(entry.map { Int(entries[$0].value) })
+            return .some(entry.map { Int(slots[$0].value) })
         }
         if let ascii { return ascii }
         return Array(name.utf16).withUnsafeBufferPointer { value(for: $0, in: text) }
@@ -165,15 +173,15 @@ struct FoldedNameTable: Sendable {
         Text.of(tree) { value(for: name, in: $0) }
     }
 
-    /// The entry whose hash is `hash` and whose key `matches`, or nil.
+    /// The slot whose hash is `hash` and whose key `matches`, or nil.
     @inline(__always)
     private func find(hash: UInt64, in text: Text, matches: (UnsafeBufferPointer<UInt16>) -> Bool) -> Int? {
-        if entries.isEmpty { return nil }
+        if count == 0 { return nil }
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let entry = Int(slots[slot])
-            if entry < 0 { return nil }
-            if entries[entry].hash == hash && matches(text.units(entries[entry].key)) { return entry }
+            let entry = slots[slot]
+            if entry.isEmpty { return nil }
+            if entry.hash == hash && matches(text.units(entry.key)) { return slot }
             slot = (slot + 1) & mask
         }
     }
@@ -183,23 +191,24 @@ struct FoldedNameTable: Sendable {
     mutating func insertIfAbsent(_ key: KeyRef, value: Int, in text: Text) -> Int {
         let units = text.units(key)
         let hash = Self.hash(units)
-        if let existing = find(hash: hash, in: text, matches: { Self.equalFolded($0, units) }) { return Int(entries[existing].value) }
-        if (entries.count + 1) * 2 > slots.count { grow() }
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(entries.count)
-        entries.append(Entry(hash: hash, key: key, value: Int32(value)))
+        if let existing = find(hash: hash, in: text, matches: { Self.equalFolded($0, units) }) { return Int(slots[existing].value) }
+        if (count + 1) * 2 > slots.count { grow() }
+        place(Entry(hash: hash, key: key, value: Int32(value)))
+        count += 1
         return value
     }
 
+    /// Puts `entry` in the first free slot from its hash.
+    private mutating func place(_ entry: Entry) {
+        var slot = Int(truncatingIfNeeded: entry.hash) & mask
+        while !slots[slot].isEmpty { slot = (slot + 1) & mask }
+        slots[slot] = entry
+    }
+
     private mutating func grow() {
-        let size = max(16, slots.count * 2)
-        slots = Array(repeating: -1, count: size)
-        mask = size - 1
-        for (i, e) in entries.enumerated() {
-            var slot = Int(truncatingIfNeeded: e.hash) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(i)
-        }
+        let old = slots
+        slots = Self.emptySlots(for: max(8, old.count))
+        mask = slots.count - 1
+        for entry in old where !entry.isEmpty { place(entry) }
     }
 }

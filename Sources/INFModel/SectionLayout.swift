@@ -1,97 +1,101 @@
 import INFSyntax
 
-/// Which lines belong to which section, after merging sections of the same name, in a few flat
-/// arrays (no array per section): section `k` owns `headerLines[headerStarts[k]..<headerStarts[k+1]]`
-/// and `entryLines[entryStarts[k]..<entryStarts[k+1]]`. Section numbers follow first appearance.
-/// In the usual file, where no name repeats, section `k` has exactly header `k` and `headerStarts`
-/// is left empty.
+/// Which lines belong to which section, after merging sections of the same name, in one flat
+/// array (no array per section): the entry lines of every section, section by section, then
+/// the header lines, then where each section's entries start (and, only when some name is
+/// written twice, where each section's headers start). Section numbers follow first appearance.
+/// In the usual file, where no name repeats, section `k` has exactly header `k`.
 struct SectionLayout: Sendable {
-    let headerLines: [Int32]
-    let headerStarts: [Int32]
-    let entryLines: [Int32]
-    let entryStarts: [Int32]
+    /// Entry lines, one spare slot, header lines, entry starts (sections + 1), header starts (sections + 1, when present).
+    private let storage: [Int32]
+    private let headerBase: Int
+    private let entryStartsBase: Int
+    /// Where the header starts are, or nil when section `k` has exactly header `k`.
+    private let headerStartsBase: Int?
     let count: Int
     /// Folded section name → section number.
     let index: FoldedNameTable
 
     init(tree: SyntaxTree) {
-        var index = FoldedNameTable(capacity: 32)
-        // One pass in file order: every header starts a run of entries (its "segment").
-        var segmentStarts: [Int32] = []
-        var headerLines: [Int32] = []
-        // The section of each segment, kept only once some name has repeated (before, segment k is section k).
-        var segmentSection: [Int32]? = nil
-        let headerCapacity = min(tree.lines.count, 64)
-        segmentStarts.reserveCapacity(headerCapacity + 1)
-        headerLines.reserveCapacity(headerCapacity)
+        let headers = tree.headerCount, entries = tree.entryCount
+        var index = FoldedNameTable(capacity: headers)
         var sectionCount = 0
-        let entryLines = FoldedNameTable.Text.of(tree) { text in
+        // The section of each header, kept only once some name has repeated (before, header k is section k).
+        var segmentSection: [Int32]? = nil
+        // Entries at [0, entries] (a spare slot: every line writes one, kept only for an entry),
+        // headers after them, then the entry start of each header's segment and the end.
+        let headerBase = entries + 1, entryStartsBase = headerBase + headers
+        let storage = FoldedNameTable.Text.of(tree) { text in
             tree.lines.withUnsafeBufferPointer { lines in
-                // At most one entry per line: the array is filled in place, without a check per append.
-                [Int32](unsafeUninitializedCapacity: lines.count) { entries, entryCount in
-                    var inSection = false
+                [Int32](unsafeUninitializedCapacity: entryStartsBase + headers + 1) { store, filled in
+                    var entryCount = 0, headerCount = 0
+                    store[entries] = 0
                     for i in 0..<lines.count {
                         let kind = lines[i].kind
-                        // Written always, kept when an entry under a header: no branch on the line's kind
-                        // (entries, comments and blank lines alternate unpredictably).
-                        entries[entryCount] = Int32(truncatingIfNeeded: i)
-                        entryCount &+= kind == .entry && inSection ? 1 : 0
-                        if kind == .sectionHeader || kind == .badSectionHeader {
-                            inSection = true
-                            let line = lines[i]
-                            let key = FoldedNameTable.KeyRef(cooked: false, start: line.nameStart, count: line.nameEnd - line.nameStart)
-                            let section = index.insertIfAbsent(key, value: sectionCount, in: text)
-                            if section == sectionCount {
-                                sectionCount += 1
-                            } else if segmentSection == nil {
-                                segmentSection = (0..<segmentStarts.count).map { Int32($0) }
-                            }
-                            segmentSection?.append(Int32(section))
-                            segmentStarts.append(Int32(entryCount))
-                            headerLines.append(Int32(i))
+                        // No branch on the line's kind for entries (entries, comments and blank
+                        // lines alternate unpredictably): every line is written, entries are kept.
+                        store[entryCount] = Int32(truncatingIfNeeded: i)
+                        entryCount &+= kind == .entry ? 1 : 0
+                        guard kind == .sectionHeader || kind == .badSectionHeader else { continue }
+                        let line = lines[i]
+                        let key = FoldedNameTable.KeyRef(cooked: false, start: line.nameStart, count: line.nameEnd - line.nameStart)
+                        let section = index.insertIfAbsent(key, value: sectionCount, in: text)
+                        if section == sectionCount {
+                            sectionCount += 1
+                        } else if segmentSection == nil {
+                            segmentSection = (0..<headerCount).map { Int32($0) }
                         }
+                        segmentSection?.append(Int32(section))
+                        store[headerBase + headerCount] = Int32(truncatingIfNeeded: i)
+                        store[entryStartsBase + headerCount] = Int32(truncatingIfNeeded: entryCount)
+                        headerCount += 1
                     }
+                    store[entryStartsBase + headerCount] = Int32(truncatingIfNeeded: entryCount)
+                    filled = entryStartsBase + headers + 1
                 }
             }
         }
-        segmentStarts.append(Int32(entryLines.count))
         self.index = index
         self.count = sectionCount
         guard let segmentSection else {
-            // Every header opened a new section: the arrays are already grouped.
-            self.headerLines = headerLines
-            self.headerStarts = []
-            self.entryLines = entryLines
-            self.entryStarts = segmentStarts
+            // Every header opened a new section: the storage is already grouped.
+            self.storage = storage
+            self.headerBase = headerBase
+            self.entryStartsBase = entryStartsBase
+            self.headerStartsBase = nil
             return
         }
-        // Some name was written twice: gather each section's segments, in file order.
+        // Some name was written twice: gather each section's segments (a header and the entries
+        // after it), in file order.
         var segmentsOf = [[Int]](repeating: [], count: sectionCount)
         for (segment, section) in segmentSection.enumerated() { segmentsOf[Int(section)].append(segment) }
-        var headers: [Int32] = [], entries: [Int32] = []
-        var headerStarts: [Int32] = [0], entryStarts: [Int32] = [0]
-        headers.reserveCapacity(headerLines.count); entries.reserveCapacity(entryLines.count)
+        var grouped: [Int32] = [], headerLines: [Int32] = [], entryStarts: [Int32] = [0], headerStarts: [Int32] = [0]
+        grouped.reserveCapacity(entries + 2 * headers + 2 * sectionCount + 3)
         for segments in segmentsOf {
             for s in segments {
-                headers.append(headerLines[s])
-                entries.append(contentsOf: entryLines[Int(segmentStarts[s])..<Int(segmentStarts[s + 1])])
+                headerLines.append(storage[headerBase + s])
+                grouped.append(contentsOf: storage[Int(storage[entryStartsBase + s])..<Int(storage[entryStartsBase + s + 1])])
             }
-            headerStarts.append(Int32(headers.count))
-            entryStarts.append(Int32(entries.count))
+            entryStarts.append(Int32(grouped.count))
+            headerStarts.append(Int32(headerLines.count))
         }
-        self.headerLines = headers
-        self.headerStarts = headerStarts
-        self.entryLines = entries
-        self.entryStarts = entryStarts
+        grouped.append(0)   // the spare slot, as in the usual layout
+        self.headerBase = grouped.count
+        grouped.append(contentsOf: headerLines)
+        self.entryStartsBase = grouped.count
+        grouped.append(contentsOf: entryStarts)
+        self.headerStartsBase = grouped.count
+        grouped.append(contentsOf: headerStarts)
+        self.storage = grouped
     }
 
     func headers(of section: Int) -> LineIndexes {
-        let bounds = headerStarts.isEmpty ? section..<section + 1 : Int(headerStarts[section])..<Int(headerStarts[section + 1])
-        return LineIndexes(storage: headerLines, bounds: bounds)
+        guard let headerStartsBase else { return LineIndexes(storage: storage, bounds: headerBase + section..<headerBase + section + 1) }
+        return LineIndexes(storage: storage, bounds: headerBase + Int(storage[headerStartsBase + section])..<headerBase + Int(storage[headerStartsBase + section + 1]))
     }
 
     func entries(of section: Int) -> LineIndexes {
-        LineIndexes(storage: entryLines, bounds: Int(entryStarts[section])..<Int(entryStarts[section + 1]))
+        LineIndexes(storage: storage, bounds: Int(storage[entryStartsBase + section])..<Int(storage[entryStartsBase + section + 1]))
     }
 }
 

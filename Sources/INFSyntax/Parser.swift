@@ -23,6 +23,9 @@ struct Parser {
     var cooked: [UInt16] = []
     var issues: [SyntaxIssue] = []
     var inSection = false
+    /// Section headers (closed or not) and entry lines appended so far.
+    var headerCount = 0
+    var entryCount = 0
     /// Which lexers entry lines go through (all but the state machine are fast paths, tested against it).
     var entryLexing = EntryLexing.masked
     /// Where the plain entry lexer finds the next character it must look at.
@@ -123,6 +126,7 @@ struct Parser {
         let q = UnitScan.first(u, from: bracket + 1, end: end, 0x0A, 0x5D) // `\n` or `]`
         inSection = true
         var line = LineNode(kind: .sectionHeader, start: Int32(offset: lineStart), end: 0)
+        headerCount += 1
         line.openBracket = Int32(offset: bracket)
         line.nameStart = Int32(offset: bracket + 1)
         line.nameEnd = Int32(offset: q)
@@ -154,6 +158,7 @@ struct Parser {
         if entryLexing != .stateMachine && !hasNUL, let plain = lexFastEntry(u, from: p) {
             lines.append(entryLine(u, lineStart: lineStart, eol: plain.eol, firstField: firstField,
                                    keyField: plain.keyField, equals: plain.equals, comment: plain.comment))
+            entryCount += 1
             return afterLine(plain.eol)
         }
         return parseEntryWithStateMachine(u, from: p, lineStart: lineStart)
@@ -201,6 +206,7 @@ struct Parser {
             issues.append(SyntaxIssue(kind: .unterminatedQuote, range: quote..<max(quote + 1, terminatorStart(u, eol: eol, lineStart: lineStart))))
         }
         lines.append(line)
+        entryCount += 1
         return afterLine(eol)
     }
 }

@@ -24,6 +24,10 @@ public struct SyntaxTree: Sendable {
     public let issues: [SyntaxIssue]
     /// Where SetupAPI stops reading: the first Ctrl-Z, or the end of the text.
     public let endOfData: Int
+    /// How many lines are section headers (closed or not) and how many are entries (which
+    /// INFModel sizes its section tables by).
+    package let headerCount: Int
+    package let entryCount: Int
 
     /// Parses decoded text. Never fails: malformed input gives issues and a best-effort tree.
     public init(source: SourceText) {
@@ -59,6 +63,8 @@ public struct SyntaxTree: Sendable {
             self.cookedUnits = parser.cooked
             self.issues = parser.issues
             self.endOfData = parser.end
+            self.headerCount = parser.headerCount
+            self.entryCount = parser.entryCount
             return
         }
     }
