@@ -13,10 +13,9 @@ public struct INFDocument: Sendable {
     /// Sections in first-appearance order.
     public var sections: Sections { Sections(layout: layout, tree: tree) }
     let layout: SectionLayout
-    /// The fields whose value differs from what is written (ascending indexes into `tree.fields`),
-    /// and where each one's substituted value is. Every other field reads as written.
-    let substitutedFields: [Int32]
-    let substitutions: [Substitution.ValueRef]
+    /// The fields whose value differs from what is written, in ascending order, each with where
+    /// its substituted value is. Every other field reads as written.
+    let substitutions: [Substitution.Substituted]
     let arena: [UInt16]
     let stringIndex: StringIndex
     /// The `%strkey%` values this document substitutes.
@@ -26,9 +25,8 @@ public struct INFDocument: Sendable {
         let layout = SectionLayout(tree: tree)
         let strings = StringIndex(tree: tree, layout: layout, language: language)
         var arena: [UInt16] = []
-        var substitutedFields: [Int32] = [], substitutions: [Substitution.ValueRef] = []
-        Substitution.resolveAll(tree: tree, strings: strings, arena: &arena, fields: &substitutedFields, substitutions: &substitutions)
-        self.substitutedFields = substitutedFields
+        var substitutions: [Substitution.Substituted] = []
+        Substitution.resolveAll(tree: tree, strings: strings, arena: &arena, substitutions: &substitutions)
         self.substitutions = substitutions
         self.arena = arena
         self.layout = layout
@@ -104,7 +102,7 @@ public struct INFDocument: Sendable {
         let field = tree.fields[i]
         // Only a value with a `%` can have been substituted.
         guard field.hasPercent, let slot = substitutionSlot(ofField: i) else { return try tree.valueUnits(field, body) }
-        let ref = substitutions[slot]
+        let ref = substitutions[slot].value
         let range = Int(ref.start)..<Int(ref.start + ref.count)
         switch ref.storage {
         case .source: return try tree.source.units.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range])) }
@@ -115,12 +113,12 @@ public struct INFDocument: Sendable {
 
     /// The index into `substitutions` of field `i`, or nil when it reads as written.
     private func substitutionSlot(ofField i: Int) -> Int? {
-        var lo = 0, hi = substitutedFields.count
+        var lo = 0, hi = substitutions.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if Int(substitutedFields[mid]) < i { lo = mid + 1 } else { hi = mid }
+            if Int(substitutions[mid].field) < i { lo = mid + 1 } else { hi = mid }
         }
-        return lo < substitutedFields.count && Int(substitutedFields[lo]) == i ? lo : nil
+        return lo < substitutions.count && Int(substitutions[lo].field) == i ? lo : nil
     }
 
     /// Substitutes `%strkey%` tokens in arbitrary text the way SetupAPI does for fields.
@@ -148,7 +146,7 @@ public struct INFDocument: Sendable {
                 continue
             }
         }
-        if signature == nil {
+        if signatureField == nil {
             return SetupAPIError(code: SetupAPIError.wrongInfStyle, line: 0, range: nil)
         }
         if !hasSection("Strings"), let orphan = tree.issues.first(where: { $0.kind == .textBeforeFirstSection }) {
@@ -158,7 +156,10 @@ public struct INFDocument: Sendable {
     }
 
     /// The `[Version]` Signature when it is one SetupAPI accepts (compared before substitution, as SetupAPI does).
-    public var signature: String? {
+    public var signature: String? { signatureField.map { tree.value($0) } }
+
+    /// The field holding an accepted `[Version]` Signature, or nil.
+    var signatureField: FieldNode? {
         guard let s = sectionIndex(of: "Version") else { return nil }
         for i in layout.entries(of: s) {
             let node = tree.lines[i]
@@ -168,7 +169,7 @@ public struct INFDocument: Sendable {
             let accepted = tree.valueUnits(raw) { value in
                 Self.equalsFolded(value, "$windows nt$") || Self.equalsFolded(value, "$chicago$") || Self.equalsFolded(value, "$windows 95$")
             }
-            return accepted ? tree.value(raw) : nil
+            return accepted ? raw : nil
         }
         return nil
     }

@@ -114,19 +114,23 @@ enum Substitution {
         var count: Int32
     }
 
+    /// A field whose value was substituted, and where that value is.
+    struct Substituted: Sendable {
+        var field: Int32
+        var value: ValueRef
+    }
+
     /// Resolves every field of the tree. Values without `%`, and values whose tokens are all
-    /// undefined, are used as written; for each other field, in order, its index is appended to
-    /// `substituted` and where its value is to `substitutions` (substituted into `arena`, or a
-    /// string's own value).
+    /// undefined, are used as written; every other field is appended to `substitutions`, in
+    /// order, with where its value is (substituted into `arena`, or a string's own value).
     static func resolveAll(tree: SyntaxTree, strings: StringIndex, arena: inout [UInt16],
-                           fields substituted: inout [Int32], substitutions: inout [ValueRef]) {
+                           substitutions: inout [Substituted]) {
         FoldedNameTable.Text.of(tree) { text in
             tree.fields.withUnsafeBufferPointer { fields in
                 var count = 0, length = 0
                 for field in fields where field.hasPercent { count += 1; length += Int(field.valueCount) }
                 guard count > 0 else { return }
                 arena.reserveCapacity(2 * length + 64)
-                substituted.reserveCapacity(count)
                 substitutions.reserveCapacity(count)
                 for i in 0..<fields.count where fields[i].hasPercent {
                     let field = fields[i]
@@ -135,16 +139,16 @@ enum Substitution {
                         // Defined: the string's value. Undefined (a DIRID, a typo): kept as written.
                         if let string = strings.fieldIndex(for: name, in: text) {
                             let v = fields[string]
-                            substituted.append(Int32(i))
-                            substitutions.append(ValueRef(storage: v.cooked ? .cooked : .source, start: v.valueStart, count: v.valueCount))
+                            substitutions.append(Substituted(field: Int32(i), value: ValueRef(storage: v.cooked ? .cooked : .source,
+                                                                                               start: v.valueStart, count: v.valueCount)))
                         }
                         continue
                     }
                     let arenaStart = arena.count
                     guard substitute(value, strings: strings, fields: fields, text: text, dirids: nil, into: &arena,
                                      onlyWhenChanged: true) else { continue }
-                    substituted.append(Int32(i))
-                    substitutions.append(ValueRef(storage: .arena, start: Int32(arenaStart), count: Int32(arena.count - arenaStart)))
+                    substitutions.append(Substituted(field: Int32(i), value: ValueRef(storage: .arena, start: Int32(arenaStart),
+                                                                                       count: Int32(arena.count - arenaStart))))
                 }
             }
         }
