@@ -28,6 +28,11 @@ struct NodeBounds {
         lines = separators.newlines + 2
         fields = separators.newlines + separators.commas + separators.equals + 1
     }
+
+    init(lines: Int, fields: Int) {
+        self.lines = lines
+        self.fields = fields
+    }
 }
 
 /// Nodes written in place into storage of a fixed capacity (an array's, while it is being

@@ -34,10 +34,11 @@ public struct SyntaxTree: Sendable {
         self.init(source: source, entryLexing: .masked)
     }
 
-    /// Parses with the given entry lexers (tests compare the fast paths with the state machine).
-    init(source: SourceText, entryLexing: Parser.EntryLexing) {
+    /// Parses with the given entry lexers (tests compare the fast paths with the state machine),
+    /// into node arrays of `bounds` nodes at first (tests give too few, to check the second try).
+    init(source: SourceText, entryLexing: Parser.EntryLexing, bounds initialBounds: NodeBounds? = nil) {
         precondition(source.units.count <= Self.maxUnits, "INF text longer than \(Self.maxUnits) code units")
-        var bounds = Parser.bounds(source)
+        var bounds = initialBounds ?? Parser.bounds(source)
         while true {
             // The nodes are written straight into the arrays' storage, sized by the bounds.
             var parser: Parser? = nil
