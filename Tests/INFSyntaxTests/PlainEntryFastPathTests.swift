@@ -91,8 +91,9 @@ struct PlainEntryFastPathTests {
     /// Arrays sized too small (which the bounds never are) make the parser drop nodes, notice,
     /// and parse again with twice the room: the tree comes out the same.
     @Test func parseThatOverflowsItsArraysIsRunAgain() throws {
-        guard let url = TestPaths.corpusFiles().first else { print(TestPaths.corpusMissingMessage); return }
-        for source in [SourceText(bytes: [UInt8](try Data(contentsOf: url))), SourceText("[S]\na=b,c\n\"x\",,\n;z\n")] {
+        var sources = [SourceText("[S]\na=b,c\n\"x\",,\n;z\n")]
+        if let url = TestPaths.corpusFiles().first { sources.append(SourceText(bytes: [UInt8](try Data(contentsOf: url)))) }
+        for source in sources {
             let expected = SyntaxTree(source: source)
             let retried = SyntaxTree(source: source, entryLexing: .masked, bounds: NodeBounds(lines: 1, fields: 1))
             #expect(retried.lines == expected.lines && retried.fields == expected.fields && retried.issues == expected.issues)
