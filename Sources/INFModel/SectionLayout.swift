@@ -16,7 +16,7 @@ struct SectionLayout: Sendable {
     /// Folded section name → section number.
     let index: FoldedNameTable
 
-    init(tree: SyntaxTree) {
+    init(tree: borrowing SyntaxTree) {
         let headers = tree.headerCount, entries = tree.entryCount
         var index = FoldedNameTable(capacity: headers)
         var sectionCount = 0

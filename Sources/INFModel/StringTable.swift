@@ -11,7 +11,7 @@ struct StringIndex: Sendable {
     /// Which of `[Strings.LLLL]`, `[Strings.00LL]` (the primary language) and `[Strings]` exist.
     let found: (localized: Bool, primary: Bool, neutral: Bool)
 
-    init(tree: SyntaxTree, layout: SectionLayout, language: LanguageID) {
+    init(tree: borrowing SyntaxTree, layout: borrowing SectionLayout, language: LanguageID) {
         let (localized, primary, neutral) = FoldedNameTable.Text.of(tree) { text in
             (Self.stringsSection(language, in: layout, text),
              language.primary == language ? nil : Self.stringsSection(language.primary, in: layout, text),
