@@ -9,11 +9,19 @@
 /// every case; the two give the same nodes on the lines the fast path accepts (tests compare them).
 extension Parser {
     /// What the fast path found on a line.
+    ///
+    /// Held in 32 bits, so that an optional one is returned in registers: with four full words
+    /// it went through memory, and reading it back stalled on the stores just made.
     struct PlainEntry {
-        var eol: Int
-        var keyField: Int
-        var equals: Int
-        var comment: Int
+        private var storage: (eol: Int32, keyField: Int32, equals: Int32, comment: Int32)
+        var eol: Int { get { Int(storage.eol) } set { storage.eol = Int32(offset: newValue) } }
+        var keyField: Int { get { Int(storage.keyField) } set { storage.keyField = Int32(offset: newValue) } }
+        var equals: Int { get { Int(storage.equals) } set { storage.equals = Int32(offset: newValue) } }
+        var comment: Int { get { Int(storage.comment) } set { storage.comment = Int32(offset: newValue) } }
+
+        init(eol: Int, keyField: Int, equals: Int, comment: Int) {
+            storage = (Int32(offset: eol), Int32(offset: keyField), Int32(offset: equals), Int32(offset: comment))
+        }
     }
 
     /// Lexes the entry starting at `p` (its first non-blank character), or returns nil (with
