@@ -75,7 +75,7 @@ public enum RegFile {
         }
         text = text.replacingOccurrences(of: "\r\n", with: "\n")
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard let first = lines.first?.trimmingCharacters(in: .whitespaces) else { throw SandboxError("\(path):1: error: empty file") }
+        guard let first = lines.first?.trimmingWhitespace() else { throw SandboxError("\(path):1: error: empty file") }
         if first == header { regedit4 = false } else if first == "REGEDIT4" { regedit4 = true } else {
             throw SandboxError("\(path):1: error: not a registry file (expected '\(header)' or 'REGEDIT4')")
         }
@@ -85,10 +85,10 @@ public enum RegFile {
         var i = 0
         while i < lines.count {
             let number = i + 2
-            var line = lines[i].trimmingCharacters(in: .whitespaces)
+            var line = lines[i].trimmingWhitespace()
             i += 1
             while line.hasSuffix("\\") && i < lines.count {   // continued hex data
-                line = String(line.dropLast()) + lines[i].trimmingCharacters(in: .whitespaces)
+                line = String(line.dropLast()) + lines[i].trimmingWhitespace()
                 i += 1
             }
             if line.isEmpty || line.hasPrefix(";") { continue }
@@ -148,7 +148,7 @@ public enum RegFile {
                 rest = rest[rest.index(after: close)...]
             }
             guard rest.hasPrefix(":") else { throw SandboxError("\(path):\(number): error: expected ':' after hex") }
-            let fields = rest.dropFirst().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let fields = rest.dropFirst().split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
             var data: [UInt8] = []
             for f in fields {
                 guard let b = UInt8(f, radix: 16) else { throw SandboxError("\(path):\(number): error: '\(f)' is not a hex byte") }

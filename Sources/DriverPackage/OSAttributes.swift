@@ -22,7 +22,7 @@ public enum OSAttributes {
     /// Resolves a comma-separated `/os:` list; nil names the first unknown token.
     public static func resolve(_ list: String) -> Result<(os: String, osAttr: String), PackageProblem> {
         var os: [String] = [], attrs: [String] = []
-        for token in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).uppercased() }) where !token.isEmpty {
+        for token in list.split(separator: ",").map({ $0.trimmingWhitespace().uppercased() }) where !token.isEmpty {
             guard let entry = table[token] else {
                 return .failure(PackageProblem(path: "--os", line: nil, message: "unknown OS '\(token)'; known: \(table.keys.sorted().joined(separator: ", "))"))
             }

@@ -44,7 +44,7 @@ public struct PackageBuilder {
             if let problem = resolver.check(file, bytes: bytes) { problems.append(PackageProblem(path: infPath, line: file.line, message: problem)) }
             contents.append((file, bytes))
         }
-        let catalogName = document.version.catalogFile(for: architecture)?.file.value.trimmingCharacters(in: .whitespaces)
+        let catalogName = document.version.catalogFile(for: architecture)?.file.value.trimmingWhitespace()
         if signer != nil && catalogName == nil {
             problems.append(PackageProblem(path: infPath, line: nil, message: "--sign needs a CatalogFile in [Version] for \(architecture.rawValue)"))
         }

@@ -71,7 +71,7 @@ public struct PackageResolver {
                 problems.append(PackageProblem(path: infPath, line: lineNumber, message: "\(name) is not listed in [SourceDisksFiles] for \(architecture.rawValue)"))
                 return
             }
-            guard let disk = disks[entry.diskID.trimmingCharacters(in: .whitespaces)] else {
+            guard let disk = disks[entry.diskID.trimmingWhitespace()] else {
                 problems.append(PackageProblem(path: infPath, line: document.tree.lineNumber(of: entry.line.range.lowerBound),
                                                message: "disk \(entry.diskID) of \(name) is not in [SourceDisksNames] for \(architecture.rawValue)"))
                 return
@@ -100,7 +100,7 @@ public struct PackageResolver {
                         }
                     }
                 case "copyinf":
-                    for field in line.fields where !field.isEmpty { add(field.trimmingCharacters(in: .whitespaces), line: line) }
+                    for field in line.fields where !field.isEmpty { add(field.trimmingWhitespace(), line: line) }
                 case "needs", "addcomponent", "addsoftware":
                     let targets = line.key?.lowercased() == "needs" ? line.fields : [line.field(3)].compactMap { $0 }
                     for target in targets where document.hasSection(target) && visited.insert(target.lowercased()).inserted { queue.append(target) }

@@ -56,7 +56,7 @@ public enum PackageVerifier {
         var catalog: Catalog?
         if let catalogName {
             result.catalog = catalogName
-            let url = root.appendingPathComponent(catalogName.trimmingCharacters(in: .whitespaces))
+            let url = root.appendingPathComponent(catalogName.trimmingWhitespace())
             if let data = FileManager.default.contents(atPath: url.path) {
                 do {
                     let parsed = try Catalog(derEncoded: [UInt8](data))

@@ -33,7 +33,7 @@ public enum Stamper {
 
     /// Parses `MM/DD/YYYY,w.x.y.z`, or `*` (today, 1.0.0.0), or `*,w.x.y.z`.
     public static func parseDriverVer(_ text: String) throws -> DriverVer {
-        let parts = text.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(separator: ",", maxSplits: 1).map { $0.trimmingWhitespace() }
         let versionText = parts.count > 1 ? parts[1] : nil
         if parts.first == "*" {
             guard let versionText else { return today() }
@@ -114,7 +114,7 @@ public enum Stamper {
         if let line = existing?.line {
             let node = tree.lines[line.index]
             let written = line.fields.joined()
-            if node.fieldCount > 0 && !written.trimmingCharacters(in: .whitespaces).isEmpty {
+            if node.fieldCount > 0 && !written.trimmingWhitespace().isEmpty {
                 let first = tree.fields[Int(node.firstField)].range.lowerBound
                 let last = tree.fields[Int(node.firstField + node.fieldCount - 1)].range.upperBound
                 return [SourceEdit(range: first..<last, replacement: text)]

@@ -181,7 +181,7 @@ public final class LintContext {
                 guard let key = line.key?.lowercased(), let fields = Self.directiveSectionFields[key] else { continue }
                 let numbers = fields.isEmpty ? Array(1...max(1, line.fields.count)) : fields
                 for n in numbers {
-                    guard let raw = line.field(n)?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { continue }
+                    guard let raw = line.field(n)?.trimmingWhitespace(), !raw.isEmpty else { continue }
                     if (key == "copyfiles" || key == "delfiles") && raw.hasPrefix("@") { continue }
                     references.append(SectionReference(fromSection: from, directive: line.key!, target: raw, line: line, fieldNumber: n))
                     reach(raw, Self.targetRole(directive: key, field: n, from: roles[from.lowercased()] ?? .other))
@@ -285,7 +285,7 @@ public final class LintContext {
         for (i, u) in units.enumerated() where u == 0x25 {
             if let o = open {
                 let name = String(decoding: units[(o + 1)..<i], as: UTF16.self)
-                if !name.isEmpty && Int(name.trimmingCharacters(in: .whitespaces)) == nil { result.append((name, o)) }
+                if !name.isEmpty && Int(name.trimmingWhitespace()) == nil { result.append((name, o)) }
                 open = nil
             } else {
                 open = i

@@ -25,7 +25,7 @@ extension INFDocument {
     public func references(_ directive: String, in section: String) -> [DirectiveReference] {
         lines(in: section, key: directive).flatMap { line in
             line.fields.enumerated().compactMap { i, value in
-                let trimmed = value.trimmingCharacters(in: .whitespaces)
+                let trimmed = value.trimmingWhitespace()
                 guard !trimmed.isEmpty else { return nil }
                 return DirectiveReference(directive: line.key ?? directive, value: trimmed, line: line, fieldNumber: i + 1)
             }

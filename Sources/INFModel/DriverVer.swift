@@ -21,7 +21,7 @@ public struct DriverVer: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// Parses the date field and the optional version field.
     public static func parse(date: String, version: String?) -> Result<DriverVer, ParseError> {
-        let dateParts = date.trimmingCharacters(in: .whitespaces).split(separator: "/", omittingEmptySubsequences: false)
+        let dateParts = date.trimmingWhitespace().split(separator: "/", omittingEmptySubsequences: false)
         guard dateParts.count == 3,
               dateParts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
               let month = Int(dateParts[0]), let day = Int(dateParts[1]), let year = Int(dateParts[2]),
@@ -33,8 +33,8 @@ public struct DriverVer: Hashable, Sendable, Comparable, CustomStringConvertible
             return .failure(ParseError(description: "day \(day) does not exist in month \(month) of \(year)"))
         }
         var result = DriverVer(month: month, day: day, year: year, version: nil, versionPartCount: 0)
-        if let version, !version.trimmingCharacters(in: .whitespaces).isEmpty {
-            let parts = version.trimmingCharacters(in: .whitespaces).split(separator: ".", omittingEmptySubsequences: false)
+        if let version, !version.trimmingWhitespace().isEmpty {
+            let parts = version.trimmingWhitespace().split(separator: ".", omittingEmptySubsequences: false)
             guard parts.count <= 4 else { return .failure(ParseError(description: "version '\(version)' has more than four parts")) }
             var numbers: [UInt16] = []
             for part in parts {

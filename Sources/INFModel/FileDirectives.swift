@@ -4,8 +4,8 @@ public enum CopyFilesItem: Hashable, Sendable {
     case file(String)
 
     public init(_ value: String) {
-        let v = value.trimmingCharacters(in: .whitespaces)
-        self = v.hasPrefix("@") ? .file(String(v.dropFirst()).trimmingCharacters(in: .whitespaces)) : .section(v)
+        let v = value.trimmingWhitespace()
+        self = v.hasPrefix("@") ? .file(String(v.dropFirst()).trimmingWhitespace()) : .section(v)
     }
 }
 
@@ -19,8 +19,8 @@ public struct FileCopyEntry: Hashable, Sendable {
 
     public init(line: INFLine) {
         self.line = line
-        destinationName = (line.field(1) ?? "").trimmingCharacters(in: .whitespaces)
-        let source = (line.field(2) ?? "").trimmingCharacters(in: .whitespaces)
+        destinationName = (line.field(1) ?? "").trimmingWhitespace()
+        let source = (line.field(2) ?? "").trimmingWhitespace()
         sourceName = source.isEmpty ? destinationName : source
         flags = line.field(4).flatMap(IntegerField.parse) ?? 0
     }
@@ -65,7 +65,7 @@ extension INFDocument {
         if let architecture { names.append("SourceDisksNames.\(architecture.rawValue)") }
         for name in names {
             for line in lines(in: name) {
-                guard let id = line.key?.trimmingCharacters(in: .whitespaces) else { continue }
+                guard let id = line.key?.trimmingWhitespace() else { continue }
                 result[id] = SourceDisk(id: id, description: line.field(1) ?? "", path: line.field(4) ?? "", line: line)
             }
         }
@@ -81,7 +81,7 @@ extension INFDocument {
         for name in names {
             guard let s = section(name) else { continue }
             for line in lines(of: s) {
-                guard let file = line.key?.trimmingCharacters(in: .whitespaces), !file.isEmpty else { continue }
+                guard let file = line.key?.trimmingWhitespace(), !file.isEmpty else { continue }
                 result[file.lowercased()] = SourceDisksFile(fileName: file, diskID: line.field(1) ?? "",
                                                             subdirectory: line.field(2) ?? "", line: line, sectionName: s.name)
             }
@@ -94,7 +94,7 @@ extension INFDocument {
         var result: [String: DestinationDir] = [:]
         for line in lines(in: "DestinationDirs") {
             guard let key = line.key?.lowercased(), result[key] == nil else { continue }
-            let text = (line.field(1) ?? "").trimmingCharacters(in: .whitespaces)
+            let text = (line.field(1) ?? "").trimmingWhitespace()
             result[key] = DestinationDir(dirid: IntegerField.parse(text).map { Int(Int32(bitPattern: $0)) }.flatMap { text.isEmpty ? nil : $0 },
                                          diridText: text, subdirectory: line.field(2) ?? "", line: line)
         }

@@ -5,7 +5,7 @@ import Foundation
 public enum IntegerField {
     /// The value as a 32-bit pattern (negative decimals wrap), or nil when the text is not a number.
     public static func parse(_ text: String) -> UInt32? {
-        var s = Substring(text.trimmingCharacters(in: .whitespaces))
+        var s = Substring(text.trimmingWhitespace())
         if s.isEmpty { return 0 }
         var negative = false
         if s.first == "-" || s.first == "+" { negative = s.first == "-"; s = s.dropFirst() }

@@ -44,8 +44,8 @@ extension INFDocument {
     /// The `[Manufacturer]` entries.
     public var manufacturers: [ManufacturerEntry] {
         lines(in: "Manufacturer").compactMap { line in
-            guard let models = line.field(1)?.trimmingCharacters(in: .whitespaces), !models.isEmpty else { return nil }
-            let decorations = line.fields.dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard let models = line.field(1)?.trimmingWhitespace(), !models.isEmpty else { return nil }
+            let decorations = line.fields.dropFirst().map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
             return ManufacturerEntry(name: line.key ?? models, line: line, modelsSection: models, rawDecorations: Array(decorations))
         }
     }

@@ -40,7 +40,7 @@ public struct TargetOSVersion: Hashable, Sendable, CustomStringConvertible {
     /// Parses a decoration; nil when it does not start with `NT`, names an unknown
     /// architecture, or has a non-numeric version field.
     public init?(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         guard trimmed.count >= 2, trimmed.prefix(2).lowercased() == "nt" else { return nil }
         let parts = trimmed.dropFirst(2).split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard parts.count <= 6 else { return nil }

@@ -3,7 +3,7 @@ public enum RegistryRoot: String, Hashable, Sendable, CaseIterable {
     case hkcr = "HKCR", hkcu = "HKCU", hklm = "HKLM", hku = "HKU", hkr = "HKR"
 
     public init?(_ text: String) {
-        switch text.trimmingCharacters(in: .whitespaces).uppercased() {
+        switch text.trimmingWhitespace().uppercased() {
         case "HKCR", "HKEY_CLASSES_ROOT": self = .hkcr
         case "HKCU", "HKEY_CURRENT_USER": self = .hkcu
         case "HKLM", "HKEY_LOCAL_MACHINE": self = .hklm

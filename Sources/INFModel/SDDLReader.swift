@@ -52,7 +52,7 @@ struct SDDLReader {
         let start = index
         guard let close = chars[index...].firstIndex(of: ")") else { throw fail("ACE without ')'") }
         let fields = String(chars[index..<close]).split(separator: ";", omittingEmptySubsequences: false).map {
-            $0.trimmingCharacters(in: .whitespaces)
+            $0.trimmingWhitespace()
         }
         guard fields.count == 6 else {
             throw fail(fields.count == 7 ? "conditional ACEs are not supported" : "an ACE has 6 fields separated by ';', this one has \(fields.count)")

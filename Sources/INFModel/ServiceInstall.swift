@@ -11,7 +11,7 @@ public struct AddServiceDirective: Hashable, Sendable {
 
     public init(line: INFLine) {
         self.line = line
-        serviceName = (line.field(1) ?? "").trimmingCharacters(in: .whitespaces)
+        serviceName = (line.field(1) ?? "").trimmingWhitespace()
         flags = IntegerField.parse(line.field(2) ?? "")
         installSection = line.nonEmptyField(3)
         eventLogSection = line.nonEmptyField(4)

@@ -45,7 +45,7 @@ extension Drvkit {
         }
 
         static func codes(_ list: String?) -> [String] {
-            (list ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            (list ?? "").split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         }
 
         func run() throws {

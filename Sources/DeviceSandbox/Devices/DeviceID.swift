@@ -3,7 +3,7 @@ import Foundation
 /// Device identifiers (hardware, compatible and instance IDs) compare case-insensitively.
 public enum DeviceID {
     /// The form IDs are indexed and compared in.
-    public static func fold(_ id: String) -> String { id.trimmingCharacters(in: .whitespaces).uppercased() }
+    public static func fold(_ id: String) -> String { id.trimmingWhitespace().uppercased() }
 }
 
 /// `0007`: the four-digit numbers of driver keys and instance IDs.

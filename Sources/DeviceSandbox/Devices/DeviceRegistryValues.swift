@@ -43,7 +43,7 @@ extension DeviceInstaller {
     /// the reference so the text can be localised), else the text itself.
     static func indirectString(_ line: INFLine?, text: String, _ package: DriverPackageRecord, _ document: INFDocument) -> String {
         guard let range = line?.keyRange else { return text }
-        let raw = document.tree.source.string(range).trimmingCharacters(in: .whitespaces)
+        let raw = document.tree.source.string(range).trimmingWhitespace()
         guard raw.count > 2, raw.hasPrefix("%"), raw.hasSuffix("%"), !raw.dropFirst().dropLast().contains("%") else { return text }
         return "@\(package.publishedName),\(raw);\(text)"
     }

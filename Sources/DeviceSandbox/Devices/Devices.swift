@@ -57,9 +57,9 @@ public enum Devices {
     }
 
     static func add(_ spec: DeviceSpec, _ registry: RegistryStore, _ policy: LoadPolicy) throws -> DeviceNode {
-        let hardware = spec.hardwareIDs.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let hardware = spec.hardwareIDs.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         guard let first = hardware.first else { throw DeviceError("a device needs at least one hardware ID", 87) }
-        let compatible = spec.compatibleIDs.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let compatible = spec.compatibleIDs.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         for id in hardware + compatible + [spec.instanceID ?? ""] where id.contains(where: { $0 == "," || $0.isNewline }) || id.count > 200 {
             throw DeviceError("'\(id)' is not a valid device ID (commas, line breaks and over 200 characters are not allowed)", 87)
         }

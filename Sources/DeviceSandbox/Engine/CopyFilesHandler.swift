@@ -31,7 +31,7 @@ enum CopyFilesHandler {
             guard let known = DIRID.paths[id], !known.isEmpty else { return nil }
             base = known
         }
-        let sub = dir.subdirectory.trimmingCharacters(in: .whitespaces)
+        let sub = dir.subdirectory.trimmingWhitespace()
         if !sub.isEmpty { base += (base.isEmpty ? "" : "\\") + sub }
         return base
     }
@@ -66,7 +66,7 @@ enum CopyFilesHandler {
         // The source: SourceDisksNames path + SourceDisksFiles subdirectory, next to the INF.
         var parts: [String] = []
         if let entry = sources[source.lowercased()] {
-            if let disk = disks[entry.diskID.trimmingCharacters(in: .whitespaces)] { parts.append(disk.path) }
+            if let disk = disks[entry.diskID.trimmingWhitespace()] { parts.append(disk.path) }
             parts.append(entry.subdirectory)
         }
         let components = (parts + [source]).flatMap { $0.split(whereSeparator: { $0 == "\\" || $0 == "/" }) }.map(String.init)

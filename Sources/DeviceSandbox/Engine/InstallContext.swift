@@ -108,11 +108,11 @@ public final class InstallContext {
     /// `flags` choose the view: 0x4000 (32BITKEY) the 32-bit view of a 64-bit machine, else native.
     func key(root: String, subkey: String, line: INFLine, flags: UInt32 = 0) -> RegistryPath? {
         let base: RegistryPath?
-        switch root.trimmingCharacters(in: .whitespaces).uppercased() {
+        switch root.trimmingWhitespace().uppercased() {
         case "HKR":
             guard let hkr else { skip(line, field: 1, "HKR has no meaning in this section; line skipped"); return nil }
             base = hkr
-        case "HKLM", "HKCR", "HKCU", "HKU": base = RegistryPath(root.trimmingCharacters(in: .whitespaces))
+        case "HKLM", "HKCR", "HKCU", "HKU": base = RegistryPath(root.trimmingWhitespace())
         default:
             skip(line, field: 1, "unknown registry root '\(root)'; line skipped, as SetupAPI skips it")
             return nil

@@ -11,7 +11,7 @@ enum RegistryHandlers {
 
     /// A binary byte field: hexadecimal digits with an optional 0x (SetupGetBinaryField), at most 0xFF.
     static func byte(_ field: String) -> UInt8? {
-        var s = Substring(field.trimmingCharacters(in: .whitespaces))
+        var s = Substring(field.trimmingWhitespace())
         if s.lowercased().hasPrefix("0x") { s = s.dropFirst(2) }
         if s.isEmpty { return 0 }
         guard let v = UInt32(s.prefix { $0.isHexDigit }, radix: 16), v <= 0xFF else { return nil }
@@ -56,7 +56,7 @@ enum RegistryHandlers {
         if flags & delRegBit != 0 { return }
         guard let key = context.key(root: entry.rootText, subkey: entry.subkey, line: line, flags: flags) else { return }
         let name = entry.valueName ?? ""
-        if let text = entry.flagsText, !text.trimmingCharacters(in: .whitespaces).isEmpty, IntegerField.parse(text) == nil {
+        if let text = entry.flagsText, !text.trimmingWhitespace().isEmpty, IntegerField.parse(text) == nil {
             context.skip(line, field: 4, "flags '\(text)' are not a number; read as 0 (REG_SZ)")
         }
         if flags & delVal != 0 {
@@ -112,7 +112,7 @@ enum RegistryHandlers {
         let name = entry.valueName ?? ""
         guard var existing = try registry.value(key, name), existing.type == 3 else { return }
         let set = self.flags(entry.flagsText) & 1 != 0
-        guard entry.data.count >= 2, let mask = byte(entry.data[0]), let index = Int(entry.data[1].trimmingCharacters(in: .whitespaces)),
+        guard entry.data.count >= 2, let mask = byte(entry.data[0]), let index = Int(entry.data[1].trimmingWhitespace()),
               index >= 0, index < existing.data.count else {
             context.skip(line, "BitReg needs a mask and a byte index inside the value; line skipped")
             return

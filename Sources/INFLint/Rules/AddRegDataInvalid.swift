@@ -16,7 +16,7 @@ struct AddRegDataInvalid: LintRule {
         for use in context.registryUses where use.directive.lowercased() == "addreg" {
             let e = use.entry
             guard let type = e.valueType, !e.data.isEmpty else { continue }
-            let data = e.data.map { $0.trimmingCharacters(in: .whitespaces) }
+            let data = e.data.map { $0.trimmingWhitespace() }
             switch type {
             case .dword:
                 if data.count == 1 {

@@ -15,7 +15,7 @@ struct AddRegFlagsInvalid: LintRule {
     func check(_ context: LintContext, into findings: inout Findings) {
         for use in context.registryUses where use.directive.lowercased() == "addreg" {
             let e = use.entry
-            guard let text = e.flagsText?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { continue }
+            guard let text = e.flagsText?.trimmingWhitespace(), !text.isEmpty else { continue }
             guard let flags = e.flags else {
                 findings.add(Self.info, "flags '\(text)' is not a number: SetupAPI reads it as 0 (REG_SZ)", at: e.line.range(ofField: 4))
                 continue

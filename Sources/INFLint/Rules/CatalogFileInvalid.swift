@@ -14,7 +14,7 @@ struct CatalogFileInvalid: LintRule {
 
     func check(_ context: LintContext, into findings: inout Findings) {
         for entry in context.document.version.catalogFiles {
-            let name = entry.file.value.trimmingCharacters(in: .whitespaces)
+            let name = entry.file.value.trimmingWhitespace()
             if name.contains("\\") || name.contains("/") || name.contains(":") {
                 findings.add(Self.info, "CatalogFile '\(name)' contains a path; it must be a file name next to the INF", at: entry.file.range)
             } else if !name.lowercased().hasSuffix(".cat") {

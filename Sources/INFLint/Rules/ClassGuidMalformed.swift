@@ -13,7 +13,7 @@ struct ClassGuidMalformed: LintRule {
         passing: [RuleExample("[Version]\nSignature = \"$Windows NT$\"\nClass = Sample\nClassGuid = {78A1C341-4539-11d3-B88D-00C04FAD5171}\n")])
 
     static func isGUID(_ s: String) -> Bool {
-        let parts = s.trimmingCharacters(in: .whitespaces)
+        let parts = s.trimmingWhitespace()
         guard parts.hasPrefix("{"), parts.hasSuffix("}") else { return false }
         let groups = parts.dropFirst().dropLast().split(separator: "-", omittingEmptySubsequences: false)
         return groups.map(\.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.allSatisfy(\.isHexDigit) }

@@ -16,7 +16,7 @@ struct ClassGuidMismatch: LintRule {
     func check(_ context: LintContext, into findings: inout Findings) {
         let v = context.document.version
         guard let cls = v.class, let guid = v.classGuid else { return }
-        let lowerGuid = guid.value.lowercased().trimmingCharacters(in: .whitespaces)
+        let lowerGuid = guid.value.lowercased().trimmingWhitespace()
         if let expected = SystemSetupClasses.guids[cls.value.lowercased()] {
             guard expected != lowerGuid else { return }
             let fix = Fix("use \(expected.uppercased())", safety: .unsafe, edits: [context.replaceField(1, of: guid.line, with: expected.uppercased())])

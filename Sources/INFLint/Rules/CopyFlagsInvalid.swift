@@ -14,7 +14,7 @@ struct CopyFlagsInvalid: LintRule {
 
     func check(_ context: LintContext, into findings: inout Findings) {
         for file in context.copiedFiles where file.listSection != nil {
-            guard let text = file.line.field(4)?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { continue }
+            guard let text = file.line.field(4)?.trimmingWhitespace(), !text.isEmpty else { continue }
             guard let flags = IntegerField.parse(text) else {
                 findings.add(Self.info, "copy flags '\(text)' is not a number", at: file.line.range(ofField: 4)); continue
             }

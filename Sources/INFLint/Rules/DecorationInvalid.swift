@@ -15,7 +15,7 @@ struct DecorationInvalid: LintRule {
     func check(_ context: LintContext, into findings: inout Findings) {
         for m in context.document.manufacturers {
             for (i, field) in m.line.fields.enumerated().dropFirst() {
-                let decoration = field.trimmingCharacters(in: .whitespaces)
+                let decoration = field.trimmingWhitespace()
                 guard !decoration.isEmpty else { continue }
                 if context.isTemplate && decoration.contains("$") { continue }
                 if let parsed = TargetOSVersion(decoration) {

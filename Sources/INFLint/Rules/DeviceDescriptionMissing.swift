@@ -13,7 +13,7 @@ struct DeviceDescriptionMissing: LintRule {
         passing: [RuleExample("[Version]\nSignature = \"$Windows NT$\"\n[Manufacturer]\nContoso = Models, NTamd64\n[Models.NTamd64]\nDevice = Install, Root\\Dev\n[Install]\n")])
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        for model in context.document.allModels where model.deviceDescription.trimmingCharacters(in: .whitespaces).isEmpty {
+        for model in context.document.allModels where model.deviceDescription.trimmingWhitespace().isEmpty {
             findings.add(Self.info, "device description is empty: Device Manager shows the device without a name", at: model.line.range)
         }
     }

@@ -33,7 +33,7 @@ struct DeviceTypeInvalid: LintRule {
 enum DeviceValue {
     /// A REG_DWORD from AddReg data: one number, or up to four byte fields (little-endian).
     static func dword(_ data: [String]) -> UInt32? {
-        let fields = data.map { $0.trimmingCharacters(in: .whitespaces) }
+        let fields = data.map { $0.trimmingWhitespace() }
         guard let first = fields.first, !first.isEmpty else { return nil }
         if fields.count == 1 { return IntegerField.parse(first) }
         var value: UInt32 = 0

@@ -21,7 +21,7 @@ struct ModelsSectionMissing: LintRule {
                 continue
             }
             for (i, field) in m.line.fields.enumerated().dropFirst() {
-                let decoration = field.trimmingCharacters(in: .whitespaces)
+                let decoration = field.trimmingWhitespace()
                 guard !decoration.isEmpty, !context.document.hasSection(m.modelsSection + "." + decoration) else { continue }
                 if context.isTemplate && decoration.contains("$") { continue }
                 findings.add(Self.info, "models section [\(m.modelsSection).\(decoration)] does not exist: nothing installs on machines matching \(decoration)", at: m.line.range(ofField: i + 1))

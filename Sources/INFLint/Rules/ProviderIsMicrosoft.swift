@@ -14,7 +14,7 @@ struct ProviderIsMicrosoft: LintRule {
 
     func check(_ context: LintContext, into findings: inout Findings) {
         guard let p = context.document.version.provider else { return }
-        let v = p.value.trimmingCharacters(in: .whitespaces).lowercased()
+        let v = p.value.trimmingWhitespace().lowercased()
         guard v == "microsoft" || v == "microsoft corporation" else { return }
         findings.add(Self.info, "Provider is Microsoft: third-party packages must name their own provider", at: p.range)
     }

@@ -20,7 +20,7 @@ struct SourceDiskUnknown: LintRule {
             let architectures: [Architecture?] = arch.map { [$0] } ?? (context.architectures.isEmpty ? [nil] : context.architectures.map { $0 })
             let tables = architectures.map { ($0, context.document.sourceDisks(for: $0)) }
             for line in context.document.lines(of: section) {
-                let id = (line.field(1) ?? "").trimmingCharacters(in: .whitespaces)
+                let id = (line.field(1) ?? "").trimmingWhitespace()
                 let missing = tables.filter { $0.1[id] == nil }
                 guard !id.isEmpty, let first = missing.first else { continue }
                 findings.add(Self.info, "disk \(id) is not defined in [SourceDisksNames\(first.0.map { "." + $0.rawValue } ?? "")]", at: line.range(ofField: 1))

@@ -14,7 +14,7 @@ struct UnknownDirid: LintRule {
 
     func check(_ context: LintContext, into findings: inout Findings) {
         for line in context.document.lines(in: "DestinationDirs") {
-            let text = (line.field(1) ?? "").trimmingCharacters(in: .whitespaces)
+            let text = (line.field(1) ?? "").trimmingWhitespace()
             guard let value = IntegerField.parse(text), !text.isEmpty else {
                 findings.add(Self.info, "'\(text)' is not a DIRID number", at: line.range(ofField: 1))
                 continue
