@@ -77,8 +77,14 @@ public struct INFDocument: Sendable {
 
     /// All lines of `section` whose key is `key` (case-insensitive).
     public func lines(in section: String, key: String) -> [INFLine] {
+        guard let s = self.section(section) else { return [] }
         let folded = CaseFolding.fold(key)
-        return lines(in: section).filter { $0.key.map(CaseFolding.fold) == folded }
+        // Keys are compared first: only the lines that match are built.
+        return s.lines.compactMap { i in
+            let keyField = tree.lines[i].keyField
+            guard keyField >= 0, CaseFolding.fold(value(ofField: Int(keyField))) == folded else { return nil }
+            return line(at: i)
+        }
     }
 
     /// The line at an index of `tree.lines` (which must be an entry).
