@@ -13,7 +13,7 @@ struct CatalogFileInvalid: LintRule {
         passing: [RuleExample("[Version]\nSignature = \"$Windows NT$\"\nCatalogFile = dev.cat\n")])
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        for entry in context.document.version.catalogFiles {
+        for entry in context.version.catalogFiles {
             let name = entry.file.value.trimmingWhitespace()
             if name.contains("\\") || name.contains("/") || name.contains(":") {
                 findings.add(Self.info, "CatalogFile '\(name)' contains a path; it must be a file name next to the INF", at: entry.file.range)

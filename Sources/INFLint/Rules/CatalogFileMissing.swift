@@ -14,7 +14,7 @@ struct CatalogFileMissing: LintRule {
 
     func check(_ context: LintContext, into findings: inout Findings) {
         guard context.isDeviceINF else { return }
-        let v = context.document.version
+        let v = context.version
         let missing = context.architectures.filter { v.catalogFile(for: $0) == nil }
         guard !missing.isEmpty else { return }
         let which = v.catalogFiles.isEmpty ? "" : " for \(missing.map(\.rawValue).joined(separator: ", "))"

@@ -20,7 +20,7 @@ struct ClassGuidMalformed: LintRule {
     }
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        guard let guid = context.document.version.classGuid, !Self.isGUID(guid.value) else { return }
+        guard let guid = context.version.classGuid, !Self.isGUID(guid.value) else { return }
         findings.add(Self.info, "'\(guid.value)' is not a GUID of the form {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}", at: guid.range)
     }
 }

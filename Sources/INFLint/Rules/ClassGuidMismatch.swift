@@ -14,7 +14,7 @@ struct ClassGuidMismatch: LintRule {
         passing: [RuleExample("[Version]\nSignature = \"$Windows NT$\"\nClass = Ports\nClassGuid = {4D36E978-E325-11CE-BFC1-08002BE10318}\n")])
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        let v = context.document.version
+        let v = context.version
         guard let cls = v.class, let guid = v.classGuid else { return }
         let lowerGuid = guid.value.lowercased().trimmingWhitespace()
         if let expected = SystemSetupClasses.guids[cls.value.lowercased()] {

@@ -13,7 +13,7 @@ struct ClassInstall32ForSystemClass: LintRule {
         passing: [RuleExample("[Version]\nSignature = \"$Windows NT$\"\nClass = Ports\nClassGuid = {4D36E978-E325-11CE-BFC1-08002BE10318}\n")])
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        guard let cls = context.document.version.class, SystemSetupClasses.isSystemClass(cls.value) else { return }
+        guard let cls = context.version.class, SystemSetupClasses.isSystemClass(cls.value) else { return }
         for section in context.document.sections where section.name.lowercased().hasPrefix("classinstall32") {
             findings.add(Self.info, "[\(section.name)] installs or changes the Microsoft-defined class \(cls.value), which third-party INFs may not do", at: context.headerRange(of: section.name))
         }

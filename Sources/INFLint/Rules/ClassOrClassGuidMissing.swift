@@ -13,7 +13,7 @@ struct ClassOrClassGuidMissing: LintRule {
         passing: [RuleExample("[Version]\nSignature = \"$Windows NT$\"\nClass = Sample\nClassGuid = {78A1C341-4539-11d3-B88D-00C04FAD5171}\n[Manufacturer]\nContoso = Models\n[Models]\nDevice = Install, Root\\Dev\n[Install]\n")])
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        let v = context.document.version
+        let v = context.version
         let hasClass = !(v.class?.value ?? "").isEmpty, hasGuid = !(v.classGuid?.value ?? "").isEmpty
         guard context.isDeviceINF || hasClass || hasGuid, !(hasClass && hasGuid) else { return }
         let missing = hasClass ? "ClassGuid" : hasGuid ? "Class" : "Class and ClassGuid"

@@ -16,7 +16,7 @@ struct CustomClassNotInstalled: LintRule {
     static let conventional: Set<String> = ["sample"]
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        guard context.isDeviceINF, let cls = context.document.version.class, !cls.value.isEmpty,
+        guard context.isDeviceINF, let cls = context.version.class, !cls.value.isEmpty,
               !SystemSetupClasses.isSystemClass(cls.value), !Self.conventional.contains(cls.value.lowercased()) else { return }
         guard !context.document.sections.contains(where: { $0.name.lowercased().hasPrefix("classinstall32") }) else { return }
         findings.add(Self.info, "class \(cls.value) is not Microsoft-defined and this INF has no [ClassInstall32] to create it", at: cls.range)

@@ -13,7 +13,7 @@ struct DriverVerInFuture: LintRule {
         passing: [RuleExample("[Version]\nSignature = \"$Windows NT$\"\nDriverVer = 01/15/2024,1.0.0.0\n")])
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        guard let value = context.document.version.driverVer?.value, let line = context.document.version.driverVer?.line else { return }
+        guard let value = context.version.driverVer?.value, let line = context.version.driverVer?.line else { return }
         let (y, m, d) = LintContext.today
         let tomorrow = d < 28 ? (y, m, d + 1) : (m == 12 ? (y + 1, 1, 1) : (y, m + 1, 1))
         guard (value.year, value.month, value.day) > tomorrow else { return }

@@ -13,7 +13,7 @@ struct DriverVerMalformed: LintRule {
         passing: [RuleExample("[Version]\nSignature = \"$Windows NT$\"\nDriverVer = 01/15/2024,1.0.0.0\n")])
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        guard let entry = context.document.version.driverVer, case .failure(let error) = entry.result else { return }
+        guard let entry = context.version.driverVer, case .failure(let error) = entry.result else { return }
         // stampinf fills in an empty or placeholder DriverVer.
         if context.isTemplate && ((entry.line.field(1) ?? "").isEmpty || (entry.line.field(1) ?? "").contains("$")) { return }
         findings.add(Self.info, "DriverVer: \(error.description)", at: entry.line.range)

@@ -13,7 +13,7 @@ struct DriverVerMissing: LintRule {
         passing: [RuleExample("[Version]\nSignature = \"$Windows NT$\"\nDriverVer = 01/15/2024,1.0.0.0\n[Manufacturer]\nContoso = Models\n[Models]\nDevice = Install, Root\\Dev\n[Install]\n")])
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        guard context.isDeviceINF, !context.isTemplate, context.document.version.driverVer == nil else { return }
+        guard context.isDeviceINF, !context.isTemplate, context.version.driverVer == nil else { return }
         findings.add(Self.info, "no DriverVer: Windows ranks this driver with date 00/00/0000, so any other matching driver wins", at: context.headerRange(of: "Version"))
     }
 }

@@ -17,7 +17,7 @@ struct FunctionDriverMissing: LintRule {
     static let exemptClasses: Set<String> = ["extension", "netservice", "nettrans", "netclient", "modem"]
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        if let cls = context.document.version.class?.value.lowercased(), Self.exemptClasses.contains(cls) { return }
+        if let cls = context.version.class?.value.lowercased(), Self.exemptClasses.contains(cls) { return }
         var seen = Set<String>()
         for use in context.deviceInstalls where seen.insert(use.install.sectionName.lowercased()).inserted {
             let services = use.install.name(of: .services)

@@ -13,7 +13,7 @@ struct InstallDriverVerDiffers: LintRule {
         passing: [RuleExample(device: "[Dev.NT]\nDriverVer = 01/15/2024,1.0.0.0\n")])
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        guard let version = context.document.version.driverVer?.value else { return }
+        guard let version = context.version.driverVer?.value else { return }
         var seen = Set<String>()
         for use in context.deviceInstalls where seen.insert(use.install.sectionName.lowercased()).inserted {
             guard let line = context.document.firstLine(in: use.install.sectionName, key: "DriverVer"),

@@ -13,7 +13,7 @@ struct LayoutFileInThirdPartyINF: LintRule {
         passing: [RuleExample("[Version]\nSignature = \"$Windows NT$\"\n")])
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        guard let layout = context.document.version.layoutFile else { return }
+        guard let layout = context.version.layoutFile else { return }
         findings.add(Self.info, "LayoutFile is for inbox INFs only: list the package's files in [SourceDisksNames] and [SourceDisksFiles]", at: layout.line.range)
     }
 }

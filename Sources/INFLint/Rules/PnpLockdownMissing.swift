@@ -15,7 +15,7 @@ struct PnpLockdownMissing: LintRule {
 
     func check(_ context: LintContext, into findings: inout Findings) {
         guard context.isDeviceINF else { return }
-        if let existing = context.document.version.pnpLockdown {
+        if let existing = context.version.pnpLockdown {
             guard existing.value.trimmingWhitespace() != "1" else { return }
             let fix = Fix("set PnpLockdown = 1", safety: .safe, edits: [context.replaceField(1, of: existing.line, with: "1")])
             findings.add(Self.info, "PnpLockdown is '\(existing.value)', not 1: the driver's files are not protected", at: existing.range, fix: fix)

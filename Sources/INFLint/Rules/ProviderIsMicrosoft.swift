@@ -13,7 +13,7 @@ struct ProviderIsMicrosoft: LintRule {
         passing: [RuleExample("[Version]\nSignature = \"$Windows NT$\"\nProvider = \"Contoso\"\n")])
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        guard let p = context.document.version.provider else { return }
+        guard let p = context.version.provider else { return }
         let v = p.value.trimmingWhitespace().lowercased()
         guard v == "microsoft" || v == "microsoft corporation" else { return }
         findings.add(Self.info, "Provider is Microsoft: third-party packages must name their own provider", at: p.range)

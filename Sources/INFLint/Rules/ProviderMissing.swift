@@ -14,7 +14,7 @@ struct ProviderMissing: LintRule {
 
     func check(_ context: LintContext, into findings: inout Findings) {
         guard context.document.hasSection("Version") else { return }
-        if let p = context.document.version.provider {
+        if let p = context.version.provider {
             if p.value.trimmingWhitespace().isEmpty { findings.add(Self.info, "Provider is empty", at: p.line.range) }
         } else {
             findings.add(Self.info, "[Version] has no Provider: the package shows no provider in Device Manager and pnputil", at: context.headerRange(of: "Version"))
