@@ -9,7 +9,9 @@ struct Suppressions {
     init(tree: SyntaxTree) {
         let units = tree.source.units
         for (index, line) in tree.lines.enumerated() where line.comment >= 0 {
-            let text = String(decoding: units[Int(line.comment)..<Int(line.contentEnd)], as: UTF16.self)
+            let comment = units[Int(line.comment)..<Int(line.contentEnd)]
+            guard Self.mayBeSuppression(comment) else { continue }
+            let text = String(decoding: comment, as: UTF16.self)
             guard let codes = Self.parse(text) else { continue }
             let number = tree.lineNumber(of: Int(line.comment))
             if line.kind == .comment {
@@ -32,6 +34,22 @@ struct Suppressions {
         } else {
             byLine[line] = codes
         }
+    }
+
+    static let marker = Array("drvkit-ignore".utf16)
+
+    /// False when `parse` would certainly return nil, told from the code units without making a
+    /// string (most comments): after `;` and blanks comes ASCII text other than `drvkit-ignore`.
+    static func mayBeSuppression(_ comment: ArraySlice<UInt16>) -> Bool {
+        var i = comment.startIndex
+        while i < comment.endIndex && (comment[i] == 0x3B || comment[i] == 0x20 || comment[i] == 0x09) { i += 1 }
+        for k in 0..<marker.count {
+            guard i + k < comment.endIndex else { return false }
+            let u = comment[i + k]
+            if u >= 0x80 { return true }   // beyond ASCII: lowercasing may change it, leave it to `parse`
+            if (u &- 0x41 < 26 ? u | 0x20 : u) != marker[k] { return false }
+        }
+        return true
     }
 
     /// The codes after `drvkit-ignore`, or nil when the comment is not a suppression.
