@@ -90,12 +90,18 @@ public struct INFDocument: Sendable {
     /// The line at an index of `tree.lines` (which must be an entry).
     public func line(at index: Int) -> INFLine {
         let node = tree.lines[index]
-        let key = node.keyField >= 0 ? value(ofField: Int(node.keyField)) : nil
         let fields = node.fieldIndexes.map { value(ofField: $0) }
         let ranges = node.fieldIndexes.map { tree.fields[$0].range }
-        let keyRange = node.keyField >= 0 ? tree.fields[Int(node.keyField)].range : nil
+        var key: String? = nil, rawKey: String? = nil, keyRange: Range<Int>? = nil
+        if node.keyField >= 0 {
+            let field = tree.fields[Int(node.keyField)]
+            // A keyless one-field line's key is its field; a key without `%` reads as written.
+            key = node.keyField == node.firstField && node.fieldCount > 0 ? fields[0] : value(ofField: Int(node.keyField))
+            rawKey = field.hasPercent ? tree.value(field) : key
+            keyRange = field.range
+        }
         return INFLine(index: index, key: key, fields: fields, keyRange: keyRange, fieldRanges: ranges,
-                       range: Int(node.start)..<Int(node.contentEnd), rawKey: tree.key(of: node))
+                       range: Int(node.start)..<Int(node.contentEnd), rawKey: rawKey)
     }
 
     /// The substituted value of `tree.fields[i]`.
