@@ -17,9 +17,7 @@ struct SuppressionScanTests {
         let pieces = [";", " ", "\t", "drvkit-ignore", "DRVKIT-IGNORE", "Drvkit-Ignore", "drvkit", "-", "ignore", "drvKit-ignore",
                       "drv\u{212A}it-ignore", "\u{301}", "é", " DK1001", ",DK2002", "x", ""]
         var rng = SeededGenerator(seed: 0x5CA7)
-        for _ in 0..<5000 {
-            Self.expectConsistent((0..<Int.random(in: 0...6, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined())
-        }
+        for text in rng.texts(from: pieces, count: 5000, maxPieces: 6) { Self.expectConsistent(text) }
     }
 
     @Test func corpusComments() throws {

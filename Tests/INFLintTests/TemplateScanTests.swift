@@ -31,10 +31,7 @@ struct TemplateScanTests {
         let pieces = ["$", "$ARCH$", "$arch$", "$ArCh$", "$KMDFVERSION", "$kmdfversion$", "$date$", "$DATE", "$INFVERSION$",
                       "INX_", "inx_", "INX", "#", "!", "@", "_", "__", "a", "Z", "7", "ab", "9x", "12", " ", "\r\n", "\n", ",", "é"]
         var rng = SeededGenerator(seed: 0x7E3A)
-        for _ in 0..<3000 {
-            let text = (0..<Int.random(in: 0...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
-            Self.expectSame(Array(text.utf16), text.debugDescription)
-        }
+        for text in rng.texts(from: pieces, count: 3000, maxPieces: 12) { Self.expectSame(Array(text.utf16), text.debugDescription) }
     }
 
     @Test(arguments: [

@@ -15,9 +15,7 @@ struct WhitespaceTrimmingTests {
         let pieces = [" ", "\t", "\u{A0}", "\u{3000}", "\u{2003}", "\u{202F}", "\u{1680}", "\u{85}", "\u{B}", "\u{C}",
                       "\r\n", "\n", "\r", "a", "Z", "é", "e\u{301}", "\u{301}", "😀", ",", ""]
         var rng = SeededGenerator(seed: 0x7121)
-        for _ in 0..<5000 {
-            Self.expectSame((0..<Int.random(in: 0...8, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined())
-        }
+        for text in rng.texts(from: pieces, count: 5000, maxPieces: 8) { Self.expectSame(text) }
     }
 
     @Test func corpusLinesAndFields() throws {

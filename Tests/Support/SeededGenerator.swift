@@ -10,3 +10,11 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
 }
+
+extension SeededGenerator {
+    /// `count` texts, each up to `maxPieces` of `pieces` joined (tests of fast paths feed them
+    /// near misses of what they look for).
+    public mutating func texts(from pieces: [String], count: Int, maxPieces: Int) -> [String] {
+        (0..<count).map { _ in (0..<Int.random(in: 0...maxPieces, using: &self)).map { _ in pieces.randomElement(using: &self)! }.joined() }
+    }
+}
