@@ -53,6 +53,11 @@ public struct INFDocument: Sendable {
         layout.index.value(for: name, in: tree)
     }
 
+    /// The entry lines of the section called `name` (without making its ``Section``, whose name is a new string).
+    func entryIndexes(in name: String) -> LineIndexes? {
+        sectionIndex(of: name).map { layout.entries(of: $0) }
+    }
+
     /// The lines of a section as SetupAPI reads them.
     public func lines(of section: Section) -> [INFLine] {
         section.lines.map { line(at: $0) }
@@ -60,14 +65,14 @@ public struct INFDocument: Sendable {
 
     /// The lines of the section called `name`, or an empty list.
     public func lines(in name: String) -> [INFLine] {
-        section(name).map { lines(of: $0) } ?? []
+        entryIndexes(in: name).map { $0.map { line(at: $0) } } ?? []
     }
 
     /// The first line of `section` whose key is `key` (case-insensitive), as `SetupFindFirstLine`.
     public func firstLine(in section: String, key: String) -> INFLine? {
-        guard let s = self.section(section) else { return nil }
+        guard let entries = entryIndexes(in: section) else { return nil }
         let folded = CaseFolding.fold(key)
-        for i in s.lines {
+        for i in entries {
             let line = tree.lines[i]
             guard line.keyField >= 0 else { continue }
             if CaseFolding.fold(value(ofField: Int(line.keyField))) == folded { return self.line(at: i) }
@@ -77,10 +82,10 @@ public struct INFDocument: Sendable {
 
     /// All lines of `section` whose key is `key` (case-insensitive).
     public func lines(in section: String, key: String) -> [INFLine] {
-        guard let s = self.section(section) else { return [] }
+        guard let entries = entryIndexes(in: section) else { return [] }
         let folded = CaseFolding.fold(key)
         // Keys are compared first: only the lines that match are built.
-        return s.lines.compactMap { i in
+        return entries.compactMap { i in
             let keyField = tree.lines[i].keyField
             guard keyField >= 0, CaseFolding.fold(value(ofField: Int(keyField))) == folded else { return nil }
             return line(at: i)
