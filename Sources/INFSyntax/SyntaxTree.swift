@@ -96,7 +96,7 @@ public struct SyntaxTree: Sendable {
     }
 
     /// The code units SetupAPI reads for a field (before `%strkey%` substitution).
-    @inline(__always)
+    @inlinable @inline(__always)
     public func valueUnits<R>(_ field: FieldNode, _ body: (UnsafeBufferPointer<UInt16>) throws -> R) rethrows -> R {
         let range = Int(field.valueStart)..<Int(field.valueStart + field.valueCount)
         if field.cooked {

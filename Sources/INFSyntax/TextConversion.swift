@@ -3,7 +3,7 @@ import Synchronization
 /// Fast conversions between UTF-16 code units and Swift strings.
 public enum TextConversion {
     /// A string from UTF-16 code units; ASCII text (nearly all INF text) skips transcoding.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func string(_ units: UnsafeBufferPointer<UInt16>) -> String {
         var ascii: UInt16 = 0
         for u in units { ascii |= u }
