@@ -231,6 +231,9 @@ public final class LintContext {
     /// The `[Version]` section, read once for all rules.
     public lazy var version: VersionSection = document.version
 
+    /// Every file copied by a reached CopyFiles directive, collected once for all rules.
+    public lazy var copiedFiles: [CopiedFile] = collectCopiedFiles()
+
     /// Every AddReg/DelReg/BitReg line reached, with the key its HKR stands for.
     public lazy var registryUses: [RegistryUse] = {
         var result: [RegistryUse] = []

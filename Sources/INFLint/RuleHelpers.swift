@@ -20,12 +20,12 @@ extension LintContext {
     /// The first value of `key` in `[Version]`.
     public func versionValue(_ key: String) -> INFLine? { document.firstLine(in: "Version", key: key) }
 
-    /// Every file copied by a reached CopyFiles directive.
-    public var copiedFiles: [CopiedFile] {
+    /// Every file copied by a reached CopyFiles directive (``copiedFiles`` keeps them).
+    func collectCopiedFiles() -> [CopiedFile] {
         var result: [CopiedFile] = []
         var listsSeen = Set<String>()
         for section in graph.roles.keys.sorted() {
-            for line in document.lines(in: section) where line.key?.lowercased() == "copyfiles" {
+            for line in document.lines(in: section, key: "CopyFiles") {
                 for (i, field) in line.fields.enumerated() {
                     let item = CopyFilesItem(field)
                     switch item {
