@@ -234,6 +234,15 @@ public final class LintContext {
     /// Every file copied by a reached CopyFiles directive, collected once for all rules.
     public lazy var copiedFiles: [CopiedFile] = collectCopiedFiles()
 
+    /// True when the INF installs devices (has `[Manufacturer]` entries).
+    public lazy var isDeviceINF: Bool = !document.manufacturers.isEmpty
+
+    /// The AddService lines of every reached `.Services` section (and DefaultInstall.Services).
+    public lazy var addServices: [(directive: AddServiceDirective, section: String)] = collectAddServices()
+
+    /// The service-install sections named by reached AddService lines.
+    public lazy var serviceInstallSections: [(section: ServiceInstallSection, directive: AddServiceDirective)] = collectServiceInstallSections()
+
     /// Every AddReg/DelReg/BitReg line reached, with the key its HKR stands for.
     public lazy var registryUses: [RegistryUse] = {
         var result: [RegistryUse] = []

@@ -14,9 +14,6 @@ public struct CopiedFile: Sendable {
 }
 
 extension LintContext {
-    /// True when the INF installs devices (has `[Manufacturer]` entries).
-    public var isDeviceINF: Bool { !document.manufacturers.isEmpty }
-
     /// The first value of `key` in `[Version]`.
     public func versionValue(_ key: String) -> INFLine? { document.firstLine(in: "Version", key: key) }
 
@@ -45,15 +42,15 @@ extension LintContext {
         return result
     }
 
-    /// The AddService lines of every reached `.Services` section (and DefaultInstall.Services).
-    public var addServices: [(directive: AddServiceDirective, section: String)] {
+    /// The AddService lines of every reached `.Services` section (``addServices`` keeps them).
+    func collectAddServices() -> [(directive: AddServiceDirective, section: String)] {
         graph.roles.filter { $0.value == .services }.keys.sorted().flatMap { section in
             document.addServices(in: section).map { ($0, section) }
         }
     }
 
-    /// The service-install sections named by reached AddService lines.
-    public var serviceInstallSections: [(section: ServiceInstallSection, directive: AddServiceDirective)] {
+    /// The service-install sections named by reached AddService lines (``serviceInstallSections`` keeps them).
+    func collectServiceInstallSections() -> [(section: ServiceInstallSection, directive: AddServiceDirective)] {
         var seen = Set<String>()
         return addServices.compactMap { entry in
             guard let name = entry.directive.installSection, seen.insert(name.lowercased()).inserted,
