@@ -47,7 +47,7 @@ struct Suppressions {
             guard i + k < comment.endIndex else { return false }
             let u = comment[i + k]
             if u >= 0x80 { return true }   // beyond ASCII: lowercasing may change it, leave it to `parse`
-            if (u &- 0x41 < 26 ? u | 0x20 : u) != marker[k] { return false }
+            if u.asciiLowercased != marker[k] { return false }
         }
         return true
     }

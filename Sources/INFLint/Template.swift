@@ -1,3 +1,5 @@
+import INFSyntax
+
 /// Build-time placeholders of INF templates: stampinf's `$ARCH$` and friends, and the forms other
 /// generators use (`#NAME#` in libwdi, `!Name!` in WinFsp, `@NAME@` in CMake, `INX_…` in virtio-win).
 /// Findings on text that will be replaced before the INF ships are not reported for templates.
@@ -48,10 +50,10 @@ enum Template {
 extension Template {
     /// The same answers as the string searches above, read straight from the code units, for
     /// text that is all ASCII (nearly every INF): there a character is one unit (a CR LF pair is
-    /// one character, but neither half is part of a name), `uppercased()` only folds `a`–`z`,
+    /// one character, but neither half is part of a name), case only folds `A`–`Z`,
     /// and letters and digits are the ASCII ones. Other text gets nil and takes the string path.
     enum ASCIIScan {
-        static let names: [[UInt16]] = stampinf.map { Array($0.utf16) }
+        static let names: [[UInt16]] = stampinf.map { Array($0.lowercased().utf16) }
         static let inx = Array("INX_".utf16)
 
         static func placeholders<C: Collection>(in units: C, includingArch: Bool) -> Bool? where C.Element == UInt16 {
@@ -69,7 +71,7 @@ extension Template {
             for i in u.indices where u[i] == 0x24 {
                 for name in names.dropFirst(includingArch ? 0 : 1) where i + name.count <= u.count {
                     var k = 0
-                    while k < name.count && upper(u[i + k]) == name[k] { k += 1 }
+                    while k < name.count && u[i + k].asciiLowercased == name[k] { k += 1 }
                     if k == name.count { return true }
                 }
             }
@@ -95,8 +97,7 @@ extension Template {
             return false
         }
 
-        static func upper(_ u: UInt16) -> UInt16 { u &- 0x61 < 26 ? u - 0x20 : u }
-        static func isLetter(_ u: UInt16) -> Bool { (u | 0x20) &- 0x61 < 26 }
+        static func isLetter(_ u: UInt16) -> Bool { u.asciiLowercased &- 0x61 < 26 }
         static func isNameCharacter(_ u: UInt16) -> Bool { isLetter(u) || u &- 0x30 < 10 || u == 0x5F }
     }
 }

@@ -1,3 +1,5 @@
+import INFSyntax
+
 /// Case-insensitive keys as SetupAPI compares section names, line keys and string keys.
 enum CaseFolding {
     /// A folded form of `units` that compares equal for names SetupAPI treats as equal.
@@ -6,10 +8,7 @@ enum CaseFolding {
         for u in units { bits |= u }
         if bits < 0x80 {
             return String(unsafeUninitializedCapacity: units.count) { buffer in
-                for i in 0..<units.count {
-                    let u = units[i]
-                    buffer[i] = UInt8(u >= 0x41 && u <= 0x5A ? u | 0x20 : u)
-                }
+                for i in 0..<units.count { buffer[i] = UInt8(units[i].asciiLowercased) }
                 return units.count
             }
         }

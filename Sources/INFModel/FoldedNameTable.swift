@@ -59,9 +59,6 @@ struct FoldedNameTable: Sendable {
         return slots
     }
 
-    @inline(__always)
-    static func fold(_ u: UInt16) -> UInt16 { u &- 0x41 < 26 ? u | 0x20 : u }
-
     static func isASCII(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
         var bits: UInt16 = 0
         for u in units { bits |= u }
@@ -137,7 +134,7 @@ struct FoldedNameTable: Sendable {
             while i < a.count && a[i] == b[i] { i += 1 }
             if i == a.count { return true }
             i = 0
-            while i < a.count && fold(a[i]) == fold(b[i]) && a[i] < 0x80 { i += 1 }
+            while i < a.count && a[i].asciiLowercased == b[i].asciiLowercased && a[i] < 0x80 { i += 1 }
             if i == a.count { return true }
         }
         if isASCII(a) && isASCII(b) { return false }
@@ -146,7 +143,7 @@ struct FoldedNameTable: Sendable {
 
     /// Whether `units` spell the ASCII `bytes`, ignoring ASCII case.
     static func equalFolded(_ units: UnsafeBufferPointer<UInt16>, ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        units.count == bytes.count && (0..<units.count).allSatisfy { fold(units[$0]) == fold(UInt16(bytes[$0])) }
+        units.count == bytes.count && (0..<units.count).allSatisfy { units[$0].asciiLowercased == UInt16(bytes[$0]).asciiLowercased }
     }
 
     /// The value stored for `name`, or nil.

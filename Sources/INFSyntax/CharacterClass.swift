@@ -20,3 +20,9 @@ enum CharacterClass {
         return r
     }
 }
+
+extension UInt16 {
+    /// The code unit with ASCII `A`–`Z` made lowercase; every other unit as it is. (SetupAPI and
+    /// drvkit compare names with ASCII case folded; other characters fold through `lowercased()`.)
+    @inlinable package var asciiLowercased: UInt16 { self &- 0x41 < 26 ? self | 0x20 : self }
+}
