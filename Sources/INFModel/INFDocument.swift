@@ -70,26 +70,21 @@ public struct INFDocument: Sendable {
 
     /// The first line of `section` whose key is `key` (case-insensitive), as `SetupFindFirstLine`.
     public func firstLine(in section: String, key: String) -> INFLine? {
-        guard let entries = entryIndexes(in: section) else { return nil }
         let folded = CaseFolding.fold(key)
-        for i in entries {
-            let line = tree.lines[i]
-            guard line.keyField >= 0 else { continue }
-            if CaseFolding.fold(value(ofField: Int(line.keyField))) == folded { return self.line(at: i) }
-        }
-        return nil
+        return entryIndexes(in: section)?.first { hasKey(folded, line: $0) }.map { line(at: $0) }
     }
 
     /// All lines of `section` whose key is `key` (case-insensitive).
     public func lines(in section: String, key: String) -> [INFLine] {
-        guard let entries = entryIndexes(in: section) else { return [] }
         let folded = CaseFolding.fold(key)
         // Keys are compared first: only the lines that match are built.
-        return entries.compactMap { i in
-            let keyField = tree.lines[i].keyField
-            guard keyField >= 0, CaseFolding.fold(value(ofField: Int(keyField))) == folded else { return nil }
-            return line(at: i)
-        }
+        return entryIndexes(in: section)?.filter { hasKey(folded, line: $0) }.map { line(at: $0) } ?? []
+    }
+
+    /// Whether the entry at `tree.lines[index]` has a key whose substituted value folds to `folded`.
+    private func hasKey(_ folded: String, line index: Int) -> Bool {
+        let keyField = tree.lines[index].keyField
+        return keyField >= 0 && CaseFolding.fold(value(ofField: Int(keyField))) == folded
     }
 
     /// The line at an index of `tree.lines` (which must be an entry).
