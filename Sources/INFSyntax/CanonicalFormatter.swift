@@ -7,8 +7,9 @@
 /// - Comment lines lose leading and trailing blanks; runs of blank lines become one; blank lines at
 ///   the start and end of the file go; the last line gets a line end.
 /// - Left exactly as written: lines continued with `\`, lines with an unclosed quote, text before the
-///   first section, a header without `]`, everything after Ctrl-Z, and any line whose rewrite would
-///   read differently (each rewritten line is re-read and compared with the original).
+///   first section (also when a header follows it on its line), a header without `]`, everything
+///   after Ctrl-Z, and any line whose rewrite would read differently (each rewritten line is
+///   re-read and compared with the original).
 /// Encoding, BOM and each line's own line end are kept. Formatting a formatted file changes nothing.
 public enum CanonicalFormatter {
     /// The formatted text of `tree`.
@@ -69,6 +70,9 @@ public enum CanonicalFormatter {
         case .comment:
             return Array(trimmed(u, Int(line.comment)..<Int(line.contentEnd)))
         case .sectionHeader:
+            // Text before the first section that runs into a `[` on the same line: SetupAPI counts
+            // it against the file (ERROR_EXPECTED_SECTION_NAME), so it is not dropped.
+            guard trimmed(u, Int(line.start)..<Int(line.openBracket)).isEmpty else { return verbatim }
             var text = Array(u[Int(line.openBracket)...Int(line.closeBracket)])
             let rest = trimmed(u, Int(line.closeBracket) + 1..<Int(line.contentEnd))
             if !rest.isEmpty { text.append(0x20); text.append(contentsOf: rest) }

@@ -53,7 +53,9 @@ extension Drvkit.Inf {
             abstract: "Rewrite INF files in drvkit's canonical layout (see README).",
             discussion: """
                 Without --check or --in-place the formatted text is written to standard output. \
-                Comments, encoding, BOM and line ends are kept; what SetupAPI reads does not change.
+                Comments, encoding, BOM and line ends are kept; what SetupAPI reads does not change. \
+                A file whose canonical layout would read differently (for example one SetupAPI refuses, \
+                whose error line would move) is left as written, with a warning.
                 """)
 
         @Argument(help: "INF files to format.") var files: [String]
@@ -71,7 +73,9 @@ extension Drvkit.Inf {
             for file in files {
                 do {
                     let tree = try INFInput.load(path: file)
-                    let formatted = CanonicalFormatter.format(tree)
+                    let result = CanonicalFormatter.formatCheckingReading(tree)
+                    if let reason = result.keptAsWritten { Terminal.error("\(file): warning: left as written: \(reason)") }
+                    let formatted = result.units
                     let changed = formatted != tree.source.units
                     let bytes = try SourceText(units: formatted, encoding: tree.source.encoding, oddByte: tree.source.oddByte).encoded()
                     if check {

@@ -12,10 +12,10 @@ struct MutationFuzzTests {
     /// Mutations per corpus file; set DRVKIT_FUZZ_ROUNDS for a longer local run.
     static let rounds = Int(ProcessInfo.processInfo.environment["DRVKIT_FUZZ_ROUNDS"] ?? "") ?? 6
 
-    static func exercise(_ bytes: [UInt8]) throws {
+    static func exercise(_ bytes: [UInt8], _ name: String) throws {
         let tree = SyntaxTree(bytes: bytes)
         let roundTrips = try tree.printedBytes() == bytes
-        #expect(roundTrips, "does not round-trip")
+        #expect(roundTrips, "\(name): does not round-trip")
         let document = INFDocument(tree: tree)
         _ = document.openError
         for section in document.sections { _ = document.lines(of: section).map(\.text) }
@@ -24,7 +24,17 @@ struct MutationFuzzTests {
         let formatted = CanonicalFormatter.format(tree)
         let again = SyntaxTree(source: SourceText(units: formatted, encoding: tree.source.encoding, oddByte: tree.source.oddByte))
         let idempotent = CanonicalFormatter.format(again) == formatted
-        #expect(idempotent, "formatting is not idempotent")
+        #expect(idempotent, "\(name): formatting is not idempotent")
+        // What SetupAPI reads does not change; a refused file keeps its error, whose line may move
+        // (`formatCheckingReading` then leaves the file as written).
+        let before = SetupAPIReading(document), after = SetupAPIReading(INFDocument(tree: again))
+        if before.refusal == nil {
+            #expect(after == before, "\(name): formatting changed what SetupAPI reads")
+        } else {
+            #expect(after.refusal?.code == before.refusal?.code, "\(name): formatting changed SetupAPI's error")
+        }
+        let checked = CanonicalFormatter.formatCheckingReading(tree)
+        #expect(checked.keptAsWritten == nil || checked.units == tree.source.units)
     }
 
     @Test func mutatedCorpusFiles() throws {
@@ -34,9 +44,10 @@ struct MutationFuzzTests {
             let original = [UInt8](try Data(contentsOf: url))
             for round in 0..<Self.rounds {
                 let mutated = CorpusMutation.mutate(original, &rng)
+                let name = "file \(i) round \(round) (\(TestPaths.corpusName(url)))"
                 let start = Date()
-                try Self.exercise(mutated)
-                #expect(Date().timeIntervalSince(start) < Self.hangLimit, "file \(i) round \(round) (\(TestPaths.corpusName(url)))")
+                try Self.exercise(mutated, name)
+                #expect(Date().timeIntervalSince(start) < Self.hangLimit, "\(name)")
             }
         }
     }
@@ -45,7 +56,7 @@ struct MutationFuzzTests {
     func pathologicalRuns(_ byte: UInt8) throws {
         let body = [UInt8](repeating: byte, count: 200_000)
         let start = Date()
-        try Self.exercise(Array("[Version]\nSignature=$Windows NT$\n[S]\nk=".utf8) + body + [0x0A] + body)
+        try Self.exercise(Array("[Version]\nSignature=$Windows NT$\n[S]\nk=".utf8) + body + [0x0A] + body, "a run of \(byte)")
         #expect(Date().timeIntervalSince(start) < Self.hangLimit)
     }
 }

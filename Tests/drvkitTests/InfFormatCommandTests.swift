@@ -44,6 +44,20 @@ struct InfFormatCommandTests {
         #expect(leftovers == ["x.inf"])
     }
 
+    @Test func aFileThatWouldReadDifferentlyIsLeftAsWrittenWithAWarning() throws {
+        let refused = Array("\r\n\r\n[Version]\r\nSignature=$Windows NT$\r\n[S\r\n".utf8)
+        let (dir, file) = try makeFile(refused)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let check = try CommandRunner.run(["inf", "format", "--check", file.path])
+        #expect(check.exitCode == 0)
+        #expect(check.stdout == "")
+        #expect(check.stderr == file.path + ": warning: left as written: SetupAPI refuses it (ERROR_BAD_SECTION_NAME_LINE, line 5), "
+                + "and the canonical layout would move that to line 3\n")
+        #expect(try CommandRunner.run(["inf", "format", "--in-place", file.path]).exitCode == 0)
+        #expect([UInt8](try Data(contentsOf: file)) == refused)
+        #expect(try CommandRunner.run(["inf", "format", file.path]).stdoutBytes == refused)
+    }
+
     @Test func missingFileExits3() throws {
         let result = try CommandRunner.run(["inf", "format", "--check", "/nonexistent/x.inf"])
         #expect(result.exitCode == 3)
