@@ -119,6 +119,7 @@ public enum RegFile {
             if escaped { name.append(c); escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { break } else { name.append(c) }
             index = line.index(after: index)
         }
+        guard index < line.endIndex else { throw SandboxError("\(path):\(number): error: the value name has no closing quote") }
         let after = line[line.index(after: index)...]
         guard after.hasPrefix("=") else { throw SandboxError("\(path):\(number): error: expected '=' after the value name") }
         return (name, String(after.dropFirst()))
