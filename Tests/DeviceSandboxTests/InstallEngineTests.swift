@@ -206,28 +206,19 @@ struct InstallEngineTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let sandbox = try Sandbox.create(at: dir.appendingPathComponent("sb").path, machine: "win11-24h2-x64")
         let hkr = RegistryPath("HKLM\\SYSTEM\\CurrentControlSet\\Control\\Class\\{4d36e97d-e325-11ce-bfc1-08002be10318}\\0000")!
-        /// Every key and value, in one string SQLite builds (cheaper than a snapshot per INF).
-        func state() throws -> String {
-            try sandbox.database.read { db in
-                try String.fetchOne(db, sql: """
-                    SELECT (SELECT group_concat(id || ':' || ifnull(parent, 0) || ':' || name, '|') FROM (SELECT * FROM regkey ORDER BY id))
-                        || '#' || (SELECT group_concat(key || ':' || name || ':' || type || ':' || hex(data), '|') FROM (SELECT * FROM regvalue ORDER BY key, folded))
-                    """) ?? ""
-            }
-        }
         var installed = 0, failed = 0
         for url in TestPaths.corpusFiles() where url.pathExtension.lowercased() == "inf" {
             guard let tree = try? INFInput.load(path: url.path) else { continue }
             let document = INFDocument(tree: tree)
             guard document.openError == nil,
                   let model = document.models(for: TargetPlatform(architecture: .amd64, buildNumber: 26100)).first else { continue }
-            let before = try state()
+            let before = try sandbox.registryFingerprint()
             do {
                 _ = try InstallEngine.installSection(model.installSection, infPath: url.path, hkr: hkr, sandbox: sandbox)
                 installed += 1
             } catch let failure as InstallFailure {
                 #expect(failure.diagnostic.line >= 1 && failure.diagnostic.line <= tree.lines.count + 1, "\(failure)")
-                #expect(try state() == before, "\(failure)")
+                #expect(try sandbox.registryFingerprint() == before, "\(failure)")
                 failed += 1
             }
         }

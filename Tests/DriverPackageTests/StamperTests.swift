@@ -75,4 +75,28 @@ struct StamperTests {
         }
         #expect(checked >= 20)
     }
+
+    /// Damaged templates (seeded mutations of the corpus) are stamped or refused with a
+    /// `StampError`, never a crash; a stamped template still reads back byte for byte.
+    @Test func damagedTemplatesAreStampedOrRefused() throws {
+        guard TestPaths.corpus != nil else { print(TestPaths.corpusMissingMessage); return }
+        var rng = SeededGenerator(seed: 0x57A_3B)
+        let options = [StampOptions(architecture: .amd64),
+                       StampOptions(architecture: .arm64, driverVer: try Stamper.parseDriverVer("05/06/2025,1.2.3.4"), kmdfVersion: "1.33", umdfVersion: "2.33")]
+        var stamped = 0, refused = 0
+        for url in TestPaths.corpusFiles() {
+            let tree = SyntaxTree(bytes: CorpusMutation.mutate([UInt8](try Data(contentsOf: url)), &rng))
+            for option in options {
+                do {
+                    let units = try Stamper.stamp(tree, options: option)
+                    stamped += 1
+                    let again = SyntaxTree(source: SourceText(units: units, encoding: tree.source.encoding, oddByte: tree.source.oddByte))
+                    #expect(again.printedUnits() == units)
+                } catch is StampError {
+                    refused += 1
+                }
+            }
+        }
+        #expect(stamped > 0 && refused > 0, "stamped \(stamped), refused \(refused)")
+    }
 }

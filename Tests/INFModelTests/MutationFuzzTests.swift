@@ -10,7 +10,7 @@ struct MutationFuzzTests {
     /// Hang detection only (not a performance target): real parses take milliseconds.
     static let hangLimit: TimeInterval = 10
     /// Mutations per corpus file; set DRVKIT_FUZZ_ROUNDS for a longer local run.
-    static let rounds = Int(ProcessInfo.processInfo.environment["DRVKIT_FUZZ_ROUNDS"] ?? "") ?? 6
+    static let rounds = CorpusMutation.rounds(default: 6)
 
     static func exercise(_ bytes: [UInt8], _ name: String) throws {
         let tree = SyntaxTree(bytes: bytes)

@@ -1,6 +1,13 @@
+import Foundation
+
 /// Seeded damage to a file's bytes for fuzz tests: flipped bytes, truncation, inserted NULs,
 /// quotes, continuations and other characters the INF syntax cares about, removed bytes.
 public enum CorpusMutation {
+    /// Mutations per input in fuzz tests: `default`, or DRVKIT_FUZZ_ROUNDS for a longer local run.
+    public static func rounds(default count: Int) -> Int {
+        Int(ProcessInfo.processInfo.environment["DRVKIT_FUZZ_ROUNDS"] ?? "") ?? count
+    }
+
     public static func mutate(_ bytes: [UInt8], _ rng: inout SeededGenerator) -> [UInt8] {
         var b = bytes
         let edits = Int.random(in: 1...8, using: &rng)
