@@ -44,8 +44,12 @@ public struct PackageBuilder {
             if let problem = resolver.check(file, bytes: bytes) { problems.append(PackageProblem(path: infPath, line: file.line, message: problem)) }
             contents.append((file, bytes))
         }
-        let catalogName = document.version.catalogFile(for: architecture)?.file.value.trimmingWhitespace()
-        if signer != nil && catalogName == nil {
+        let catalogEntry = document.version.catalogFile(for: architecture)
+        let catalogName = catalogEntry?.fileName
+        if let catalogEntry, catalogName == nil {
+            problems.append(PackageProblem(path: infPath, line: tree.lineNumber(of: catalogEntry.file.line.range.lowerBound),
+                                           message: "CatalogFile '\(catalogEntry.file.value)' is not a file name in the INF's folder"))
+        } else if signer != nil && catalogName == nil {
             problems.append(PackageProblem(path: infPath, line: nil, message: "--sign needs a CatalogFile in [Version] for \(architecture.rawValue)"))
         }
         let os = try OSAttributes.resolve(osList ?? OSAttributes.defaultList(for: architecture.rawValue)).get()
@@ -91,8 +95,15 @@ public struct PackageBuilder {
             return PackageBuildResult(outputDirectory: outputURL.path, files: [infName] + files.map(\.relativePath), catalog: catalogName, signed: signed)
         } catch {
             try? FileManager.default.removeItem(at: staging)
-            throw error
+            guard let fileError = error as? CocoaError else { throw error }
+            throw [PackageProblem(path: output, line: nil, message: "cannot write the package: \(Self.describe(fileError))")]
         }
+    }
+
+    /// A file-system error in plain words: the path and the system's reason.
+    static func describe(_ cocoa: CocoaError) -> String {
+        let reason = (cocoa.underlying as? POSIXError).map { String(cString: strerror($0.code.rawValue)) } ?? cocoa.localizedDescription
+        return (cocoa.filePath ?? cocoa.url?.path).map { "\($0): \(reason)" } ?? reason
     }
 }
 

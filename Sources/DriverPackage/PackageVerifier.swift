@@ -52,11 +52,11 @@ public enum PackageVerifier {
                 if seen.insert(f.relativePath.lowercased()).inserted { files.append(f) }
             }
         }
-        let catalogName = architectures.compactMap { document.version.catalogFile(for: $0)?.file.value }.first
+        let catalogName = architectures.compactMap { document.version.catalogFile(for: $0)?.fileName }.first
         var catalog: Catalog?
         if let catalogName {
             result.catalog = catalogName
-            let url = root.appendingPathComponent(catalogName.trimmingWhitespace())
+            let url = root.appendingPathComponent(catalogName)
             if let data = FileManager.default.contents(atPath: url.path) {
                 do {
                     let parsed = try Catalog(derEncoded: [UInt8](data))

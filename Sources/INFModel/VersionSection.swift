@@ -32,6 +32,14 @@ public struct VersionSection: Sendable {
         /// The text after `CatalogFile.` (`NT`, `NTamd64`), nil for plain `CatalogFile`.
         public var decoration: String?
         public var file: INFValue
+
+        /// The catalog's file name, trimmed, when it names a file in the INF's folder: not empty,
+        /// no `\`, `/` or drive, not `.` or `..`. Nil otherwise (lint rule DK2009 says why).
+        public var fileName: String? {
+            let name = file.value.trimmingWhitespace()
+            guard !name.isEmpty, name != ".", name != "..", !name.contains(where: { $0 == "\\" || $0 == "/" || $0 == ":" }) else { return nil }
+            return name
+        }
     }
 
     /// The DriverVer line: its value and, when it does not parse, why.

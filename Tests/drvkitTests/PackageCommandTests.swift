@@ -65,6 +65,35 @@ struct PackageCommandTests {
         #expect(leftovers.isEmpty)
     }
 
+    @Test func filesAndCatalogsOutsideThePackageFolderAreRefused() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out/pkg").path
+        // A source path that climbs out of the INF's folder would be read from, and written to, outside it.
+        let climbing = try EchoPackage.source(dir) { $0.replacingOccurrences(of: "echo.sys = 1", with: "echo.sys = 1,..\\elsewhere") }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("elsewhere"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: climbing.deletingLastPathComponent().appendingPathComponent("echo.sys"),
+                                         to: dir.appendingPathComponent("elsewhere/echo.sys"))
+        let up = try CommandRunner.run(["package", "build", climbing.path, "--arch", "amd64", "-o", out])
+        #expect(up.exitCode == 1)
+        #expect(up.stderr.contains("echo.inf:22: error: the source path of echo.sys, ..\\elsewhere\\echo.sys, leaves the INF's folder"), "\(up.stderr)")
+        // Going down and back up stays inside.
+        let inside = try EchoPackage.source(dir) { $0.replacingOccurrences(of: "echo.sys = 1", with: "echo.sys = 1,sub\\..") }
+        #expect(try CommandRunner.run(["package", "build", inside.path, "--arch", "amd64", "-o", out]).exitCode == 0)
+        try FileManager.default.removeItem(atPath: out)
+
+        for (catalog, line) in [("CatalogFile = ../../stolen.cat", 11), ("CatalogFile =", 11)] {
+            let inf = try EchoPackage.source(dir) { $0.replacingOccurrences(of: "CatalogFile = echo.cat", with: catalog) }
+            let result = try CommandRunner.run(["package", "build", inf.path, "--arch", "amd64", "-o", out])
+            #expect(result.exitCode == 1)
+            #expect(result.stderr.contains("echo.inf:\(line): error: CatalogFile '"), "\(result.stderr)")
+            #expect(result.stderr.contains("is not a file name in the INF's folder"), "\(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: out))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("stolen.cat").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path).isEmpty)
+    }
+
     @Test func signEmbedsAVerifiableSignature() throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

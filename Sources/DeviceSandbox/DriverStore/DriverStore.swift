@@ -76,8 +76,7 @@ public enum DriverStore {
         if let problem = problems.first {
             throw DriverStoreError("\(problem)", DriverStoreError.fileNotFound, details: problems.dropFirst().map(\.description))
         }
-        guard let catalogName = document.version.catalogFile(for: architecture)?.file.value.trimmingWhitespace(),
-              !catalogName.isEmpty else {
+        guard let catalogName = document.version.catalogFile(for: architecture)?.fileName else {
             throw DriverStoreError("The third-party INF does not contain digital signature information.", DriverStoreError.noCatalog)
         }
         let (trusted, state, roots, publishers) = try sandbox.read { r in

@@ -22,7 +22,7 @@ public struct PackagePolicyInput: Sendable {
         let document = INFDocument(tree: try INFInput.load(path: infPath))
         // The signature counts only when the catalog is intact and covers every file.
         var signed: SignedData?
-        if let name = document.version.catalogFile(for: architecture)?.file.value.trimmingWhitespace(),
+        if let name = document.version.catalogFile(for: architecture)?.fileName,
            let catalog = SignerClassifier.catalogSignedData(at: root.appendingPathComponent(name)) {
             let verification = try PackageVerifier.verify(inf: infPath, root: root, trusted: [])
             if verification.files.allSatisfy({ $0.status == .ok || $0.status == .badSignature }) { signed = catalog }

@@ -15,7 +15,7 @@ struct CatalogFileInvalid: LintRule {
     func check(_ context: LintContext, into findings: inout Findings) {
         for entry in context.version.catalogFiles {
             let name = entry.file.value.trimmingWhitespace()
-            if name.contains("\\") || name.contains("/") || name.contains(":") {
+            if entry.fileName == nil && !name.isEmpty {
                 findings.add(Self.info, "CatalogFile '\(name)' contains a path; it must be a file name next to the INF", at: entry.file.range)
             } else if !name.lowercased().hasSuffix(".cat") {
                 findings.add(Self.info, "CatalogFile '\(name)' does not end in .cat", at: entry.file.range)
