@@ -44,12 +44,17 @@ public final class Sandbox: @unchecked Sendable {
         guard FileManager.default.fileExists(atPath: file.path) else {
             throw SandboxError("\(path): error: not a drvkit sandbox (run 'drvkit sandbox init \(path)')")
         }
-        let queue = try DatabaseQueue(path: file.path, configuration: configuration())
-        let version = try queue.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'schema'") }
+        let queue: DatabaseQueue, version: String?, machine: String
+        do {
+            queue = try DatabaseQueue(path: file.path, configuration: configuration())
+            version = try queue.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'schema'") }
+            machine = try queue.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'machine'") } ?? "win11-24h2-x64"
+        } catch let error as DatabaseError {
+            throw SandboxError("\(path): error: cannot read the sandbox database \(databaseName): \(error.message ?? "\(error.resultCode)")")
+        }
         guard version == String(schemaVersion) else {
             throw SandboxError("\(path): error: sandbox schema version \(version ?? "?") is not \(schemaVersion); make a new sandbox with this drvkit")
         }
-        let machine = try queue.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'machine'") } ?? "win11-24h2-x64"
         let sandbox = Sandbox(root: root, database: queue, machine: machine)
         try sandbox.withLock { try sandbox.recover() }
         return sandbox

@@ -84,6 +84,17 @@ struct RegistryTests {
         #expect(throws: SandboxError.self) { try Sandbox.create(at: dir.path, machine: "x") }   // not empty
     }
 
+    @Test func aDamagedDatabaseIsReportedWithTheSandbox() throws {
+        let (dir, sandbox) = try makeSandbox()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = sandbox.root.appendingPathComponent(Sandbox.databaseName)
+        var bytes = [UInt8](try Data(contentsOf: file))
+        bytes.replaceSubrange(0..<16, with: Array("not a database!!".utf8))
+        try Data(bytes).write(to: file)
+        let error = #expect(throws: SandboxError.self) { try Sandbox.open(at: sandbox.root.path) }
+        #expect(error?.description == "\(sandbox.root.path): error: cannot read the sandbox database sandbox.sqlite: file is not a database")
+    }
+
     @Test func concurrentWritersAreSerialised() throws {
         let (dir, _) = try makeSandbox()
         defer { try? FileManager.default.removeItem(at: dir) }
