@@ -48,9 +48,12 @@ enum PnPUtilDrivers {
     /// `X.inf`, or `*.inf`/`dir\*.inf` (with `/subdirs`, in subfolders too), sorted.
     static func expand(_ pattern: String, subdirs: Bool) -> [String] {
         let path = pattern.replacingOccurrences(of: "\\", with: "/")
-        let name = (path as NSString).lastPathComponent
+        // Split by hand: corelibs Foundation's NSString.deletingLastPathComponent traps on
+        // one-character strings in optimised builds (`pnputil /add-driver *` crashed).
+        let slash = path.lastIndex(of: "/")
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         guard name.contains("*") || name.contains("?") else { return [path] }
-        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
         var results: [String] = []
         let manager = FileManager.default
         let candidates = subdirs ? (manager.enumerator(atPath: folder)?.allObjects as? [String] ?? [])

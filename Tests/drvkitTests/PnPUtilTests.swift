@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-import WindowsTools
+@testable import WindowsTools
 
 /// pnputil's commands with their exact output and Windows exit codes (installer.md §2).
 struct PnPUtilTests {
@@ -131,6 +131,18 @@ struct PnPUtilTests {
         #expect(remove.output == Self.header + "Removing device:            ROOT\\ECHO\\0000\nDevice removed successfully.\n")
         let gone = pnputil(sb, "/remove-device", "ROOT\\ECHO\\0000")
         #expect(gone.exitCode == 0xE000_020B)
+    }
+
+    @Test func wildcardPatternsSplitIntoFolderAndName() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for name in ["a.inf", "b.INF", "c.txt", "d"] { try Data().write(to: dir.appendingPathComponent(name)) }
+        #expect(PnPUtilDrivers.expand(dir.path + "/*.inf", subdirs: false) == [dir.path + "/a.inf", dir.path + "/b.INF"])
+        #expect(PnPUtilDrivers.expand(dir.path + "\\?", subdirs: false) == [dir.path + "/d"])
+        #expect(PnPUtilDrivers.expand("x.inf", subdirs: false) == ["x.inf"])
+        // A one-character pattern looks in the current folder (corelibs Foundation's path splitting
+        // trapped on it in release builds).
+        #expect(PnPUtilDrivers.expand("?", subdirs: false).allSatisfy { $0.hasPrefix("./") && $0.count == 3 })
     }
 
     @Test func wildcardsSubfoldersInstanceFilterAndTheSetupLog() throws {
