@@ -42,6 +42,8 @@ public enum INFInput {
         guard stat(path, &info) == 0 else { throw INFInputError(path: path, reason: .notFound) }
         if info.st_mode & S_IFMT == S_IFDIR { throw INFInputError(path: path, reason: .isDirectory) }
         if info.st_size > SyntaxTree.maxFileBytes { throw INFInputError(path: path, reason: .tooLarge) }
+        // A pipe or device (`<(stampinf …)`, /dev/stdin) has no size to read up to: read to its end.
+        if info.st_mode & S_IFMT != S_IFREG { return try readStream(path: path) }
         do {
             return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
@@ -61,6 +63,26 @@ public enum INFInput {
             if u >= 0xDC80 && u <= 0xDCFF, case .utf8 = tree.source.encoding { control += 1 }
         }
         return control * 10 > sample.count
+    }
+
+    /// The bytes of a pipe or device, read until its end (at most the size of the largest INF).
+    static func readStream(path: String) throws -> [UInt8] {
+        let unreadable = { INFInputError(path: path, reason: .unreadable(String(cString: strerror(errno)))) }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw unreadable() }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return bytes }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw unreadable()
+            }
+            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > SyntaxTree.maxFileBytes { throw INFInputError(path: path, reason: .tooLarge) }
+        }
     }
 
     /// Writes `bytes` to `path` through a temporary file in the same folder and a rename,

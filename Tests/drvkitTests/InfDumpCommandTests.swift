@@ -69,6 +69,20 @@ struct InfDumpCommandTests {
         }
     }
 
+    @Test func aPipeIsReadToItsEnd() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let inf = dir.appendingPathComponent("x.inf")
+        try Data("[Version]\r\nSignature=\"$Windows NT$\"\r\n".utf8).write(to: inf)
+        let drvkit = CommandRunner.productsDirectory.appendingPathComponent("drvkit").path
+        // `cat x.inf | drvkit inf dump /dev/stdin`: a pipe has no size, and used to be refused.
+        let piped = try CommandRunner.run(["-c", "cat \"$1\" | \"$0\" inf dump --json /dev/stdin", drvkit, inf.path], executable: "/bin/sh")
+        #expect(piped.exitCode == 0, "\(piped.stderr)")
+        #expect(piped.stdout == "{\"sections\":[{\"name\":\"Version\",\"lines\":[{\"key\":\"Signature\",\"fields\":[\"$Windows NT$\"],\"text\":\"$Windows NT$\"}]}]}\n")
+        let empty = try CommandRunner.run(["inf", "dump", "/dev/null"])
+        #expect(empty.exitCode == 3 && empty.stderr == "/dev/null: error: not an INF file (no [section] header)\n", "\(empty.stderr)")
+    }
+
     @Test func usageErrorsExit2() throws {
         #expect(try CommandRunner.run(["inf", "dump", "--locale", "xyz", "a.inf"]).exitCode == 2)
         #expect(try CommandRunner.run(["inf", "dump", "--bogus"]).exitCode == 2)
