@@ -47,6 +47,7 @@ public struct WDACPolicy: Sendable {
     }
 
     public init(data: Data) throws {
+        try WellFormedXML.check(data)
         let document: XMLDocument
         do { document = try XMLDocument(data: data) } catch { throw ParseError(description: "not XML: \(error.localizedDescription)") }
         guard let root = document.rootElement(), root.localName == "SiPolicy" else {

@@ -72,5 +72,60 @@ struct WDACPolicyTests {
     @Test func notAPolicy() {
         #expect(throws: WDACPolicy.ParseError.self) { try WDACPolicy(data: Data("<Other/>".utf8)) }
         #expect(throws: WDACPolicy.ParseError.self) { try WDACPolicy(data: Data("not xml".utf8)) }
+        // An unsupported encoding declaration made corelibs Foundation's XMLDocument crash; truncated
+        // text was accepted in its recovery mode. Both are refused with the place.
+        let encoding = #expect(throws: WDACPolicy.ParseError.self) {
+            try WDACPolicy(data: Data("<?xml version=\"1.0\" encoding=\"u.0\"?>\n<SiPolicy/>".utf8))
+        }
+        #expect(encoding?.description.hasPrefix("not well-formed XML (line 1, column") == true, "\(String(describing: encoding))")
+        let truncated = #expect(throws: WDACPolicy.ParseError.self) {
+            try WDACPolicy(data: Data("<?xml version=\"1.0\"?>\n<SiPolicy xmlns=\"urn:schemas-microsoft-com:sipolicy\">\n<Rules>".utf8))
+        }
+        #expect(truncated?.description.hasPrefix("not well-formed XML (line 3") == true, "\(String(describing: truncated))")
+        // Invalid UTF-8 in an attribute name trapped corelibs Foundation's XMLParser.
+        let badBytes = #expect(throws: WDACPolicy.ParseError.self) {
+            try WDACPolicy(data: Data("<?xml version=\"1.0\"?>\n<SiPolicy ".utf8 + [0xFF, 0xFE] + "Value=\"1\"/>".utf8))
+        }
+        #expect(badBytes?.description == "not UTF-8 or UTF-16 text (line 2, column 11)")
+        // UTF-16 with a BOM is read; cut to an odd length it is not text.
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for unit in "<?xml version=\"1.0\" encoding=\"utf-16\"?>\n<SiPolicy xmlns=\"urn:schemas-microsoft-com:sipolicy\"/>".utf16 {
+            utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+        }
+        #expect(throws: Never.self) { try WDACPolicy(data: Data(utf16)) }
+        let odd = #expect(throws: WDACPolicy.ParseError.self) { try WDACPolicy(data: Data(utf16.dropLast())) }
+        #expect(odd?.description == "not UTF-8 or UTF-16 text (line 2, column 54)")
+    }
+
+    /// Damaged policies (seeded mutations) are read or refused with a ParseError, never a crash
+    /// (corelibs Foundation's XML reader crashed on some before they were checked).
+    @Test func damagedPoliciesAreReadOrRefused() throws {
+        let text = Array("""
+            <?xml version="1.0" encoding="utf-8"?>
+            <SiPolicy xmlns="urn:schemas-microsoft-com:sipolicy" PolicyType="Base Policy">
+              <Rules><Rule><Option>Enabled:Audit Mode</Option></Rule></Rules>
+              <FileRules><Deny ID="ID_DENY_A" FriendlyName="a" FileName="a.sys" MinimumFileVersion="1.0.0.0" MaximumFileVersion="2.0.0.0" />
+                <Deny ID="ID_DENY_B" FriendlyName="b" Hash="0123456789ABCDEF0123456789ABCDEF01234567" /></FileRules>
+              <Signers><Signer ID="ID_SIGNER_A" Name="ca"><CertRoot Type="TBS" Value="AABBCC" /><CertPublisher Value="Contoso" /></Signer></Signers>
+              <SigningScenarios><SigningScenario Value="131" ID="ID_SIGNINGSCENARIO_DRIVERS_1"><ProductSigners>
+                <DeniedSigners><DeniedSigner SignerId="ID_SIGNER_A" /></DeniedSigners>
+                <FileRulesRef><FileRuleRef RuleID="ID_DENY_A" /><FileRuleRef RuleID="ID_DENY_B" /></FileRulesRef>
+              </ProductSigners></SigningScenario></SigningScenarios>
+            </SiPolicy>
+            """.utf8)
+        #expect(throws: Never.self) { try WDACPolicy(data: Data(text)) }
+        var rng = SeededGenerator(seed: 0x3DAC)
+        var read = 0, refused = 0
+        for round in 0..<CorpusMutation.rounds(default: 3000) {
+            let bytes = round % 2 == 0 ? CorpusMutation.mutate(text, &rng) : BinaryMutation.mutate(text, &rng)
+            do {
+                let policy = try WDACPolicy(data: Data(bytes))
+                read += 1
+                _ = policy.denials(forKernelFile: "a.sys", bytes: driver(version: (0x0001_0002, 0)))
+            } catch is WDACPolicy.ParseError {
+                refused += 1
+            }
+        }
+        #expect(read > 0 && refused > 0, "read \(read), refused \(refused)")
     }
 }
