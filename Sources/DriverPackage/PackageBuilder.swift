@@ -102,7 +102,7 @@ public struct PackageBuilder {
 
     /// A file-system error in plain words: the path and the system's reason.
     static func describe(_ cocoa: CocoaError) -> String {
-        let reason = (cocoa.underlying as? POSIXError).map { String(cString: strerror($0.code.rawValue)) } ?? cocoa.localizedDescription
+        let reason = INFInputError.reason(of: cocoa)
         return (cocoa.filePath ?? cocoa.url?.path).map { "\($0): \(reason)" } ?? reason
     }
 }

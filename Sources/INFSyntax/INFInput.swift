@@ -1,9 +1,9 @@
 import Foundation
 
-/// Why a path could not be read as an INF file (CLI exit code 3).
+/// Why a path could not be read as an INF file, or written (CLI exit code 3).
 public struct INFInputError: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Reason: Hashable, Sendable {
-        case notFound, isDirectory, unreadable(String), binary, notAnINF, tooLarge
+        case notFound, isDirectory, unreadable(String), binary, notAnINF, tooLarge, unwritable(String)
     }
     public var path: String
     public var reason: Reason
@@ -18,7 +18,17 @@ public struct INFInputError: Error, Hashable, Sendable, CustomStringConvertible 
         case .binary: return "\(path): error: binary data, not an INF file"
         case .notAnINF: return "\(path): error: not an INF file (no [section] header)"
         case .tooLarge: return "\(path): error: too large for an INF file (over \(SyntaxTree.maxFileBytes >> 20) MiB)"
+        case .unwritable(let why): return "\(path): error: cannot write: \(why)"
         }
+    }
+
+    /// The system's reason for a failed file operation in plain words: the POSIX error under
+    /// Foundation's (whose own text names temporary files and error domains).
+    public static func reason(of error: Error) -> String {
+        if let posix = ((error as? CocoaError)?.underlying as? POSIXError) ?? (error as? POSIXError) {
+            return String(cString: strerror(posix.code.rawValue))
+        }
+        return (error as NSError).localizedDescription
     }
 }
 
@@ -47,7 +57,7 @@ public enum INFInput {
         do {
             return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
-            throw INFInputError(path: path, reason: .unreadable((error as NSError).localizedDescription))
+            throw INFInputError(path: path, reason: .unreadable(INFInputError.reason(of: error)))
         }
     }
 
@@ -98,11 +108,11 @@ public enum INFInput {
                 try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temp.path)
             }
             if rename(temp.path, url.path) != 0 {
-                throw INFInputError(path: path, reason: .unreadable(String(cString: strerror(errno))))
+                throw INFInputError(path: path, reason: .unwritable(String(cString: strerror(errno))))
             }
         } catch {
             try? FileManager.default.removeItem(at: temp)
-            throw error
+            throw error as? INFInputError ?? INFInputError(path: path, reason: .unwritable(INFInputError.reason(of: error)))
         }
     }
 }

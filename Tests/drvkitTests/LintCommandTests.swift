@@ -24,6 +24,15 @@ struct LintCommandTests {
         #expect(result.stdout.hasSuffix("1 file checked: 1 error, 1 warning, 0 info\n"))
     }
 
+    @Test func anOutputThatCannotBeWrittenIsOneLineAndExit3() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let output = dir.appendingPathComponent("missing/out.json").path
+        let result = try CommandRunner.run(["lint", Self.sample, "--format", "json", "--output", output])
+        #expect(result.exitCode == 3)
+        #expect(result.stderr == "\(output): error: cannot write: No such file or directory\n")
+    }
+
     @Test func jsonOutputHasTheContractShape() throws {
         let result = try CommandRunner.run(["lint", Self.sample, "--format", "json"])
         #expect(result.exitCode == 0)   // basic mode: warnings only
