@@ -95,7 +95,8 @@ public struct Linter: Sendable {
         return (units, total)
     }
 
-    /// Every `*.inf`, `*.inx` and `*.inf.in` under `path` (case-insensitive), sorted; `path` itself when a file.
+    /// Every `*.inf`, `*.inx` and `*.inf.in` file under `path` (case-insensitive), sorted; `path`
+    /// itself when it is not a folder.
     public static func collectFiles(_ path: String) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
@@ -105,6 +106,10 @@ public struct Linter: Sendable {
         while let url = enumerator?.nextObject() as? URL {
             let name = url.lastPathComponent.lowercased()
             guard name.hasSuffix(".inf") || name.hasSuffix(".inx") || name.hasSuffix(".inf.in") else { continue }
+            // Only regular files (symbolic links followed): a FIFO would block the read, and a folder
+            // named `x.inf` is not an INF. A dangling link stays, to be reported as missing.
+            var info = stat()
+            if stat(url.path, &info) == 0 && info.st_mode & S_IFMT != S_IFREG { continue }
             let relative = String(url.path.dropFirst(base.path.count)).drop { $0 == "/" }
             files.append(path.hasSuffix("/") ? path + relative : path + "/" + relative)
         }

@@ -59,7 +59,11 @@ enum PnPUtilDrivers {
         let candidates = subdirs ? (manager.enumerator(atPath: folder)?.allObjects as? [String] ?? [])
                                  : ((try? manager.contentsOfDirectory(atPath: folder)) ?? [])
         for candidate in candidates where fnmatch(name.lowercased(), (candidate as NSString).lastPathComponent.lowercased(), 0) == 0 {
-            results.append((folder as NSString).appendingPathComponent(candidate))
+            let path = (folder as NSString).appendingPathComponent(candidate)
+            // Regular files only: a FIFO that matches would block the read.
+            var info = stat()
+            if stat(path, &info) == 0 && info.st_mode & S_IFMT != S_IFREG { continue }
+            results.append(path)
         }
         return results.sorted()
     }

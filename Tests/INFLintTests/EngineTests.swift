@@ -20,6 +20,18 @@ struct EngineTests {
         linter.lint(tree: SyntaxTree(text), path: "t.inf").findings.map(\.code)
     }
 
+    @Test func foldersYieldTheirRegularINFFilesOnly() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("drvkit-collect-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub/folder.inf"), withIntermediateDirectories: true)
+        for name in ["a.INF", "sub/b.inx", "sub/c.inf.in", "notes.txt"] { try Data().write(to: dir.appendingPathComponent(name)) }
+        #expect(mkfifo(dir.appendingPathComponent("pipe.inf").path, 0o600) == 0)   // reading it would block
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("link.inf").path, withDestinationPath: "a.INF")
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("dangling.inf").path, withDestinationPath: "gone.inf")
+        let found = Linter.collectFiles(dir.path).map { String($0.dropFirst(dir.path.count + 1)) }
+        #expect(found == ["a.INF", "dangling.inf", "link.inf", "sub/b.inx", "sub/c.inf.in"])
+    }
+
     @Test func inlineSuppressionOnTheLineOrAbove() {
         let findings = Linter(select: ["DK3002"]).lint(tree: SyntaxTree(Self.inf), path: "t.inf").findings
         let lines = findings.map { SyntaxTree(Self.inf).lineNumber(of: $0.range.lowerBound) }

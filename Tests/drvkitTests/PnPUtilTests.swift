@@ -137,6 +137,8 @@ struct PnPUtilTests {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         for name in ["a.inf", "b.INF", "c.txt", "d"] { try Data().write(to: dir.appendingPathComponent(name)) }
+        #expect(mkfifo(dir.appendingPathComponent("e.inf").path, 0o600) == 0)   // not a file to read: skipped
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("f.inf"), withIntermediateDirectories: true)
         #expect(PnPUtilDrivers.expand(dir.path + "/*.inf", subdirs: false) == [dir.path + "/a.inf", dir.path + "/b.INF"])
         #expect(PnPUtilDrivers.expand(dir.path + "\\?", subdirs: false) == [dir.path + "/d"])
         #expect(PnPUtilDrivers.expand("x.inf", subdirs: false) == ["x.inf"])
