@@ -42,7 +42,7 @@ let package = Package(
                 "INFSyntax", "INFModel", "INFLint", "Reporting", "Authenticode", "DriverPackage", "DeviceSandbox", "WindowsTools", "SigningPolicy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(name: "WindowsTools", dependencies: ["DeviceSandbox"]),
+        .target(name: "WindowsTools", dependencies: ["DeviceSandbox", "INFSyntax"]),
         .target(name: "SigningPolicy", dependencies: ["Authenticode", .product(name: "X509", package: "swift-certificates"),
                                                       .product(name: "SwiftASN1", package: "swift-asn1"), .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(name: "pnputil", dependencies: ["WindowsTools"]),

@@ -28,7 +28,9 @@ public struct PackageVerification: Sendable {
 public enum PackageVerifier {
     public static func verify(directory: String, trusted: [Certificate]) throws -> [PackageVerification] {
         let root = URL(fileURLWithPath: directory)
-        let infs = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.lowercased().hasSuffix(".inf") }.sorted()
+        let infs = try FileManager.default.contentsOfDirectory(atPath: directory).filter {
+            $0.lowercased().hasSuffix(".inf") && INFInput.isRegularFileOrMissing(root.appendingPathComponent($0).path)
+        }.sorted()
         guard !infs.isEmpty else { throw PackageProblem(path: directory, line: nil, message: "no INF file in the package folder") }
         return try infs.map { try verify(inf: root.appendingPathComponent($0).path, root: root, trusted: trusted) }
     }

@@ -106,10 +106,7 @@ public struct Linter: Sendable {
         while let url = enumerator?.nextObject() as? URL {
             let name = url.lastPathComponent.lowercased()
             guard name.hasSuffix(".inf") || name.hasSuffix(".inx") || name.hasSuffix(".inf.in") else { continue }
-            // Only regular files (symbolic links followed): a FIFO would block the read, and a folder
-            // named `x.inf` is not an INF. A dangling link stays, to be reported as missing.
-            var info = stat()
-            if stat(url.path, &info) == 0 && info.st_mode & S_IFMT != S_IFREG { continue }
+            guard INFInput.isRegularFileOrMissing(url.path) else { continue }   // not a FIFO, nor a folder named x.inf
             let relative = String(url.path.dropFirst(base.path.count)).drop { $0 == "/" }
             files.append(path.hasSuffix("/") ? path + relative : path + "/" + relative)
         }

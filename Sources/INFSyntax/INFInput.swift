@@ -75,6 +75,14 @@ public enum INFInput {
         return control * 10 > sample.count
     }
 
+    /// Whether `path`, links followed, is a regular file, or nothing at all (a dangling link, which
+    /// is then reported as missing when read). Folder scans and wildcards take only these: reading
+    /// a FIFO that happens to be named `x.inf` would block.
+    public static func isRegularFileOrMissing(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) != 0 || info.st_mode & S_IFMT == S_IFREG
+    }
+
     /// The bytes of a pipe or device, read until its end (at most the size of the largest INF).
     static func readStream(path: String) throws -> [UInt8] {
         let unreadable = { INFInputError(path: path, reason: .unreadable(String(cString: strerror(errno)))) }

@@ -1,5 +1,6 @@
 import DeviceSandbox
 import Foundation
+import INFSyntax
 
 /// pnputil's driver package commands: add (and install), delete, enumerate, export.
 enum PnPUtilDrivers {
@@ -60,10 +61,7 @@ enum PnPUtilDrivers {
                                  : ((try? manager.contentsOfDirectory(atPath: folder)) ?? [])
         for candidate in candidates where fnmatch(name.lowercased(), (candidate as NSString).lastPathComponent.lowercased(), 0) == 0 {
             let path = (folder as NSString).appendingPathComponent(candidate)
-            // Regular files only: a FIFO that matches would block the read.
-            var info = stat()
-            if stat(path, &info) == 0 && info.st_mode & S_IFMT != S_IFREG { continue }
-            results.append(path)
+            if INFInput.isRegularFileOrMissing(path) { results.append(path) }
         }
         return results.sorted()
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import DeviceSandbox
 import Foundation
 import INFModel
+import INFSyntax
 import Reporting
 import SigningPolicy
 import X509
@@ -119,7 +120,8 @@ enum PolicyCheck {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CommandFailure(exitCode: 3, message: "\(directory): error: not a folder")
         }
-        guard let inf = (try FileManager.default.contentsOfDirectory(atPath: directory)).filter({ $0.lowercased().hasSuffix(".inf") }).sorted().first else {
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        guard let inf = names.filter({ $0.lowercased().hasSuffix(".inf") && INFInput.isRegularFileOrMissing(directory + "/" + $0) }).sorted().first else {
             throw CommandFailure(exitCode: 3, message: "\(directory): error: no INF file in the package folder")
         }
         let path = URL(fileURLWithPath: directory).appendingPathComponent(inf).path
