@@ -27,17 +27,18 @@ enum WellFormedXML {
     static func firstInvalidCharacter(_ bytes: [UInt8]) -> (line: Int, column: Int)? {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let littleEndian = bytes[0] == 0xFF
-            let pairs = stride(from: 2, to: bytes.count - 1, by: 2).map {
+            let units = stride(from: 2, to: bytes.count - 1, by: 2).map {
                 littleEndian ? UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 : UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1])
             }
-            let position = firstInvalid(pairs, UTF16())
-            return position ?? (bytes.count % 2 == 1 ? lineAndColumn(of: pairs, UTF16()) : nil)
+            // An odd last byte is half a unit: the text is cut inside a character.
+            return firstInvalid(units, UTF16(), cutShort: bytes.count % 2 == 1)
         }
-        return firstInvalid(bytes, UTF8())
+        return firstInvalid(bytes, UTF8(), cutShort: false)
     }
 
-    /// The line and column of the first undecodable unit of `units`, or nil.
-    static func firstInvalid<Codec: UnicodeCodec>(_ units: [Codec.CodeUnit], _ codec: Codec) -> (line: Int, column: Int)? {
+    /// The line and column of the first undecodable character of `units` (or, when `cutShort`,
+    /// of the place just after the last one), or nil.
+    static func firstInvalid<Codec: UnicodeCodec>(_ units: [Codec.CodeUnit], _ codec: Codec, cutShort: Bool) -> (line: Int, column: Int)? {
         var codec = codec
         var iterator = units.makeIterator()
         var line = 1, column = 1
@@ -46,18 +47,11 @@ enum WellFormedXML {
             case .scalarValue(let scalar):
                 if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
             case .emptyInput:
-                return nil
+                return cutShort ? (line, column) : nil
             case .error:
                 return (line, column)
             }
         }
-    }
-
-    /// The line and column just after the last character of `units` (which decode).
-    static func lineAndColumn<Codec: UnicodeCodec>(of units: [Codec.CodeUnit], _ codec: Codec) -> (line: Int, column: Int) {
-        let text = String(decoding: units, as: Codec.self)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        return (lines.count, (lines.last?.count ?? 0) + 1)
     }
 }
 
