@@ -33,8 +33,8 @@ public struct DriverVer: Hashable, Sendable, Comparable, CustomStringConvertible
             return .failure(ParseError(description: "day \(day) does not exist in month \(month) of \(year)"))
         }
         var result = DriverVer(month: month, day: day, year: year, version: nil, versionPartCount: 0)
-        if let version, !version.trimmingWhitespace().isEmpty {
-            let parts = version.trimmingWhitespace().split(separator: ".", omittingEmptySubsequences: false)
+        if let version, case let trimmed = version.trimmingWhitespace(), !trimmed.isEmpty {
+            let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
             guard parts.count <= 4 else { return .failure(ParseError(description: "version '\(version)' has more than four parts")) }
             var numbers: [UInt16] = []
             for part in parts {
