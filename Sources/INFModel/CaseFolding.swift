@@ -4,9 +4,7 @@ import INFSyntax
 enum CaseFolding {
     /// A folded form of `units` that compares equal for names SetupAPI treats as equal.
     static func fold(_ units: UnsafeBufferPointer<UInt16>) -> String {
-        var bits: UInt16 = 0
-        for u in units { bits |= u }
-        if bits < 0x80 {
+        if FoldedNameTable.isASCII(units) {
             return String(unsafeUninitializedCapacity: units.count) { buffer in
                 for i in 0..<units.count { buffer[i] = UInt8(units[i].asciiLowercased) }
                 return units.count
