@@ -42,6 +42,20 @@ extension LintContext {
         return result
     }
 
+    /// Whether the package itself delivers a file called `name` (compared case-insensitively): a
+    /// reached CopyFiles directive copies it, or `[SourceDisksFiles]` lists it for a targeted
+    /// architecture. Other files a service names (WUDFRd.sys, winusb.sys, usbser.sys) are Windows' own.
+    public func packageDelivers(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return copiedFiles.contains { $0.destinationName.lowercased() == lower }
+            || ([nil] + architectures.map(Optional.some)).contains { document.sourceDisksFiles(for: $0)[lower] != nil }
+    }
+
+    /// The file name at the end of a path written with `\` or `/` (`%13%\dev.sys` → `dev.sys`).
+    public static func fileName(ofPath path: String) -> String {
+        path.split(whereSeparator: { $0 == "\\" || $0 == "/" }).last.map(String.init) ?? ""
+    }
+
     /// The AddService lines of every reached `.Services` section (``addServices`` keeps them).
     func collectAddServices() -> [(directive: AddServiceDirective, section: String)] {
         graph.roles.filter { $0.value == .services }.keys.sorted().flatMap { section in

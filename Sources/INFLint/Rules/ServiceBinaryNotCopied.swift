@@ -17,7 +17,7 @@ struct ServiceBinaryNotCopied: LintRule {
         let hasInclude = context.document.sections.contains { !context.document.includes(in: $0.name).isEmpty }
         for (section, _) in context.serviceInstallSections {
             guard let binary = section.serviceBinary else { continue }
-            let name = binary.value.split(whereSeparator: { $0 == "\\" || $0 == "/" }).last.map(String.init)?.lowercased() ?? ""
+            let name = LintContext.fileName(ofPath: binary.value).lowercased()
             guard !name.isEmpty, !copied.contains(name), !hasInclude else { continue }
             // Outside the driver store the binary may be Windows' own (serial.sys, WUDFRd.sys); it is the
             // package's when it sits in the driver store or the package lists it as a source file.
