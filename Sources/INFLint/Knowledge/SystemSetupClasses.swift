@@ -1,4 +1,5 @@
-/// Microsoft-defined device setup classes (`devguid.h`; "System-Defined Device Setup Classes").
+/// Microsoft-defined setup classes (`devguid.h`): the device setup classes available to vendors and those
+/// reserved for system use, and the classes of file system filter drivers.
 public enum SystemSetupClasses {
     /// Lower-cased class name → class GUID (lower-cased, with braces).
     public static let guids: [String: String] = {
@@ -14,7 +15,7 @@ public enum SystemSetupClasses {
             ("Dot4Print", "{49ce6ac8-6f86-11d2-b1e5-0080c72e74a2}"), ("Extension", "{e2f84ce7-8efa-411c-aa69-97454ca4cb57}"),
             ("FDC", "{4d36e969" + s), ("Firmware", "{f2e7dd72-6468-4e36-b6f1-6488f42c1b52}"), ("FloppyDisk", "{4d36e980" + s),
             ("HDC", "{4d36e96a" + s), ("HIDClass", "{745a17a0-74d3-11d0-b6fe-00a0c90f57da}"),
-            ("Holographic", "{d612553d-06f1-49ca-8938-e39ef80eb16f}"), ("Image", "{6bdd1fc6-810f-11d0-bec7-08002be2092f}"),
+            ("Holographic", "{d612553d-06b1-49ca-8938-e39ef80eb16f}"), ("Image", "{6bdd1fc6-810f-11d0-bec7-08002be2092f}"),
             ("Infrared", "{6bdd1fc5-810f-11d0-bec7-08002be2092f}"), ("Keyboard", "{4d36e96b" + s),
             ("LegacyDriver", "{8ecc055d-047f-11d1-a537-0000f8753ed1}"), ("Media", "{4d36e96c" + s),
             ("MediumChanger", "{ce5939ae-ebde-11d0-b181-0000f8753ec4}"), ("Modem", "{4d36e96d" + s), ("Monitor", "{4d36e96e" + s),
@@ -36,6 +37,21 @@ public enum SystemSetupClasses {
             ("USBFunctionController", "{bbbe8734-08fa-4966-b6a6-4e5ad010cdd7}"), ("SDHost", "{a0a588a4-c46f-4b37-b7ea-c82fe89870c6}"),
             ("SoftwareDevice", "{62f9c741-b25a-46ce-b54c-9bccce08b6f2}"), ("PrintQueue", "{1ed2bbf9-11f0-4084-b21f-ad83a8e6dcdc}"),
             ("WSDPrintDevice", "{c30ecea0-11ef-4ef9-b02e-6af81e6e65c0}"), ("XnaComposite", "{d61ca365-5af4-4486-998b-9db4734c6ca3}"),
+            ("Generic", "{ff494df1-c4ed-4fac-9b3f-3786f6e91e7e}"), ("BarcodeScanner", "{c243ffbd-3afc-45e9-b3d3-2ba18bc7ebc5}"),
+            // Reserved for system use ("System-Defined Device Setup Classes Reserved for System Use").
+            ("Adapter", "{4d36e964" + s), ("APMSupport", "{d45b1c18-c8fa-11d1-9f77-0000f805f530}"),
+            ("Decoder", "{6bdd1fc2-810f-11d0-bec7-08002be2092f}"), ("1394Debug", "{66f250d6-7801-4a64-b139-eea80a450b24}"),
+            ("Enum1394", "{c459df55-db08-11d1-b009-00a0c9081ff6}"), ("NoDriver", "{4d36e976" + s), ("PrinterUpgrade", "{4d36e97a" + s),
+            // File system filter drivers ("File System Filter Driver Classes and Class GUIDs").
+            ("ActivityMonitor", "{b86dff51-a31e-4bac-b3cf-e8cfe75c9fc2}"), ("Undelete", "{fe8f1572-c67a-48c0-bbac-0b5c6d66cafb}"),
+            ("AntiVirus", "{b1d1a169-c54f-4379-81db-bee7d88d7454}"), ("Replication", "{48d3ebc4-4cf8-48ff-b869-9c68ad42eb9f}"),
+            ("ContinuousBackup", "{71aa14f8-6fad-4622-ad77-92bb9d7e6947}"), ("ContentScreener", "{3e3f0674-c83c-4558-bb26-9820e1eba5c5}"),
+            ("QuotaManagement", "{8503c911-a6c7-4919-8f79-5028f5866b0c}"), ("SystemRecovery", "{2db15374-706e-4131-a0c7-d7c78eb0289a}"),
+            ("CFSMetaDataServer", "{cdcf0939-b75b-4630-bf76-80f7ba655884}"), ("HSM", "{d546500a-2aeb-45f6-9482-f4b1799c3177}"),
+            ("Compression", "{f3586baf-b5aa-49b5-8d6c-0569284c639f}"), ("Encryption", "{a0a701c0-a511-42ff-aa6c-06dc0395576f}"),
+            ("Virtualization", "{f75a86c0-10d8-4c3a-b233-ed60e4cdfaac}"), ("PhysicalQuotaManagement", "{6a0a8e78-bba6-4fc4-a709-1e33cd09d67e}"),
+            ("OpenFileBackup", "{f8ecafa6-66d1-41a5-899b-66585d7216b7}"), ("SecurityEnhancer", "{d02bc3da-0c8e-4945-9bd5-f1883c226c8c}"),
+            ("CopyProtection", "{89786ff1-9c12-402f-9c9e-17753c7f4375}"),
         ]
         return Dictionary(uniqueKeysWithValues: table.map { ($0.0.lowercased(), $0.1) })
     }()
