@@ -2,13 +2,13 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `drvkit new` → `stamp` → `lint --mode declarative` is clean for every template; the KMDF one also
+/// `drvkit new` → `stamp` → `lint --mode windows-driver` (the strictest mode) is clean for every template; the KMDF one also
 /// builds, signs and verifies as a package.
 struct NewCommandTests {
     static let templates = ["kmdf-function", "wdm-function", "umdf2-function", "filter", "software-component"]
 
     @Test(arguments: templates)
-    func stampedTemplateLintsCleanInDeclarativeMode(_ template: String) throws {
+    func stampedTemplateLintsCleanInWindowsDriverMode(_ template: String) throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let created = try CommandRunner.run(["new", template, "Widget", "--provider", "Fabrikam", "--hardware-id", "PCI\\VEN_1234&DEV_5678"], in: dir)
@@ -16,7 +16,7 @@ struct NewCommandTests {
         let inx = dir.appendingPathComponent("Widget/Widget.inx").path
         let stamp = try CommandRunner.run(["stamp", inx, "--arch", "amd64", "--driver-ver", "01/15/2025,1.2.0.0", "--kmdf-version", "1.33", "--umdf-version", "2.33"])
         #expect(stamp.exitCode == 0, "\(stamp.stderr)")
-        let lint = try CommandRunner.run(["lint", dir.appendingPathComponent("Widget/Widget.inf").path, "--mode", "declarative", "--format", "json"])
+        let lint = try CommandRunner.run(["lint", dir.appendingPathComponent("Widget/Widget.inf").path, "--mode", "windows-driver", "--format", "json"])
         #expect(lint.stdout.hasSuffix("\"summary\":{\"files\":1,\"errors\":0,\"warnings\":0,\"infos\":0}}\n"), "\(lint.stdout)")
         #expect(lint.exitCode == 0)
     }
