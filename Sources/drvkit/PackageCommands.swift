@@ -86,7 +86,9 @@ extension Drvkit {
                 }
                 try INFInput.writeAtomically(Array(created.privateKey.pemRepresentation.utf8), to: keyOut)
                 try INFInput.writeAtomically(Array(try created.certificate.serializeAsPEM().pemString.utf8), to: certOut)
-                Terminal.write("created \(created.certificate.subject) (serial \(created.certificate.serialNumber)), valid for \(days) days\n")
+                // Two hex digits a byte, as openssl prints it (the SerialNumber's own description drops leading zeros).
+                let serial = created.certificate.serialNumber.bytes.map { String(format: "%02x", $0) }.joined(separator: ":")
+                Terminal.write("created \(created.certificate.subject) (serial \(serial)), valid for \(days) days\n")
             }
         }
     }

@@ -15,6 +15,13 @@ struct PackageCommandTests {
         let cert = dir.appendingPathComponent("test.pem").path, key = dir.appendingPathComponent("test.key").path
         let created = try CommandRunner.run(["cert", "create", "--subject", "CN=Contoso Test Signing, O=Contoso", "--cert-out", cert, "--key-out", key, "--days", "7", "--key-bits", "2048"])
         #expect(created.exitCode == 0, "\(created.stderr)")
+        if ExternalTools.has("openssl") {
+            // The serial is printed two hex digits a byte: it reads as openssl's once the colons are gone.
+            let serial = try ExternalTools.run("openssl", ["x509", "-noout", "-serial", "-in", cert]).output
+            let printed = created.stdout.split(separator: "(serial ").last?.prefix { $0 != ")" } ?? ""
+            #expect(printed.split(separator: ":").allSatisfy { $0.count == 2 }, "\(created.stdout)")
+            #expect("serial=" + printed.replacingOccurrences(of: ":", with: "").uppercased() == serial.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
         let out = dir.appendingPathComponent("pkg").path
         let build = try CommandRunner.run(["package", "build", inf.path, "--arch", "amd64", "-o", out, "--sign", "--cert", cert, "--key", key])
         #expect(build.exitCode == 0, "\(build.stderr)")
