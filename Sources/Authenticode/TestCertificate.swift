@@ -46,12 +46,21 @@ public enum TestCertificate {
             try ExtendedKeyUsage([.codeSigning])
             SubjectKeyIdentifier(hash: publicKey)
         }
-        let certificate = try Certificate(version: .v3, serialNumber: Certificate.SerialNumber(),
+        let certificate = try Certificate(version: .v3, serialNumber: randomSerialNumber(),
                                           publicKey: publicKey, notValidBefore: now.addingTimeInterval(-3600),
                                           notValidAfter: now.addingTimeInterval(Double(days) * 86400),
                                           issuer: name, subject: name, signatureAlgorithm: .sha256WithRSAEncryption,
                                           extensions: extensions, issuerPrivateKey: Certificate.PrivateKey(key))
         return (certificate, key)
+    }
+
+    /// A random 20-byte serial number that is positive, as RFC 5280 (4.1.2.2) requires: the one
+    /// swift-certificates makes is negative whenever its first bit is set.
+    static func randomSerialNumber() -> Certificate.SerialNumber {
+        var rng = SystemRandomNumberGenerator()
+        var bytes = (0..<20).map { _ in UInt8.random(in: .min ... .max, using: &rng) }
+        bytes[0] = bytes[0] & 0x7F | 0x40   // sign bit clear, and no leading zero to drop
+        return Certificate.SerialNumber(bytes: bytes)
     }
 
     /// Reads every certificate of a PEM file (a chain, signer first).

@@ -115,6 +115,15 @@ struct CatalogTests {
         #expect(try TestCertificate.certificates(pem: pem) == [certificate])
         #expect(try TestCertificate.privateKey(pem: key.pemRepresentation).publicKey.derRepresentation == key.publicKey.derRepresentation)
         #expect(throws: CatalogError.self) { try TestCertificate.distinguishedName("O=No Common Name") }
+        #expect(certificate.serialNumber.bytes.first.map { $0 < 0x80 } == true, "negative serial \(certificate.serialNumber)")
+    }
+
+    /// RFC 5280 wants serial numbers positive: 20 bytes whose first has the sign bit clear.
+    @Test func serialNumbersArePositiveAndTwentyBytesLong() {
+        for _ in 0..<2000 {
+            let bytes = TestCertificate.randomSerialNumber().bytes
+            #expect(bytes.count == 20 && bytes.first! >= 0x40 && bytes.first! < 0x80, "\(bytes)")
+        }
     }
 
     static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
