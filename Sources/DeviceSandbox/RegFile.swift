@@ -5,11 +5,12 @@ import Foundation
 public enum RegFile {
     public static let header = "Windows Registry Editor Version 5.00"
 
-    /// The text regedit writes for the keys (each with its values).
-    public static func export(_ keys: [(path: RegistryPath, values: [RegistryValue])]) -> String {
+    /// The text regedit writes for the keys (each with its values); `names` spells the keys as
+    /// `reg export` does (the key as typed).
+    public static func export(_ keys: [(path: RegistryPath, values: [RegistryValue])], names: RegistryKeyNames? = nil) -> String {
         var out = header + "\r\n\r\n"
         for (path, values) in keys {
-            out += "[\(path)]\r\n"
+            out += "[\(names?.name(of: path) ?? path.description)]\r\n"
             for value in values { out += line(for: value) + "\r\n" }
             out += "\r\n"
         }

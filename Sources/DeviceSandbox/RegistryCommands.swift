@@ -17,23 +17,26 @@ public enum RegistryTools {
         }
     }
 
-    /// reg.exe's query output.
-    public static func query(_ sandbox: Sandbox, _ key: RegistryPath, recursive: Bool) throws -> String {
+    /// reg.exe's query output; `names` spells the keys as reg.exe does (the key as typed).
+    ///
+    /// The layout is reg.exe's (Wine's reg tests, which pass on Windows, pin it): a blank line, then
+    /// the key's name and values followed by a blank line when it has values, then its subkeys' names;
+    /// with /s every key below is printed with its values and a blank line, values or not.
+    public static func query(_ sandbox: Sandbox, _ key: RegistryPath, recursive: Bool, names: RegistryKeyNames? = nil) throws -> String {
         try sandbox.read { registry in
             guard try registry.key(key) != nil else { throw SandboxError("ERROR: The system was unable to find the specified registry key or value.") }
-            var out = ""
-            func block(_ path: RegistryPath) throws {
-                out += "\r\n\(path)\r\n"
-                for v in try registry.values(path) { out += "    \(v.name.isEmpty ? "(Default)" : v.name)    \(v.knownType?.name ?? "REG_0x\(String(v.type, radix: 16))")    \(display(v))\r\n" }
-                let children = try registry.subkeys(path)
-                if recursive {
-                    for child in children { try block(path.appending(child)) }
-                } else {
-                    if !children.isEmpty { out += "\r\n" }
-                    for child in children { out += "\(path.appending(child))\r\n" }
+            var out = "\r\n"
+            func name(_ path: RegistryPath) -> String { names?.name(of: path) ?? path.description }
+            func block(_ path: RegistryPath, below: Bool) throws {
+                let values = try registry.values(path)
+                if !values.isEmpty || below { out += name(path) + "\r\n" }
+                for v in values { out += "    \(v.name.isEmpty ? "(Default)" : v.name)    \(v.knownType?.name ?? "REG_0x\(String(v.type, radix: 16))")    \(display(v))\r\n" }
+                if !values.isEmpty || below { out += "\r\n" }
+                for child in try registry.subkeys(path) {
+                    if recursive { try block(path.appending(child), below: true) } else { out += name(path.appending(child)) + "\r\n" }
                 }
             }
-            try block(key)
+            try block(key, below: false)
             return out
         }
     }

@@ -40,3 +40,27 @@ public struct RegistryPath: Hashable, Sendable, CustomStringConvertible {
 
     static func fold(_ s: String) -> String { s.uppercased() }
 }
+
+/// How reg.exe names keys in its output: the key as the user typed it (root spelled out, and
+/// `CurrentControlSet` or `HKCR` kept as written), then the stored names of the subkeys under it.
+public struct RegistryKeyNames: Sendable {
+    let base: RegistryPath
+    let typed: String
+
+    /// Names for the tree under `resolved`, the key `text` stands for (in the chosen registry view).
+    public init(typed text: String, resolved: RegistryPath) {
+        var parts = text.split(separator: "\\", omittingEmptySubsequences: true).map(String.init)
+        let roots = ["HKLM": "HKEY_LOCAL_MACHINE", "HKU": "HKEY_USERS", "HKCU": "HKEY_CURRENT_USER", "HKCR": "HKEY_CLASSES_ROOT"]
+        if let first = parts.first { parts[0] = roots[first.uppercased()] ?? first.uppercased() }
+        typed = parts.joined(separator: "\\")
+        base = resolved
+    }
+
+    /// The name reg.exe prints for `path`: the typed key and the rest of the path below it.
+    public func name(of path: RegistryPath) -> String {
+        let prefix = base.components.count
+        guard path.root == base.root, path.components.count >= prefix,
+              zip(path.components, base.components).allSatisfy({ RegistryPath.fold($0) == RegistryPath.fold($1) }) else { return path.description }
+        return ([typed] + path.components.dropFirst(prefix)).joined(separator: "\\")
+    }
+}

@@ -62,7 +62,8 @@ extension Drvkit {
                        try box.profile().platform.architecture.hasRegistryViews {
                         path = path.in32BitView
                     }
-                    Terminal.write(try RegistryTools.query(box, path, recursive: lowered.contains("/s")))
+                    Terminal.write(try RegistryTools.query(box, path, recursive: lowered.contains("/s"),
+                                                           names: RegistryKeyNames(typed: key, resolved: path)))
                 }
                 catch let error as SandboxError { throw CommandFailure(exitCode: 1, message: error.description) }
             }
@@ -88,7 +89,7 @@ extension Drvkit {
                     if let file { try INFInput.writeAtomically(Array(text.utf8), to: file) } else { Terminal.write(text) }
                     return
                 }
-                let bytes = RegFile.encode(RegFile.export(keys))
+                let bytes = RegFile.encode(RegFile.export(keys, names: RegistryKeyNames(typed: key, resolved: path)))
                 if let file { try INFInput.writeAtomically(bytes, to: file) } else { Terminal.write(bytes: bytes) }
             }
         }

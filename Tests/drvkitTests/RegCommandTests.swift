@@ -9,7 +9,7 @@ struct RegCommandTests {
         let sb = dir.appendingPathComponent("sb").path
         #expect(try CommandRunner.run(["sandbox", "init", sb]).exitCode == 0)
         let query = try CommandRunner.run(["reg", "query", "HKLM\\SYSTEM\\Select", "--sandbox", sb])
-        #expect(query.stdout == "\r\nHKEY_LOCAL_MACHINE\\SYSTEM\\Select\r\n    Current    REG_DWORD    0x1\r\n    Default    REG_DWORD    0x1\r\n    Failed    REG_DWORD    0x0\r\n    LastKnownGood    REG_DWORD    0x1\r\n")
+        #expect(query.stdout == "\r\nHKEY_LOCAL_MACHINE\\SYSTEM\\Select\r\n    Current    REG_DWORD    0x1\r\n    Default    REG_DWORD    0x1\r\n    Failed    REG_DWORD    0x0\r\n    LastKnownGood    REG_DWORD    0x1\r\n\r\n")
         let reg = dir.appendingPathComponent("a.reg")
         try RegFileText.sample.write(to: reg)
         #expect(try CommandRunner.run(["reg", "import", reg.path], environment: ["DRVKIT_SANDBOX": sb]).exitCode == 0)
@@ -19,11 +19,37 @@ struct RegCommandTests {
         let json = try CommandRunner.run(["reg", "export", "HKLM\\SOFTWARE\\Contoso", "--json", "--sandbox", sb])
         #expect(json.stdout == "{\"keys\":[{\"path\":\"\",\"values\":[{\"name\":\"\",\"type\":\"REG_SZ\",\"data\":\"x\"}]},{\"path\":\"Sub\",\"values\":[]},{\"path\":\"Sub\\\\Key\",\"values\":[{\"name\":\"Multi\",\"type\":\"REG_MULTI_SZ\",\"data\":[\"a\",\"b\"]},{\"name\":\"N\",\"type\":\"REG_DWORD\",\"data\":34}]}]}\n")
         let recursive = try CommandRunner.run(["reg", "query", "HKLM\\SOFTWARE\\Contoso", "/s", "--sandbox", sb])
-        #expect(recursive.stdout.contains("\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso\\Sub\\Key\r\n    Multi    REG_MULTI_SZ    a\\0b\r\n"))
+        #expect(recursive.stdout == "\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso\r\n    (Default)    REG_SZ    x\r\n\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso\\Sub\r\n\r\n"
+                + "HKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso\\Sub\\Key\r\n    Multi    REG_MULTI_SZ    a\\0b\r\n    N    REG_DWORD    0x22\r\n\r\n", "\(recursive.stdout)")
         let missing = try CommandRunner.run(["reg", "query", "HKLM\\SOFTWARE\\Nope", "--sandbox", sb])
         #expect(missing.exitCode == 1 && missing.stderr.hasPrefix("ERROR: The system was unable to find"))
         #expect(try CommandRunner.run(["reg", "query", "HKLM\\X", "--sandbox", dir.appendingPathComponent("none").path]).exitCode == 3)
         #expect(try CommandRunner.run(["reg", "query", "HKLM\\X", "/q", "--sandbox", sb]).exitCode == 2)
+    }
+
+    /// reg.exe names keys as they were typed: `CurrentControlSet` and `HKCR` stay, and so does the case.
+    @Test func keysAreNamedAsTyped() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sb = dir.appendingPathComponent("sb").path
+        #expect(try CommandRunner.run(["sandbox", "init", sb]).exitCode == 0)
+        let reg = dir.appendingPathComponent("a.reg")
+        try "REGEDIT4\r\n\r\n[HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Services\\Contoso\\Parameters]\r\n\"N\"=dword:00000001\r\n\r\n[HKEY_CLASSES_ROOT\\.contoso]\r\n@=\"x\"\r\n"
+            .write(to: reg, atomically: true, encoding: .utf8)
+        #expect(try CommandRunner.run(["reg", "import", reg.path, "--sandbox", sb]).exitCode == 0)
+        let query = try CommandRunner.run(["reg", "query", "hklm\\system\\CurrentControlSet\\services\\contoso", "--sandbox", sb])
+        // A key without values is not named itself: only its subkeys are listed.
+        #expect(query.stdout == "\r\nHKEY_LOCAL_MACHINE\\system\\CurrentControlSet\\services\\contoso\\Parameters\r\n", "\(query.stdout)")
+        let recursive = try CommandRunner.run(["reg", "query", "hklm\\system\\CurrentControlSet\\services\\contoso", "/s", "--sandbox", sb])
+        #expect(recursive.stdout == "\r\nHKEY_LOCAL_MACHINE\\system\\CurrentControlSet\\services\\contoso\\Parameters\r\n    N    REG_DWORD    0x1\r\n\r\n", "\(recursive.stdout)")
+        let classes = try CommandRunner.run(["reg", "query", "HKCR\\.contoso", "--sandbox", sb])
+        #expect(classes.stdout == "\r\nHKEY_CLASSES_ROOT\\.contoso\r\n    (Default)    REG_SZ    x\r\n\r\n", "\(classes.stdout)")
+        let out = dir.appendingPathComponent("out.reg")
+        #expect(try CommandRunner.run(["reg", "export", "HKLM\\SYSTEM\\CurrentControlSet\\Services\\Contoso", out.path, "--sandbox", sb]).exitCode == 0)
+        let exported = try #require(String(data: try Data(contentsOf: out), encoding: .utf16LittleEndian))
+        #expect(exported.contains("[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Contoso\\Parameters]\r\n\"N\"=dword:00000001\r\n"), "\(exported)")
+        // The export reads back into the same keys.
+        #expect(try CommandRunner.run(["reg", "import", out.path, "--sandbox", sb]).exitCode == 0)
     }
 }
 
@@ -97,6 +123,7 @@ struct RegDiffCommandTests {
                 == "Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SYSTEM\\Select]\r\n\"Current\"=dword:00000002\r\n\r\n")
     }
 
+    /// The 32-bit view's keys are named as typed, without WOW6432Node (Wine's reg tests, test9a).
     @Test func regQueryReadsThe32BitViewWithReg32() throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -107,7 +134,7 @@ struct RegDiffCommandTests {
             .write(to: inf, atomically: true, encoding: .utf8)
         #expect(try CommandRunner.run(["install-section", inf.path, "DefaultInstall", "--sandbox", sb]).exitCode == 0)
         let view32 = try CommandRunner.run(["reg", "query", "HKLM\\Software\\Contoso", "/reg:32", "--sandbox", sb])
-        #expect(view32.exitCode == 0 && view32.stdout.contains("HKEY_LOCAL_MACHINE\\Software\\WOW6432Node\\Contoso") && view32.stdout.contains("View    REG_SZ    32"), "\(view32.stdout)")
+        #expect(view32.exitCode == 0 && view32.stdout.hasPrefix("\r\nHKEY_LOCAL_MACHINE\\Software\\Contoso\r\n") && view32.stdout.contains("View    REG_SZ    32"), "\(view32.stdout)")
         #expect(try CommandRunner.run(["reg", "query", "HKLM\\Software\\Contoso", "/reg:64", "--sandbox", sb]).exitCode == 1)
         #expect(try CommandRunner.run(["reg", "query", "HKLM\\Software\\Contoso", "/reg:16", "--sandbox", sb]).exitCode != 0)
     }
