@@ -30,7 +30,7 @@ public enum RegistryTools {
             func block(_ path: RegistryPath, below: Bool) throws {
                 let values = try registry.values(path)
                 if !values.isEmpty || below { out += name(path) + "\r\n" }
-                for v in values { out += "    \(v.name.isEmpty ? "(Default)" : v.name)    \(v.knownType?.name ?? "REG_0x\(String(v.type, radix: 16))")    \(display(v))\r\n" }
+                for v in values { out += line(v) }
                 if !values.isEmpty || below { out += "\r\n" }
                 for child in try registry.subkeys(path) {
                     if recursive { try block(path.appending(child), below: true) } else { out += name(path.appending(child)) + "\r\n" }
@@ -39,6 +39,39 @@ public enum RegistryTools {
             try block(key, below: false)
             return out
         }
+    }
+
+    /// reg.exe's output for `reg query KEY /v NAME` (or `/ve` when `name` is empty): the key and the
+    /// value, or with /s every key below that has it, then how many were found.
+    public static func queryValue(_ sandbox: Sandbox, _ key: RegistryPath, name: String, recursive: Bool,
+                                  names: RegistryKeyNames? = nil) throws -> String {
+        try sandbox.read { registry in
+            guard try registry.key(key) != nil else { throw SandboxError("ERROR: The system was unable to find the specified registry key or value.") }
+            var out = "\r\n"
+            var found = 0
+            func search(_ path: RegistryPath) throws {
+                if var v = try registry.value(path, name) {
+                    v.name = name   // reg.exe prints the name as typed, not as stored
+                    out += (names?.name(of: path) ?? path.description) + "\r\n" + line(v) + "\r\n"
+                    found += 1
+                }
+                if recursive { for child in try registry.subkeys(path) { try search(path.appending(child)) } }
+            }
+            try search(key)
+            if recursive {
+                out += "End of search: \(found) match(es) found.\r\n"
+            } else if found == 0 {
+                // An unset default value is listed as such; any other missing value is an error.
+                guard name.isEmpty else { throw SandboxError("ERROR: The system was unable to find the specified registry key or value.") }
+                out += (names?.name(of: key) ?? key.description) + "\r\n    (Default)    REG_SZ    (value not set)\r\n"
+            }
+            return out
+        }
+    }
+
+    /// One value as reg query lists it.
+    static func line(_ v: RegistryValue) -> String {
+        "    \(v.name.isEmpty ? "(Default)" : v.name)    \(v.knownType?.name ?? "REG_0x\(String(v.type, radix: 16))")    \(display(v))\r\n"
     }
 
     static func display(_ v: RegistryValue) -> String {

@@ -41,29 +41,61 @@ extension Drvkit {
 
         struct Query: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "List a key's values and subkeys, as reg query does (/s: the whole tree).",
+                abstract: "List a key's values and subkeys, as reg query does (/s: the whole tree; /v NAME or /ve: one value).",
                 discussion: "/reg:32 reads the 32-bit view of an x64 or arm64 sandbox (the WOW6432Node keys); /reg:64 the native view.")
             @Argument(help: "The key, e.g. HKLM\\SYSTEM\\CurrentControlSet\\Services.") var key: String
-            @Argument(help: "/s to list the whole tree; /reg:32 or /reg:64 for a registry view.") var switches: [String] = []
+            @Argument(help: "/s to list the whole tree; /v NAME or /ve for one value (the default one with /ve); /reg:32 or /reg:64 for a registry view.")
+            var switches: [String] = []
             @OptionGroup var sandbox: SandboxOption
 
-            func validate() throws {
-                for s in switches where !["/s", "/reg:32", "/reg:64"].contains(s.lowercased()) {
-                    throw ValidationError("ERROR: Invalid syntax. Unknown switch '\(s)'")
-                }
+            /// What the switches ask for.
+            struct Switches {
+                var recursive = false
+                /// The value asked for with /v NAME, or "" for /ve; nil lists every value.
+                var value: String? = nil
+                var view32 = false, view64 = false
             }
+
+            /// The switches read as reg.exe reads them: each at most once, /v with a name, /v and /ve
+            /// not together, one registry view.
+            static func parse(_ switches: [String]) throws -> Switches {
+                var result = Switches()
+                var seen = Set<String>()
+                var i = 0
+                while i < switches.count {
+                    let s = switches[i].lowercased()
+                    guard seen.insert(s == "/ve" ? "/v" : s).inserted else { throw ValidationError("ERROR: Invalid syntax. '\(switches[i])' is given twice, or with /v") }
+                    switch s {
+                    case "/s": result.recursive = true
+                    case "/ve": result.value = ""
+                    case "/v":
+                        i += 1
+                        guard i < switches.count else { throw ValidationError("ERROR: Invalid syntax. /v needs a value name") }
+                        result.value = switches[i]
+                    case "/reg:32": result.view32 = true
+                    case "/reg:64": result.view64 = true
+                    default: throw ValidationError("ERROR: Invalid syntax. Unknown switch '\(switches[i])'")
+                    }
+                    i += 1
+                }
+                if result.view32 && result.view64 { throw ValidationError("ERROR: Invalid syntax. /reg:32 and /reg:64 together") }
+                return result
+            }
+
+            func validate() throws { _ = try Self.parse(switches) }
 
             func run() throws {
                 let box = try sandbox.open()
-                let lowered = switches.map { $0.lowercased() }
+                let options = try Self.parse(switches)
                 do {
                     var path = try RegistryTools.parseKey(key)
-                    if lowered.contains("/reg:32") && !lowered.contains("/reg:64"),
-                       try box.profile().platform.architecture.hasRegistryViews {
-                        path = path.in32BitView
+                    if options.view32, try box.profile().platform.architecture.hasRegistryViews { path = path.in32BitView }
+                    let names = RegistryKeyNames(typed: key, resolved: path)
+                    if let value = options.value {
+                        Terminal.write(try RegistryTools.queryValue(box, path, name: value, recursive: options.recursive, names: names))
+                    } else {
+                        Terminal.write(try RegistryTools.query(box, path, recursive: options.recursive, names: names))
                     }
-                    Terminal.write(try RegistryTools.query(box, path, recursive: lowered.contains("/s"),
-                                                           names: RegistryKeyNames(typed: key, resolved: path)))
                 }
                 catch let error as SandboxError { throw CommandFailure(exitCode: 1, message: error.description) }
             }

@@ -123,6 +123,31 @@ struct RegDiffCommandTests {
                 == "Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SYSTEM\\Select]\r\n\"Current\"=dword:00000002\r\n\r\n")
     }
 
+    /// `/v NAME` and `/ve` as reg.exe answers them (Wine's reg query_value): the value's name as typed.
+    @Test func oneValueWithVAndVE() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sb = dir.appendingPathComponent("sb").path
+        #expect(try CommandRunner.run(["sandbox", "init", sb]).exitCode == 0)
+        let reg = dir.appendingPathComponent("a.reg")
+        try RegFileText.sample.write(to: reg)
+        #expect(try CommandRunner.run(["reg", "import", reg.path, "--sandbox", sb]).exitCode == 0)
+        let key = "HKLM\\SOFTWARE\\Contoso"
+        let n = try CommandRunner.run(["reg", "query", key + "\\Sub\\Key", "/v", "n", "--sandbox", sb])
+        #expect(n.exitCode == 0 && n.stdout == "\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso\\Sub\\Key\r\n    n    REG_DWORD    0x22\r\n\r\n", "\(n.stdout)")
+        let defaultValue = try CommandRunner.run(["reg", "query", key, "/ve", "--sandbox", sb])
+        #expect(defaultValue.stdout == "\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso\r\n    (Default)    REG_SZ    x\r\n\r\n", "\(defaultValue.stdout)")
+        let unset = try CommandRunner.run(["reg", "query", key + "\\Sub", "/ve", "--sandbox", sb])
+        #expect(unset.exitCode == 0 && unset.stdout == "\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso\\Sub\r\n    (Default)    REG_SZ    (value not set)\r\n", "\(unset.stdout)")
+        let missing = try CommandRunner.run(["reg", "query", key, "/v", "Nope", "--sandbox", sb])
+        #expect(missing.exitCode == 1 && missing.stderr.hasPrefix("ERROR: The system was unable to find"))
+        let search = try CommandRunner.run(["reg", "query", key, "/v", "Multi", "/s", "--sandbox", sb])
+        #expect(search.stdout == "\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso\\Sub\\Key\r\n    Multi    REG_MULTI_SZ    a\\0b\r\n\r\nEnd of search: 1 match(es) found.\r\n", "\(search.stdout)")
+        for bad in [["/v"], ["/v", "N", "/ve"], ["/s", "/S"], ["/reg:32", "/reg:64"]] {
+            #expect(try CommandRunner.run(["reg", "query", key] + bad + ["--sandbox", sb]).exitCode == 2, "\(bad)")
+        }
+    }
+
     /// The 32-bit view's keys are named as typed, without WOW6432Node (Wine's reg tests, test9a).
     @Test func regQueryReadsThe32BitViewWithReg32() throws {
         let dir = try CommandRunner.temporaryDirectory()
