@@ -28,14 +28,17 @@ public enum RegFile {
         "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
+    /// One value as regedit writes it. REG_SZ is always a string: the data less its last unit (the
+    /// terminator), up to the first NUL (Wine's reg export tests, which pass on Windows, pin this).
     static func line(for value: RegistryValue) -> String {
         let name = value.name.isEmpty ? "@=" : quoted(value.name) + "="
-        let string = value.type == 1 && value.data.count % 2 == 0 && value.data.suffix(2) == [0, 0]
-            && !RegistryValue.utf16Units(value.data).dropLast().contains(0)
-        if string { return name + quoted(value.stringValue) }
+        if value.type == 1 {
+            let text = RegistryValue.utf16Units(value.data).dropLast().prefix { $0 != 0 }
+            return name + quoted(String(decoding: text, as: UTF16.self))
+        }
         if value.type == 4 && value.data.count == 4 { return name + String(format: "dword:%08x", UInt32(value.integerValue)) }
         let prefix = value.type == 3 ? "hex:" : "hex(\(String(value.type, radix: 16))):"
-        return name + prefix + hexData(value.data, lineLength: name.count + prefix.count)
+        return name + prefix + hexData(value.data, lineLength: name.utf16.count + prefix.utf16.count)
     }
 
     /// `xx,xx,…` with regedit's wrapping: a `\` and a new line indented two spaces once a line
