@@ -83,12 +83,13 @@ public enum RegistryTools {
         }
     }
 
-    /// Applies a `.reg` file in one transaction; returns how many changes it made.
+    /// Applies a `.reg` file in one transaction, as `reg import` reads it; returns the lines it
+    /// passed over.
     @discardableResult
-    public static func importFile(_ sandbox: Sandbox, bytes: [UInt8], path: String) throws -> Int {
-        let changes = try RegFile.parse(bytes, path: path)
+    public static func importFile(_ sandbox: Sandbox, bytes: [UInt8], path: String) throws -> [RegFile.IgnoredLine] {
+        let contents = try RegFile.read(bytes, path: path)
         try sandbox.write { registry in
-            for change in changes {
+            for change in contents.changes {
                 switch change {
                 case .createKey(let key): try registry.createKey(key)
                 case .deleteKey(let key): try registry.deleteKey(key)
@@ -97,6 +98,6 @@ public enum RegistryTools {
                 }
             }
         }
-        return changes.count
+        return contents.ignored
     }
 }

@@ -29,6 +29,14 @@ public enum SourceEncoding: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// An input that cannot be text at all.
+extension SourceEncoding {
+    /// Windows-1252 bytes as UTF-16 code units, as Windows converts them (CP_ACP of a Western
+    /// system), for the other 8-bit files drvkit reads (REGEDIT4 `.reg` files).
+    public static func windows1252Units(_ bytes: [UInt8]) -> [UInt16] {
+        bytes.withUnsafeBufferPointer { SourceCodec.decodeWindows1252($0, mayHoldHighBytes: true) }
+    }
+}
+
 public struct SourceDecodingError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String
 }

@@ -153,15 +153,19 @@ extension Drvkit {
         }
 
         struct Import: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Import a .reg file (regedit 5.00 or REGEDIT4) in one transaction.")
+            static let configuration = CommandConfiguration(
+                abstract: "Import a .reg file (regedit 5.00 or REGEDIT4) in one transaction.",
+                discussion: "Lines are read as reg import reads them; the lines it passes over are listed as warnings (FILE:LINE: warning: …).")
             @Argument(help: "The .reg file.") var file: String
             @OptionGroup var sandbox: SandboxOption
 
             func run() throws {
                 let box = try sandbox.open()
                 let bytes = try INFInput.readBytes(path: file)
-                do { try RegistryTools.importFile(box, bytes: bytes, path: file) }
+                let ignored: [RegFile.IgnoredLine]
+                do { ignored = try RegistryTools.importFile(box, bytes: bytes, path: file) }
                 catch let error as SandboxError { throw CommandFailure(exitCode: 1, message: error.description) }
+                for line in ignored { Terminal.error("\(file):\(line.line): warning: reg import passes over this line: \(line.reason)") }
                 Terminal.write("The operation completed successfully.\n")
             }
         }

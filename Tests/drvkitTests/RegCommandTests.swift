@@ -123,6 +123,25 @@ struct RegDiffCommandTests {
                 == "Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SYSTEM\\Select]\r\n\"Current\"=dword:00000002\r\n\r\n")
     }
 
+    /// reg import passes over the lines it cannot read and says which; a file that is not a
+    /// registry script fails.
+    @Test func importListsThePassedOverLines() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sb = dir.appendingPathComponent("sb").path
+        #expect(try CommandRunner.run(["sandbox", "init", sb]).exitCode == 0)
+        let reg = dir.appendingPathComponent("a.reg")
+        try "REGEDIT4\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso]\n\"A\"=dword:1 ; one\n\"B\"=DWORD:2\n# a note\n\"C\"=\"c\"\n".write(to: reg, atomically: true, encoding: .utf8)
+        let run = try CommandRunner.run(["reg", "import", reg.path, "--sandbox", sb])
+        #expect(run.exitCode == 0 && run.stdout == "The operation completed successfully.\n")
+        #expect(run.stderr == "\(reg.path):4: warning: reg import passes over this line: the data is not \"text\", dword:, hex: or hex(N): (these prefixes are case-sensitive)\n", "\(run.stderr)")
+        let query = try CommandRunner.run(["reg", "query", "HKLM\\SOFTWARE\\Contoso", "--sandbox", sb])
+        #expect(query.stdout.contains("    A    REG_DWORD    0x1\r\n    C    REG_SZ    c\r\n"), "\(query.stdout)")
+        try "\u{FEFF}Windows Registry Editor Version 5.00\n".write(to: reg, atomically: true, encoding: .utf8)
+        let bom = try CommandRunner.run(["reg", "import", reg.path, "--sandbox", sb])
+        #expect(bom.exitCode == 1 && bom.stderr.contains(":1: error: not a registry script") && bom.stderr.contains("UTF-8 BOM"), "\(bom.stderr)")
+    }
+
     /// `/v NAME` and `/ve` as reg.exe answers them (Wine's reg query_value): the value's name as typed.
     @Test func oneValueWithVAndVE() throws {
         let dir = try CommandRunner.temporaryDirectory()
