@@ -2,9 +2,15 @@ import Foundation
 
 /// The registry tools' logic (reg.exe and regedit), used by the thin CLI commands.
 public enum RegistryTools {
+    /// A key as reg.exe reads it: a root (HKLM, HKU, HKCU, HKCR or their long names), then the
+    /// path; one trailing `\` is allowed, two are not, nor a root followed by `\` alone.
     public static func parseKey(_ text: String) throws -> RegistryPath {
-        guard let path = RegistryPath(text) else {
-            throw SandboxError("error: '\(text)' does not start with a registry root (HKLM, HKU, HKCU or HKCR)")
+        if text.hasPrefix("\\\\") && !text.hasPrefix("\\\\\\") {
+            throw SandboxError("ERROR: '\(text)' names a remote machine; the sandbox has only its own registry")
+        }
+        let parts = text.split(separator: "\\", maxSplits: 1, omittingEmptySubsequences: false)
+        guard text.utf16.count >= 3, !text.hasPrefix("\\"), !text.hasSuffix("\\\\"), parts.count == 1 || !parts[1].isEmpty, let path = RegistryPath(text) else {
+            throw SandboxError("ERROR: Invalid key name '\(text)': it must start with a registry root (HKLM, HKU, HKCU or HKCR)")
         }
         return path
     }

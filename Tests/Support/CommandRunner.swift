@@ -20,9 +20,10 @@ public enum CommandRunner {
         return TestPaths.packageRoot.appendingPathComponent(".build/debug")
     }()
 
-    /// Runs `executable` with `arguments` in `directory`, with `environment` added.
+    /// Runs `executable` with `arguments` in `directory`, with `environment` added and `input` (if
+    /// any) on its standard input.
     public static func run(_ arguments: [String], executable: String = "drvkit", in directory: URL? = nil,
-                           environment: [String: String] = [:]) throws -> CommandResult {
+                           environment: [String: String] = [:], input: String? = nil) throws -> CommandResult {
         let process = Process()
         // A built product by name, or an absolute path (a shell running an example script).
         process.executableURL = executable.hasPrefix("/") ? URL(fileURLWithPath: executable) : productsDirectory.appendingPathComponent(executable)
@@ -34,8 +35,13 @@ public enum CommandRunner {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         // Read both pipes fully before waiting, so a large output cannot block the child.
         var outData = Data(), errData = Data()
         let group = DispatchGroup()

@@ -123,6 +123,56 @@ struct RegDiffCommandTests {
                 == "Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SYSTEM\\Select]\r\n\"Current\"=dword:00000002\r\n\r\n")
     }
 
+    /// reg add and reg delete as reg.exe does them (Wine's reg add and delete tests).
+    @Test func addAndDelete() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sb = dir.appendingPathComponent("sb").path
+        #expect(try CommandRunner.run(["sandbox", "init", sb]).exitCode == 0)
+        let key = "HKCU\\Software\\Wine\\reg_test"
+        func reg(_ args: [String], input: String? = nil) throws -> CommandResult {
+            try CommandRunner.run(["reg"] + args + ["--sandbox", sb], input: input)
+        }
+        func query(_ args: [String] = []) throws -> String { try reg(["query", key] + args).stdout }
+
+        // Without /v the default value is set, to "" when no data is given.
+        let added = try reg(["add", key, "/f"])
+        #expect(added.exitCode == 0 && added.stdout == "The operation completed successfully.\n", "\(added.stderr)")
+        #expect(try query() == "\r\nHKEY_CURRENT_USER\\Software\\Wine\\reg_test\r\n    (Default)    REG_SZ    \r\n\r\n")
+        #expect(try reg(["add", key, "/v", "N", "/t", "REG_DWORD", "/d", "0x22", "-f"]).exitCode == 0)
+        #expect(try reg(["add", key, "/v", "M", "/t", "REG_MULTI_SZ", "/d", "a\\0b", "/f"]).exitCode == 0)
+        #expect(try query(["/v", "M"]).contains("    M    REG_MULTI_SZ    a\\0b\r\n"))
+
+        // An existing value is replaced only when the question is answered yes (or with /f).
+        let declined = try reg(["add", key, "/v", "N", "/t", "REG_DWORD", "/d", "1"], input: "n\n")
+        #expect(declined.exitCode == 0 && declined.stdout == "Value N exists, overwrite(Yes/No)? The operation was cancelled.\n", "\(declined.stdout)")
+        #expect(try reg(["add", key, "/v", "N", "/t", "REG_DWORD", "/d", "1"]).stdout.hasSuffix("cancelled.\n"))   // no answer is no
+        #expect(try query(["/v", "N"]).contains("0x22"))
+        #expect(try reg(["add", key, "/v", "N", "/t", "REG_DWORD", "/d", "1"], input: "Yes\n").exitCode == 0)
+        #expect(try query(["/v", "N"]).contains("    N    REG_DWORD    0x1\r\n"))
+
+        let bad = try reg(["add", key, "/v", "D", "/t", "REG_DWORD", "/d", "deadbeef", "/f"])
+        #expect(bad.exitCode == 1 && bad.stderr.hasPrefix("ERROR: Invalid syntax. Specify a valid numeric value"))
+        for syntax in [["/v"], ["/v", "a", "/ve"], ["/f", "/f"], ["/v", "a", "/s", "##"], ["/x"]] {
+            #expect(try reg(["add", key] + syntax).exitCode == 2, "\(syntax)")
+        }
+        #expect(try reg(["add", "HKCU\\", "/v", "x", "/f"]).exitCode == 1)
+
+        // Deleting: one value, every value, the key; what is missing is an error.
+        #expect(try reg(["delete", key, "/v", "M", "/f"]).exitCode == 0)
+        let missing = try reg(["delete", key, "/v", "M", "/f"])
+        #expect(missing.exitCode == 1 && missing.stderr.hasPrefix("ERROR: The system was unable to find"))
+        #expect(try reg(["add", key + "\\Sub", "/v", "x", "/f"]).exitCode == 0)
+        #expect(try reg(["delete", key, "/va", "/f"]).exitCode == 0)
+        #expect(try query() == "\r\nHKEY_CURRENT_USER\\Software\\Wine\\reg_test\\Sub\r\n")   // subkeys stay
+        let kept = try reg(["delete", key], input: "no\n")
+        #expect(kept.stdout == "Permanently delete the registry key HKEY_CURRENT_USER\\Software\\Wine\\reg_test (Yes/No)? The operation was cancelled.\n")
+        #expect(try reg(["delete", key], input: "y\n").exitCode == 0)
+        #expect(try reg(["query", key]).exitCode == 1)
+        #expect(try reg(["delete", "HKCU", "/f"]).exitCode == 1)
+        #expect(try reg(["delete", key, "/v", "a", "/va"]).exitCode == 2)
+    }
+
     /// reg import passes over the lines it cannot read and says which; a file that is not a
     /// registry script fails.
     @Test func importListsThePassedOverLines() throws {
