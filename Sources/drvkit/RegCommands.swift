@@ -26,9 +26,8 @@ extension Drvkit {
             func validate() throws { _ = try Self.parse(switches) }
 
             func run() throws {
-                let box = try sandbox.open()
                 let options = try Self.parse(switches)
-                do {
+                try RegSwitches.running(sandbox) { box in
                     let path = try options.key(key, in: box)
                     let names = RegistryKeyNames(typed: key, resolved: path)
                     if let value = options.value {
@@ -37,7 +36,6 @@ extension Drvkit {
                         Terminal.write(try RegistryTools.query(box, path, recursive: options.has("/s"), names: names))
                     }
                 }
-                catch let error as SandboxError { throw CommandFailure(exitCode: 1, message: error.description) }
             }
         }
 
@@ -67,18 +65,13 @@ extension Drvkit {
             func validate() throws { _ = try Self.parse(switches) }
 
             func run() throws {
-                let box = try sandbox.open()
                 let options = try Self.parse(switches)
-                do {
+                try RegSwitches.running(sandbox) { box in
                     let path = try options.key(key, in: box)
                     let value = try RegistryTools.addValue(name: options.value ?? "", type: options.values["/t"], data: options.values["/d"],
                                                            separator: options.values["/s"]?.first)
-                    guard try RegistryTools.add(box, path, value: value, force: options.has("/f"), confirm: RegSwitches.ask) else {
-                        Terminal.write("The operation was cancelled.\n")
-                        return
-                    }
-                    Terminal.write("The operation completed successfully.\n")
-                } catch let error as SandboxError { throw CommandFailure(exitCode: 1, message: error.description) }
+                    RegSwitches.report(done: try RegistryTools.add(box, path, value: value, force: options.has("/f"), confirm: RegSwitches.ask))
+                }
             }
         }
 
@@ -97,21 +90,16 @@ extension Drvkit {
             func validate() throws { _ = try Self.parse(switches) }
 
             func run() throws {
-                let box = try sandbox.open()
                 let options = try Self.parse(switches)
-                do {
+                try RegSwitches.running(sandbox) { box in
                     let path = try options.key(key, in: box)
                     guard key.split(separator: "\\", omittingEmptySubsequences: true).count > 1 else {
                         throw SandboxError("ERROR: Access is denied. (A root key cannot be deleted.)")
                     }
                     let what: RegistryTools.Deletion = options.has("/va") ? .allValues : options.value.map { .value($0) } ?? .key
                     let shown = RegistryKeyNames(typed: key, resolved: path).name(of: path)
-                    guard try RegistryTools.delete(box, path, what, shownAs: shown, force: options.has("/f"), confirm: RegSwitches.ask) else {
-                        Terminal.write("The operation was cancelled.\n")
-                        return
-                    }
-                    Terminal.write("The operation completed successfully.\n")
-                } catch let error as SandboxError { throw CommandFailure(exitCode: 1, message: error.description) }
+                    RegSwitches.report(done: try RegistryTools.delete(box, path, what, shownAs: shown, force: options.has("/f"), confirm: RegSwitches.ask))
+                }
             }
         }
 
@@ -224,6 +212,17 @@ struct RegSwitches {
         let path = try RegistryTools.parseKey(text)
         if has("/reg:32"), try sandbox.profile().platform.architecture.hasRegistryViews { return path.in32BitView }
         return path
+    }
+
+    /// Opens the sandbox and runs `body` with it; a SandboxError exits 1, reg.exe's failure code.
+    static func running(_ sandbox: SandboxOption, _ body: (Sandbox) throws -> Void) throws {
+        let box = try sandbox.open()
+        do { try body(box) } catch let error as SandboxError { throw CommandFailure(exitCode: 1, message: error.description) }
+    }
+
+    /// How a change the user could decline ended.
+    static func report(done: Bool) {
+        Terminal.write(done ? "The operation completed successfully.\n" : "The operation was cancelled.\n")
     }
 
     /// Asks on standard output and reads the answer from standard input: yes when it starts with
