@@ -7,7 +7,7 @@ struct Drvkit: ParsableCommand {
     static let version = "0.1.0"
     static let configuration = CommandConfiguration(
         commandName: "drvkit",
-        abstract: "Lint, format and inspect Windows driver INF files on any platform.",
+        abstract: "Lint INF files, build and sign driver packages, and rehearse installs on a simulated Windows machine, on any platform.",
         version: version,
         subcommands: [Inf.self, Lint.self, Policy.self, Rules.self, Stamp.self, New.self, Package.self, Cert.self, CatalogCommand.self, SignCommand.self, Verify.self, SandboxCommand.self, Reg.self, InstallSection.self, PnPUtilCommand.self, DevConCommand.self])
 }
