@@ -63,7 +63,7 @@ struct RegFileReader {
         let units: [UInt16]
         if bytes.starts(with: [0xFF, 0xFE]) {
             eightBit = false
-            units = stride(from: 2, to: bytes.count - 1, by: 2).map { UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 }
+            units = RegistryValue.utf16Units(Array(bytes.dropFirst(2)))
         } else {
             eightBit = true
             units = SourceEncoding.windows1252Units(bytes)
