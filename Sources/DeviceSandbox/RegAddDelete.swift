@@ -29,9 +29,9 @@ extension RegistryTools {
             guard let units = multiString(text, separator: separator.map { Array(String($0).utf16) }) else {
                 throw SandboxError("ERROR: Invalid syntax. A REG_MULTI_SZ value cannot hold an empty string or start with a separator")
             }
-            return RegistryValue(name: name, type: type, data: units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            return RegistryValue(name: name, type: type, data: RegistryValue.utf16Bytes(units))
         default:     // REG_SZ, REG_EXPAND_SZ, REG_NONE: the text and its terminator
-            return RegistryValue(name: name, type: type, data: (text + [0]).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            return RegistryValue(name: name, type: type, data: RegistryValue.utf16Bytes(text + [0]))
         }
     }
 

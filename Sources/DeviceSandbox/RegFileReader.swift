@@ -192,7 +192,7 @@ struct RegFileReader {
         case .failed(let why): ignore(number, "the string \(why)")
         case .text(let value, let rest):
             guard Self.endsHere(rest) else { ignore(number, "text after the string's closing quote"); return }
-            set(name, type: 1, data: Self.bytes(value + [0]), number: number)
+            set(name, type: 1, data: RegistryValue.utf16Bytes(value + [0]), number: number)
         }
     }
 
@@ -240,7 +240,7 @@ struct RegFileReader {
     func terminated(_ data: [UInt8], type: UInt32) -> [UInt8] {
         guard type == 1 || type == 2 || type == 7, !data.isEmpty else { return data }
         if eightBit {
-            return Self.bytes(SourceEncoding.windows1252Units(data.last == 0 ? data : data + [0]))
+            return RegistryValue.utf16Bytes(SourceEncoding.windows1252Units(data.last == 0 ? data : data + [0]))
         }
         let units = data.count / 2
         guard units > 0, data[2 * units - 2] != 0 || data[2 * units - 1] != 0 else { return data }
@@ -256,7 +256,7 @@ struct RegFileReader {
         let text = String(decoding: line[line.startIndex..<keyEnd], as: UTF16.self)
         guard let path = RegistryPath(text) else { ignore(number, "\(text) is not a key under HKEY_CLASSES_ROOT"); return }
         changes.append(.createKey(path))
-        changes.append(.setValue(path, RegistryValue(name: "", type: 1, data: Self.bytes(Array(value) + [0]))))
+        changes.append(.setValue(path, RegistryValue(name: "", type: 1, data: RegistryValue.utf16Bytes(Array(value) + [0]))))
     }
 
     mutating func set(_ name: String, type: UInt32, data: [UInt8], number: Int) {
@@ -288,8 +288,6 @@ struct RegFileReader {
         default: return nil
         }
     }
-
-    static func bytes(_ units: [UInt16]) -> [UInt8] { units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } }
 
     enum Unescaped { case text([UInt16], rest: Units), failed(String) }
 

@@ -47,10 +47,13 @@ public struct RegistryValue: Hashable, Sendable {
     }
 
     /// UTF-16LE with a NUL terminator, as the registry stores strings.
-    public static func utf16z(_ s: String) -> [UInt8] {
+    public static func utf16z(_ s: String) -> [UInt8] { utf16Bytes(s.utf16) + [0, 0] }
+
+    /// Code units as UTF-16LE bytes (the inverse of ``utf16Units(_:)``).
+    static func utf16Bytes(_ units: some Sequence<UInt16>) -> [UInt8] {
         var out: [UInt8] = []
-        for u in s.utf16 { out.append(UInt8(u & 0xFF)); out.append(UInt8(u >> 8)) }
-        return out + [0, 0]
+        for u in units { out.append(UInt8(u & 0xFF)); out.append(UInt8(u >> 8)) }
+        return out
     }
 
     static func utf16Units(_ data: [UInt8]) -> [UInt16] {
