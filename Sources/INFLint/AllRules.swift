@@ -47,6 +47,7 @@ extension RuleRegistry {
         FileNotInSourceDisksFiles.self,
         FilesNotInDriverStore.self,
         FunctionDriverMissing.self,
+        GlobalRegistrationWrite.self,
         HardwareIDMalformed.self,
         IncludeOfNonInboxINF.self,
         InstallDriverVerDiffers.self,

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 @testable import INFLint
+import INFModel
 
-/// The tables of Windows facts that rules consult: setup classes and inbox INFs.
+/// The tables of Windows facts that rules consult: setup classes, inbox INFs, universal registry exceptions.
 struct KnowledgeTableTests {
     @Test func classGUIDsAreWrittenAlikeAndOwnedByOneClass() {
         let shape = /\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}/
@@ -40,5 +41,27 @@ struct KnowledgeTableTests {
             #expect(name.hasSuffix(".inf") && name == name.lowercased() && !name.contains(" "), "\(name)")
         }
         for name in ["contoso.inf", "oem3.inf", "hidclass.inf", "inf", ""] { #expect(!InboxINFs.contains(name), "\(name)") }
+    }
+
+    /// AddReg lines "Using a Universal INF File" allows outside HKR, and near misses it does not.
+    @Test(arguments: [
+        ("HKCR,CLSID\\{1}", UniversalRegistryException.comRegistration),
+        ("HKEY_CLASSES_ROOT,,Value", .comRegistration),
+        ("HKLM,SOFTWARE\\Classes", .comRegistration),
+        ("hklm,software\\classes\\CLSID\\{1}", .comRegistration),
+        ("HKLM,Software\\Microsoft\\Windows Media Foundation\\HardwareMFT,EnableDecoders", .mediaFoundationTransform),
+        ("HKLM,SOFTWARE\\WowAA32Node\\Microsoft\\Windows Media Foundation", .mediaFoundationTransform),
+        ("HKLM,SOFTWARE\\WOW3232Node\\Microsoft\\Windows Media Foundation\\x", .mediaFoundationTransform),
+        ("HKLM,SOFTWARE\\ClassesX", nil),
+        ("HKLM,SOFTWARE\\Microsoft\\Windows Media FoundationX", nil),
+        ("HKLM,SOFTWARE\\Contoso\\Classes", nil),
+        ("HKLM,SYSTEM\\CurrentControlSet\\Services\\dev", nil),
+        ("HKCU,Software\\Classes", nil),
+        ("HKR,,Value", nil),
+    ] as [(String, UniversalRegistryException?)])
+    func universalRegistryException(_ line: String, _ expected: UniversalRegistryException?) {
+        let document = INFDocument("[Reg]\n\(line)\n")
+        let entry = document.registryEntries(inSection: "Reg")[0]
+        #expect(UniversalRegistryException.covering(entry) == expected, "\(line)")
     }
 }
