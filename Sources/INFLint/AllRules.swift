@@ -35,6 +35,7 @@ extension RuleRegistry {
         DeviceSecurityInvalid.self,
         DeviceTypeInvalid.self,
         DeviceTypeNotSet.self,
+        DriverStoreCopyMismatch.self,
         DriverVerInFuture.self,
         DriverVerMalformed.self,
         DriverVerMissing.self,
