@@ -78,8 +78,8 @@ public struct PackageResolver {
             }
             // A driver package keeps its files under the INF's folder (the driver store copies that folder).
             let written = [disk.path, entry.subdirectory, entry.fileName].filter { !$0.isEmpty }.joined(separator: "\\")
-            guard let parts = Self.relativeParts(written) else {
-                let badLine = Self.relativeParts(disk.path) == nil ? disk.line : entry.line
+            guard let parts = PackagePath.components(written) else {
+                let badLine = PackagePath.components(disk.path) == nil ? disk.line : entry.line
                 problems.append(PackageProblem(path: infPath, line: document.tree.lineNumber(of: badLine.range.lowerBound),
                                                message: "the source path of \(name), \(written), leaves the INF's folder; a driver package keeps every file under it"))
                 return
@@ -117,19 +117,6 @@ public struct PackageResolver {
             }
         }
         return (files, problems)
-    }
-
-    /// The components of a path written with `\` or `/` relative to the INF's folder, with `.` and
-    /// `..` resolved; nil when it leads out of that folder (above it, or to a drive such as `C:`).
-    static func relativeParts(_ path: String) -> [String]? {
-        var parts: [String] = []
-        for part in path.split(whereSeparator: { $0 == "\\" || $0 == "/" }) {
-            if part == "." { continue }
-            if part == ".." { if parts.popLast() == nil { return nil } else { continue } }
-            if part.contains(":") { return nil }
-            parts.append(String(part))
-        }
-        return parts
     }
 
     /// Lower-cased names of files that services load as kernel drivers.

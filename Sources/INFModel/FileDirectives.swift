@@ -44,6 +44,23 @@ public struct SourceDisksFile: Hashable, Sendable {
     public var sectionName: String
 }
 
+/// Paths inside a driver package, as an INF writes them (`SourceDisksNames` paths, `SourceDisksFiles`
+/// and `DestinationDirs` subdirectories).
+public enum PackagePath {
+    /// The components of a path written with `\` or `/` relative to the INF's folder, with `.` and
+    /// `..` resolved; nil when it leads out of that folder (above it, or to a drive such as `C:`).
+    public static func components(_ path: String) -> [String]? {
+        var parts: [String] = []
+        for part in path.split(whereSeparator: { $0 == "\\" || $0 == "/" }) {
+            if part == "." { continue }
+            if part == ".." { if parts.popLast() == nil { return nil } else { continue } }
+            if part.contains(":") { return nil }
+            parts.append(String(part))
+        }
+        return parts
+    }
+}
+
 /// A `DestinationDirs` entry: `section = dirid[, subdir]` or `DefaultDestDir = dirid[, subdir]`.
 public struct DestinationDir: Hashable, Sendable {
     public var dirid: Int?

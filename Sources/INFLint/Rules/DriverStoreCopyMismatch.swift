@@ -43,16 +43,11 @@ struct DriverStoreCopyMismatch: LintRule {
         }
     }
 
-    /// The folders of a relative path written with `\` or `/`, `.` and `..` resolved; nil when it leaves
-    /// the package, is absolute or holds a template placeholder (another rule's business).
+    /// The folders of a relative path, compared without regard to case; nil when it leaves the package
+    /// or holds a template placeholder (other rules' business).
     static func folder(_ path: String) -> [String]? {
-        if path.contains("$") || path.contains("!") || path.contains(":") { return nil }
-        var parts: [String] = []
-        for part in path.split(whereSeparator: { $0 == "\\" || $0 == "/" }).map({ $0.trimmingWhitespace() }) where !part.isEmpty && part != "." {
-            if part == ".." { guard parts.popLast() != nil else { return nil }; continue }
-            parts.append(part)
-        }
-        return parts
+        if path.contains("$") || path.contains("!") { return nil }
+        return PackagePath.components(path)?.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty && $0 != "." }
     }
 }
 
