@@ -37,7 +37,7 @@ public struct PackageBuilder {
         for file in files {
             let url = sourceRoot.appendingPathComponent(file.relativePath)
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                problems.append(PackageProblem(path: infPath, line: file.line, message: "\(file.sourceName) is missing (looked for \(file.relativePath) next to the INF)"))
+                problems.append(PackageProblem(path: infPath, line: file.line, message: PackageResolver.missingMessage(file)))
                 continue
             }
             let bytes = [UInt8](data)

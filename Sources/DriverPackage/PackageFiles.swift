@@ -145,22 +145,33 @@ public struct PackageResolver {
 
     /// Checks a file's bytes: a binary must be a PE of the right machine; a kernel driver native.
     public func check(_ file: PackageFile, bytes: [UInt8]) -> String? {
+        binaryIssue(file, bytes: bytes)?.message
+    }
+
+    /// What is wrong with a file's bytes, if anything: a binary (`.sys`, `.dll`, `.exe`…) that is not a
+    /// PE image, a PE built for another machine, or a kernel driver whose subsystem is not native.
+    public func binaryIssue(_ file: PackageFile, bytes: [UInt8]) -> (kind: PackageFileIssue.Kind, message: String)? {
         let ext = (file.sourceName as NSString).pathExtension.lowercased()
         let binary = ["sys", "dll", "exe", "ocx", "cpl", "drv", "efi"].contains(ext)
         let pe: PEFile
         do {
             pe = try PEFile(bytes: bytes)
         } catch let error as PEError {
-            return binary ? "\(file.sourceName) is not a valid PE image: \(error.description) (offset 0x\(String(error.offset, radix: 16)))" : nil
+            return binary ? (.notPE, "\(file.sourceName) is not a valid PE image: \(error.description) (offset 0x\(String(error.offset, radix: 16)))") : nil
         } catch {
             return nil
         }
         if pe.machine != machine && !(machine == .arm64 && pe.machine == .amd64 && ext != "sys") {
-            return "\(file.sourceName) is built for \(pe.machine), not \(architecture.rawValue)"
+            return (.wrongMachine, "\(file.sourceName) is built for \(pe.machine), not \(architecture.rawValue)")
         }
         if (file.isKernelDriver || ext == "sys") && !pe.isNativeSubsystem {
-            return "\(file.sourceName) is a kernel driver but its PE subsystem is \(pe.subsystem), not native (1)"
+            return (.notNative, "\(file.sourceName) is a kernel driver but its PE subsystem is \(pe.subsystem), not native (1)")
         }
         return nil
+    }
+
+    /// The message for a file missing from the package folder.
+    static func missingMessage(_ file: PackageFile) -> String {
+        "\(file.sourceName) is missing (looked for \(file.relativePath) next to the INF)"
     }
 }

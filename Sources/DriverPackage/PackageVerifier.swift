@@ -39,11 +39,7 @@ public enum PackageVerifier {
     public static func verify(inf: String, root: URL, trusted: [Certificate]) throws -> PackageVerification {
         let document = INFDocument(tree: try INFInput.load(path: inf))
         var result = PackageVerification(inf: inf, catalog: nil, catalogStatus: "none", signer: nil, files: [], problems: [])
-        var architectures = Set<Architecture>()
-        for m in document.manufacturers {
-            for d in m.rawDecorations { if let a = TargetOSVersion(d)?.architecture { architectures.insert(a) } }
-        }
-        if architectures.isEmpty { architectures = [.amd64] }
+        let architectures = PackageResolver.architectures(of: document)
         // Files present for any architecture the INF targets.
         var files: [PackageFile] = []
         var seen = Set<String>()

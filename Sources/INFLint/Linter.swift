@@ -19,6 +19,8 @@ public struct Linter: Sendable {
     public var ignore: [String]
     /// The DeviceType value that `device-type-not-set`'s fix writes.
     public var fixDeviceType: UInt32 = 0x22
+    /// Reads the folder of each INF for the DK8xxx rules (`drvkit lint --package`); nil leaves them out.
+    public var packageFolderInspector: PackageFolderInspector?
 
     public init(mode: LintMode = .basic, configuration: LintConfiguration = .init(), select: [String] = [], ignore: [String] = []) {
         self.mode = mode; self.configuration = configuration; self.select = select; self.ignore = ignore
@@ -29,6 +31,7 @@ public struct Linter: Sendable {
         RuleRegistry.all.filter {
             let info = Self.info(of: $0)
             return info.mode <= mode && configuration.isEnabled(info.code, select: select, ignore: ignore)
+                && (packageFolderInspector != nil || !info.readsPackageFolder)
         }
     }
 
@@ -36,6 +39,8 @@ public struct Linter: Sendable {
     public func lint(tree: SyntaxTree, path: String) -> FileLintResult {
         let context = LintContext(document: INFDocument(tree: tree), path: path, mode: mode)
         context.fixDeviceType = fixDeviceType
+        // A template's files are named before stamping: its folder is not a package yet.
+        context.packageFolder = context.isTemplate ? nil : packageFolderInspector?(context.document, path)
         let suppressions = Suppressions(tree: tree)
         var all: [Finding] = []
         let rules = activeRules

@@ -14,11 +14,15 @@ public struct RuleExample: Sendable, Hashable {
     public var text: String
     /// When true the snippet is placed in a minimal device INF (see ``RuleExample/deviceSkeleton``).
     public var isDeviceSnippet: Bool
+    /// What the example's package folder holds, for the DK8xxx rules (`drvkit lint --package`).
+    public var packageFolder: PackageFolder?
 
     /// A complete INF.
     public init(_ text: String) { self.text = text; isDeviceSnippet = false }
     /// A snippet completing a minimal device INF that installs `Dev` (`[Dev.NT]`, `[Dev.NT.HW]`…).
-    public init(device text: String) { self.text = text; isDeviceSnippet = true }
+    public init(device text: String, packageFolder: PackageFolder? = nil) {
+        self.text = text; isDeviceSnippet = true; self.packageFolder = packageFolder
+    }
 
     static let marker: Character = "↓"
 
@@ -122,6 +126,9 @@ public struct RuleInfo: Sendable, Hashable {
         return result
     }
 
+    /// DK8xxx rules check the files next to the INF, and run only with `drvkit lint --package`.
+    public var readsPackageFolder: Bool { code.hasPrefix("DK8") }
+
     /// Rule family from the code's first digit.
     public var family: String {
         switch code.dropFirst(2).first {
@@ -143,7 +150,9 @@ public struct RuleInfo: Sendable, Hashable {
         doc += "## Example\n```ini\n\(triggering.first?.text.replacingOccurrences(of: "↓", with: "") ?? "")\n```\n\nUse instead:\n```ini\n\(passing.first?.text ?? "")\n```\n\n"
         if let fix { doc += "## Fix\n\(fix.description) (\(fix.safety.rawValue))\n\n" }
         doc += "## Modes\nRuns in `\(mode.rawValue)` and stricter modes; severity: "
-        doc += LintMode.allCases.filter { $0 >= mode }.map { "\($0.rawValue) \(severity(in: $0).rawValue)" }.joined(separator: ", ") + ".\n\n"
+        doc += LintMode.allCases.filter { $0 >= mode }.map { "\($0.rawValue) \(severity(in: $0).rawValue)" }.joined(separator: ", ") + ".\n"
+        if readsPackageFolder { doc += "Reads the files next to the INF, so it runs only with `drvkit lint --package`.\n" }
+        doc += "\n"
         doc += "## References\n"
         if let infVerif { doc += "- InfVerif \(infVerif)\n" }
         for r in references { doc += "- \(r)\n" }

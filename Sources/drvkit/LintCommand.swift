@@ -27,6 +27,8 @@ extension Drvkit {
         @Option(help: "Output format: text, json, sarif, junit.") var format: ReportFormat = .text
         @Option(help: "Write the report to FILE instead of standard output.") var output: String?
         @Flag(help: "Apply the rules' safe fixes to the files, then report what remains.") var fix = false
+        @Flag(help: "Also check each INF's folder as a driver package (DK8xxx): the files it copies are there, binaries are PE images of the right machine, kernel drivers native, the catalog present. Templates are passed over.")
+        var package = false
         @Option(help: "Only these rules (codes or code prefixes, comma-separated).") var select: String?
         @Option(help: "Skip these rules (codes or code prefixes, comma-separated).") var ignore: String?
         @Option(help: "Configuration file (YAML); default: the nearest .drvkit.yml.") var config: String?
@@ -59,6 +61,7 @@ extension Drvkit {
             var linter = Linter(mode: mode ?? configuration.mode ?? .basic, configuration: configuration,
                                 select: Self.codes(select), ignore: Self.codes(ignore))
             if let deviceType { linter.fixDeviceType = IntegerField.parse(deviceType)! }
+            if package { linter.packageFolderInspector = LintPackageFolder.inspector }
 
             var files: [String] = []
             var unreadable: [String] = []

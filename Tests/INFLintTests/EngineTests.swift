@@ -52,6 +52,18 @@ struct EngineTests {
         #expect(basic < universal && universal < declarative && declarative < wd)
     }
 
+    @Test func packageRulesRunOnlyWithAPackageFolder() {
+        var linter = Linter(mode: .basic)
+        #expect(!linter.activeRules.contains { Linter.info(of: $0).readsPackageFolder })
+        linter.packageFolderInspector = { _, _ in PackageFolder() }
+        #expect(linter.activeRules.filter { Linter.info(of: $0).readsPackageFolder }.count == 5)
+        // A template is never inspected: its files are named before stamping.
+        linter.packageFolderInspector = { _, _ in PackageFolder(fileIssues: [.init(fileName: "x.sys", line: nil, kind: .missing, message: "x.sys is missing")]) }
+        let template = "[Version]\nSignature = \"$Windows NT$\"\n[Manufacturer]\nC = M, NT$ARCH$\n[M.NT$ARCH$]\nD = I, Root\\D\n[I]\nCopyFiles = @x.sys\n"
+        #expect(!linter.lint(tree: SyntaxTree(template), path: "x.inx").findings.contains { $0.code == "DK8001" })
+        #expect(linter.lint(tree: SyntaxTree(template.replacingOccurrences(of: "$ARCH$", with: "amd64")), path: "x.inf").findings.contains { $0.code == "DK8001" })
+    }
+
     @Test func severityDependsOnMode() throws {
         let info = try #require(RuleRegistry.info("DK2002"))
         #expect(info.severity(in: .basic) == .warning)

@@ -8,13 +8,23 @@ struct RuleExampleTests {
 
     static func lint(_ example: RuleExample, _ info: RuleInfo) -> [Finding] {
         let tree = SyntaxTree(bytes: Array(example.source.utf8))
-        return Linter(mode: info.mode, select: [info.code]).lint(tree: tree, path: "example.inf").findings
+        return linter(for: example, info).lint(tree: tree, path: "example.inf").findings
+    }
+
+    /// The rule alone in its mode; with the example's package folder, as `lint --package` would give it.
+    static func linter(for example: RuleExample, _ info: RuleInfo) -> Linter {
+        var linter = Linter(mode: info.mode, select: [info.code])
+        if let folder = example.packageFolder { linter.packageFolderInspector = { _, _ in folder } }
+        return linter
     }
 
     @Test(arguments: codes)
     func examples(_ code: String) throws {
         let info = try #require(RuleRegistry.info(code))
         #expect(!info.triggering.isEmpty && !info.passing.isEmpty, "\(code) needs triggering and passing examples")
+        for example in info.triggering + info.passing where info.readsPackageFolder {
+            #expect(example.packageFolder != nil, "\(code) reads the package folder: its examples need one")
+        }
         for example in info.passing {
             let findings = Self.lint(example, info)
             #expect(findings.isEmpty, "\(code) fires on its passing example: \(findings.map(\.message))")
@@ -31,7 +41,7 @@ struct RuleExampleTests {
         guard info.fix?.safety == .safe else { return }
         for example in info.triggering {
             let tree = SyntaxTree(bytes: Array(example.source.utf8))
-            let linter = Linter(mode: info.mode, select: [info.code])
+            let linter = Self.linter(for: example, info)
             let (fixed, applied) = linter.fix(tree: tree, path: "example.inf")
             #expect(applied > 0, "\(code): no fix applied")
             let fixedTree = SyntaxTree(source: SourceText(units: fixed, encoding: tree.source.encoding))

@@ -1,0 +1,95 @@
+import Foundation
+import Authenticode
+import INFModel
+
+/// A problem with one file an INF copies, found in the folder the INF sits in.
+public struct PackageFileIssue: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable {
+        /// Not at the path its SourceDisksNames/SourceDisksFiles entries give.
+        case missing
+        /// A binary (`.sys`, `.dll`, `.exe`…) that is not a PE image.
+        case notPE
+        /// A PE image built for none of the architectures that copy it.
+        case wrongMachine
+        /// A kernel driver whose PE subsystem is not native.
+        case notNative
+    }
+
+    public var file: PackageFile
+    public var kind: Kind
+    public var message: String
+}
+
+/// The files of an INF checked in its folder, as `package build` checks them.
+public struct PackageFolderCheck: Sendable {
+    /// The architectures the folder is a package for: those with at least one of their files present
+    /// (all that the INF targets when none is). A package built for amd64 from an INF that also lists
+    /// arm64 is an amd64 package, as `verify` reads it.
+    public var architectures: [Architecture]
+    public var issues: [PackageFileIssue]
+
+    /// Checks the folder of the INF at `infPath`. Problems of the INF itself (a file not in
+    /// SourceDisksFiles…) are the linter's and not repeated here.
+    public init(document: INFDocument, infPath: String) {
+        let root = URL(fileURLWithPath: infPath).deletingLastPathComponent()
+        let targeted = PackageResolver.architectures(of: document)
+        var copies: [(resolver: PackageResolver, file: PackageFile, bytes: [UInt8]?)] = []
+        for architecture in targeted {
+            let resolver = PackageResolver(document: document, infPath: infPath, architecture: architecture)
+            for file in resolver.files().files {
+                let data = FileManager.default.contents(atPath: root.appendingPathComponent(file.relativePath).path)
+                copies.append((resolver, file, data.map { [UInt8]($0) }))
+            }
+        }
+        let present = Set(copies.filter { $0.bytes != nil }.map(\.resolver.architecture))
+        let architectures = present.isEmpty ? targeted : targeted.filter(present.contains)
+        let inPackage = copies.filter { architectures.contains($0.resolver.architecture) }
+
+        // One verdict per path: the architectures that copy it, and what each makes of its bytes.
+        var paths: [String] = []
+        var byPath: [String: [(resolver: PackageResolver, file: PackageFile, bytes: [UInt8]?)]] = [:]
+        for copy in inPackage {
+            let key = copy.file.relativePath.lowercased()
+            if byPath[key] == nil { paths.append(key) }
+            byPath[key, default: []].append(copy)
+        }
+        var issues: [PackageFileIssue] = []
+        for key in paths {
+            let group = byPath[key]!
+            let file = group[0].file
+            let names = group.map(\.resolver.architecture.rawValue)
+            guard let bytes = group[0].bytes else {
+                let which = architectures.count > group.count ? " for \(names.joined(separator: ", "))" : ""
+                issues.append(PackageFileIssue(file: file, kind: .missing, message: PackageResolver.missingMessage(file) + which))
+                continue
+            }
+            let verdicts = group.map { $0.resolver.binaryIssue($0.file, bytes: bytes) }
+            if let notPE = verdicts.compactMap({ $0 }).first(where: { $0.kind == .notPE }) {
+                issues.append(PackageFileIssue(file: file, kind: .notPE, message: notPE.message))
+            } else if verdicts.allSatisfy({ $0?.kind == .wrongMachine }), let pe = try? PEFile(bytes: bytes) {
+                issues.append(PackageFileIssue(file: file, kind: .wrongMachine,
+                                               message: "\(file.sourceName) is built for \(pe.machine), not \(names.joined(separator: " or "))"))
+            } else if let notNative = verdicts.compactMap({ $0 }).first(where: { $0.kind == .notNative }) {
+                issues.append(PackageFileIssue(file: file, kind: .notNative, message: notNative.message))
+            }
+        }
+        self.architectures = architectures
+        self.issues = issues
+    }
+}
+
+extension PackageResolver {
+    /// The architectures a package check covers: those the [Manufacturer] decorations and decorated
+    /// DefaultInstall sections name, or amd64 when they name none.
+    public static func architectures(of document: INFDocument) -> [Architecture] {
+        var found = Set<Architecture>()
+        for m in document.manufacturers {
+            for d in m.rawDecorations { if let a = TargetOSVersion(d)?.architecture { found.insert(a) } }
+        }
+        for section in document.sections where section.name.lowercased().hasPrefix("defaultinstall.") {
+            let decoration = section.name.dropFirst("DefaultInstall.".count).split(separator: ".").first.map(String.init) ?? ""
+            if let a = TargetOSVersion(decoration)?.architecture { found.insert(a) }
+        }
+        return found.isEmpty ? [.amd64] : Architecture.allCases.filter(found.contains)
+    }
+}
