@@ -5,7 +5,7 @@ import Yams
 /// Project settings from `.drvkit.yml` (or `--config FILE`):
 ///
 /// ```yaml
-/// mode: declarative          # basic, universal, declarative, windows-driver
+/// mode: declarative          # basic, universal, declarative, hardware-dev-center, windows-driver
 /// select: [DK1, DK6001]      # only these codes (a prefix selects a family)
 /// ignore: [DK3004]           # never these
 /// severity:                  # change a rule's severity

@@ -6,6 +6,9 @@ public enum LintMode: String, CaseIterable, Comparable, Sendable, Codable {
     case universal
     /// InfVerif `/k`: universal plus declarative (DCH) rules.
     case declarative
+    /// InfVerif `/h`: what Hardware Dev Center requires for a WHQL signature: declarative plus driver
+    /// package isolation, with the exceptions Microsoft lists (global registry paths, DIRIDs) allowed.
+    case hardwareDevCenter = "hardware-dev-center"
     /// InfVerif `/w`: declarative plus driver package isolation.
     case windowsDriver = "windows-driver"
 
@@ -19,6 +22,7 @@ public enum LintMode: String, CaseIterable, Comparable, Sendable, Codable {
         case .basic: return nil
         case .universal: return "/u"
         case .declarative: return "/k"
+        case .hardwareDevCenter: return "/h"
         case .windowsDriver: return "/w"
         }
     }

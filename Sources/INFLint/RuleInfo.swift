@@ -16,6 +16,8 @@ public struct RuleExample: Sendable, Hashable {
     public var isDeviceSnippet: Bool
     /// What the example's package folder holds, for the DK8xxx rules (`drvkit lint --package`).
     public var packageFolder: PackageFolder?
+    /// The mode the example is linted in, when not the rule's own (a rule that differs between modes).
+    public var mode: LintMode?
 
     /// A complete INF.
     public init(_ text: String) { self.text = text; isDeviceSnippet = false }
@@ -25,6 +27,13 @@ public struct RuleExample: Sendable, Hashable {
     }
 
     static let marker: Character = "↓"
+
+    /// The example, linted in `mode` instead of the rule's own.
+    public func inMode(_ mode: LintMode) -> RuleExample {
+        var example = self
+        example.mode = mode
+        return example
+    }
 
     /// The INF to lint, without markers.
     public var source: String {

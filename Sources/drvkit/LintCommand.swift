@@ -23,7 +23,7 @@ extension Drvkit {
                 """)
 
         @Argument(help: "INF files or folders.") var paths: [String]
-        @Option(help: "Rule set: basic, universal (/u), declarative (/k), windows-driver (/w).") var mode: LintMode?
+        @Option(help: "Rule set: basic, universal (/u), declarative (/k), hardware-dev-center (/h), windows-driver (/w).") var mode: LintMode?
         @Option(help: "Output format: text, json, sarif, junit.") var format: ReportFormat = .text
         @Option(help: "Write the report to FILE instead of standard output.") var output: String?
         @Flag(help: "Apply the rules' safe fixes to the files, then report what remains.") var fix = false

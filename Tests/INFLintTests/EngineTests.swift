@@ -48,8 +48,9 @@ struct EngineTests {
         let basic = Linter(mode: .basic).activeRules.count
         let universal = Linter(mode: .universal).activeRules.count
         let declarative = Linter(mode: .declarative).activeRules.count
+        let hdc = Linter(mode: .hardwareDevCenter).activeRules.count
         let wd = Linter(mode: .windowsDriver).activeRules.count
-        #expect(basic < universal && universal < declarative && declarative < wd)
+        #expect(basic < universal && universal < declarative && declarative < hdc && hdc < wd)
     }
 
     @Test func packageRulesRunOnlyWithAPackageFolder() {

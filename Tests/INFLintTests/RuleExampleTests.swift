@@ -13,7 +13,7 @@ struct RuleExampleTests {
 
     /// The rule alone in its mode; with the example's package folder, as `lint --package` would give it.
     static func linter(for example: RuleExample, _ info: RuleInfo) -> Linter {
-        var linter = Linter(mode: info.mode, select: [info.code])
+        var linter = Linter(mode: example.mode ?? info.mode, select: [info.code])
         if let folder = example.packageFolder { linter.packageFolderInspector = { _, _ in folder } }
         return linter
     }
