@@ -90,7 +90,7 @@ extension Catalog {
                     for member in members {
                         try c.appendConstructedNode(identifier: .sequence) { c in
                             try c.serialize(ASN1OctetString(contentBytes: member.tag[...]))
-                            try c.appendConstructedNode(identifier: .set) { c in
+                            c.appendConstructedNode(identifier: .set) { c in
                                 for a in member.attributes { c.serializeRawBytes(a) }
                             }
                         }
@@ -117,7 +117,7 @@ extension Catalog {
         try DERWriting.encode { s in
             try s.appendConstructedNode(identifier: .sequence) { c in
                 try c.serialize(oid)
-                try c.appendConstructedNode(identifier: .set) { c in c.serializeRawBytes(value) }
+                c.appendConstructedNode(identifier: .set) { c in c.serializeRawBytes(value) }
             }
         }
     }

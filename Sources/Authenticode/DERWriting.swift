@@ -67,17 +67,17 @@ enum DERWriting {
                 try c.appendConstructedNode(identifier: .sequence) { c in
                     if pe {
                         try c.serialize(AuthenticodeOID.spcPEImageData)
-                        try c.appendConstructedNode(identifier: .sequence) { c in
+                        c.appendConstructedNode(identifier: .sequence) { c in
                             c.serializeRawBytes(peFlags)                       // flags BIT STRING
-                            try c.appendConstructedNode(identifier: contextZero) { c in   // file [0] SpcLink
-                                try c.appendConstructedNode(identifier: contextTwo) { c in  // [2] file
+                            c.appendConstructedNode(identifier: contextZero) { c in   // file [0] SpcLink
+                                c.appendConstructedNode(identifier: contextTwo) { c in  // [2] file
                                     c.appendPrimitiveNode(identifier: contextZero) { bytes in bytes.append(contentsOf: [UInt8]()) }
                                 }
                             }
                         }
                     } else {
                         try c.serialize(AuthenticodeOID.spcCabData)
-                        try c.appendConstructedNode(identifier: contextTwo) { c in
+                        c.appendConstructedNode(identifier: contextTwo) { c in
                             c.appendPrimitiveNode(identifier: contextZero) { _ in }
                         }
                     }

@@ -63,25 +63,25 @@ public struct SignedData: Sendable {
                 try s.appendConstructedNode(identifier: .sequence) { try $0.serialize(AuthenticodeOID.individualCodeSigning) }
             }),
             try Catalog.attribute(AuthenticodeOID.spcSpOpusInfo, value: try DERWriting.encode { s in
-                try s.appendConstructedNode(identifier: .sequence) { _ in }
+                s.appendConstructedNode(identifier: .sequence) { _ in }
             }),
             try Catalog.attribute(AuthenticodeOID.signingTime, value: try DERWriting.encode { try $0.serialize(time) }),
         ]
         attributes.sort { $0.lexicographicallyPrecedes($1) }
         let signedAttributesSET = try DERWriting.encode { s in
-            try s.appendConstructedNode(identifier: .set) { c in for a in attributes { c.serializeRawBytes(a) } }
+            s.appendConstructedNode(identifier: .set) { c in for a in attributes { c.serializeRawBytes(a) } }
         }
         let signature = try privateKey.signature(for: signedAttributesSET, padding: .insecurePKCS1v1_5)
         let issuer = try DERWriting.encode { try $0.serialize(signer.issuer) }
         let signerInfo = try DERWriting.encode { s in
             try s.appendConstructedNode(identifier: .sequence) { c in
                 try c.serialize(1)
-                try c.appendConstructedNode(identifier: .sequence) { c in
+                c.appendConstructedNode(identifier: .sequence) { c in
                     c.serializeRawBytes(issuer)
                     c.appendPrimitiveNode(identifier: .integer) { $0.append(contentsOf: Self.integerContent(Array(signer.serialNumber.bytes))) }
                 }
                 try DERWriting.algorithm(AuthenticodeOID.sha256, into: &c)
-                try c.appendConstructedNode(identifier: DERWriting.contextZero) { c in for a in attributes { c.serializeRawBytes(a) } }
+                c.appendConstructedNode(identifier: DERWriting.contextZero) { c in for a in attributes { c.serializeRawBytes(a) } }
                 try DERWriting.algorithm(AuthenticodeOID.rsaEncryption, into: &c)
                 try c.serialize(ASN1OctetString(contentBytes: ArraySlice(signature.rawRepresentation)))
             }
@@ -103,14 +103,14 @@ public struct SignedData: Sendable {
                         }
                         try c.appendConstructedNode(identifier: .sequence) { c in
                             try c.serialize(contentType)
-                            try c.appendConstructedNode(identifier: DERWriting.contextZero) { c in c.serializeRawBytes(content) }
+                            c.appendConstructedNode(identifier: DERWriting.contextZero) { c in c.serializeRawBytes(content) }
                         }
                         if !certificates.isEmpty {
-                            try c.appendConstructedNode(identifier: DERWriting.contextZero) { c in
+                            c.appendConstructedNode(identifier: DERWriting.contextZero) { c in
                                 for cert in certificates.sorted(by: { $0.lexicographicallyPrecedes($1) }) { c.serializeRawBytes(cert) }
                             }
                         }
-                        try c.appendConstructedNode(identifier: .set) { c in if let signerInfo { c.serializeRawBytes(signerInfo) } }
+                        c.appendConstructedNode(identifier: .set) { c in if let signerInfo { c.serializeRawBytes(signerInfo) } }
                     }
                 }
             }
