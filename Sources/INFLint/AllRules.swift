@@ -82,6 +82,7 @@ extension RuleRegistry {
         ServiceBinaryNotCopied.self,
         ServiceFieldInvalid.self,
         ServiceFieldMissing.self,
+        ServiceStateOutsideParameters.self,
         ServicesKeyWritten.self,
         SignatureNotWindowsNT.self,
         SourceDiskUnknown.self,

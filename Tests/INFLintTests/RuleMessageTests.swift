@@ -1,0 +1,19 @@
+import Testing
+@testable import INFLint
+import INFSyntax
+
+/// Messages that carry advice beyond the rule's summary.
+struct RuleMessageTests {
+    static func messages(_ code: String, _ mode: LintMode, _ body: String) -> [String] {
+        Linter(mode: mode, select: [code]).lint(tree: SyntaxTree(RuleExample.deviceSkeleton(body)), path: "x.inf").findings.map(\.message)
+    }
+
+    @Test func minifilterInstancesOutsideParametersNameWindows11_24H2() {
+        let messages = Self.messages("DK7016", .windowsDriver, ServiceStateOutsideParameters.service
+            + "HKR,,SupportedFeatures,0x10001,0x3\nHKR,Instances,DefaultInstance,,\"Top\"\nHKR,,Tag,0x10001,1\n")
+        #expect(messages.count == 3)
+        #expect(messages[0].hasSuffix("(from Windows 11 24H2 the Filter Manager reads a minifilter's Instances and SupportedFeatures under Parameters)"))
+        #expect(messages[1].hasPrefix("writes service subkey Instances:") && messages[1].contains("Windows 11 24H2"))
+        #expect(messages[2] == "writes the root of the service key: an isolated package keeps service state under HKR,Parameters")
+    }
+}
