@@ -16,4 +16,17 @@ struct RuleMessageTests {
         #expect(messages[1].hasPrefix("writes service subkey Instances:") && messages[1].contains("Windows 11 24H2"))
         #expect(messages[2] == "writes the root of the service key: an isolated package keeps service state under HKR,Parameters")
     }
+
+    @Test(arguments: [
+        ("DK7003", LintMode.universal, "HKLM,\"SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\WINEVT\\Publishers\\{1}\",,,\"Contoso\"", "AddEventProvider in a [DDInstall.Events] section"),
+        ("DK7003", .universal, "HKLM,SYSTEM\\CurrentControlSet\\Control\\WMI\\Autologger\\Contoso,Start,0x10001,1", "AddAutoLogger"),
+        ("DK7003", .hardwareDevCenter, "HKLM,Software\\Microsoft\\Windows\\CurrentVersion\\WINEVT\\Channels\\Contoso,Enabled,0x10001,1", "AddEventProvider"),
+        ("DK7003", .universal, "HKLM,Software\\Microsoft\\Windows\\CurrentVersion\\RunOnce,Contoso,,setup.exe", "AddSoftware"),
+        ("DK7013", .windowsDriver, "HKCR,AudioEngine\\AudioProcessingObjects\\{1},FriendlyName,,Contoso", "register the APO with HKR lines"),
+        ("DK7013", .windowsDriver, "HKCR,CLSID\\{1},,,Contoso", "AddComServer"),
+    ])
+    func globalWritesNameWhatToUseInstead(_ code: String, _ mode: LintMode, _ line: String, _ advice: String) {
+        let messages = Self.messages(code, mode, "[Dev.NT]\nAddReg = Dev.Reg\n[Dev.Reg]\n" + line + "\n")
+        #expect(messages.count == 1 && messages[0].contains(advice), "\(messages)")
+    }
 }

@@ -16,7 +16,12 @@ struct GlobalRegistrationWrite: LintRule {
         for use in context.registryUses where use.directive.lowercased() == "addreg" {
             guard let exception = UniversalRegistryException.covering(use.entry) else { continue }
             var message = "\(use.entry.rootText) write for \(exception.rawValue): universal INFs may make it, but an isolated driver package may write only HKR"
-            if exception == .comRegistration { message += " (register COM servers with a DDInstall.COM section's AddComServer, Windows 11 24H2 and later)" }
+            let advice = GlobalRegistryAdvice.hint(for: use.entry)
+            if !advice.isEmpty {
+                message += advice
+            } else if exception == .comRegistration {
+                message += " (register COM servers with a DDInstall.COM section's AddComServer, Windows 11 24H2 and later)"
+            }
             findings.add(Self.info, message, at: use.entry.line.range(ofField: 1))
         }
     }

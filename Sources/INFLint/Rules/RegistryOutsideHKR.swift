@@ -19,11 +19,11 @@ struct RegistryOutsideHKR: LintRule {
             guard let root = use.entry.root, root != .hkr else { continue }
             if context.mode == .hardwareDevCenter {
                 if use.directive.lowercased() == "addreg", HardwareDevCenterExceptions.allows(use.entry) { continue }
-                findings.add(Self.info, "\(use.directive) writes \(root.rawValue): Hardware Dev Center allows only HKR and the global keys InfVerif /h lists", at: use.entry.line.range(ofField: 1))
+                findings.add(Self.info, "\(use.directive) writes \(root.rawValue): Hardware Dev Center allows only HKR and the global keys InfVerif /h lists" + GlobalRegistryAdvice.hint(for: use.entry), at: use.entry.line.range(ofField: 1))
                 continue
             }
             if use.directive.lowercased() == "addreg", UniversalRegistryException.covering(use.entry) != nil { continue }
-            findings.add(Self.info, "\(use.directive) writes \(root.rawValue): universal INFs may use only HKR", at: use.entry.line.range(ofField: 1))
+            findings.add(Self.info, "\(use.directive) writes \(root.rawValue): universal INFs may use only HKR" + GlobalRegistryAdvice.hint(for: use.entry), at: use.entry.line.range(ofField: 1))
         }
     }
 }
