@@ -81,6 +81,7 @@ extension RuleRegistry {
         SectionSharedByDirectives.self,
         SectionUnused.self,
         ServiceBinaryNotCopied.self,
+        ServiceConfiguredDifferently.self,
         ServiceFieldInvalid.self,
         ServiceFieldMissing.self,
         ServiceStateOutsideParameters.self,

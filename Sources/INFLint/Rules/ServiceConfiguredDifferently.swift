@@ -1,0 +1,75 @@
+import INFModel
+import INFSyntax
+
+struct ServiceConfiguredDifferently: LintRule {
+    static let info = RuleInfo(
+        code: "DK5016", name: "service-configured-differently",
+        summary: "One service installed with different settings by install sections that run on the same machine.",
+        severity: .warning, severityByMode: [.universal: .error],
+        whatItDoes: "For each architecture, on current Windows, takes the install sections Windows would choose for the INF's models and reports an AddService naming a service that another of them installs through a different service-install section with other settings (ServiceType, StartType, ErrorControl, ServiceBinary, LoadOrderGroup, Dependencies, StartName).",
+        whyBad: "A service has one configuration: each device install rewrites it, so the settings depend on which device was installed last. InfVerif reports such conflicts among its 133x functional errors.",
+        references: ["InfVerif 133x", "INF AddService Directive"],
+        triggering: [RuleExample(Self.twoDevices(secondStartType: "1", marker: "↓"))],
+        passing: [RuleExample(Self.twoDevices(secondStartType: "3", marker: ""))])
+
+    static func twoDevices(secondStartType: String, marker: String) -> String {
+        let body = """
+            [Dev.NT]
+            [Dev.NT.Services]
+            AddService = dev, 0x00000002, Dev.Service
+            [Dev.Service]
+            ServiceType = 1
+            StartType = 3
+            ErrorControl = 1
+            ServiceBinary = %13%\\dev.sys
+            [Dev2.NT]
+            [Dev2.NT.Services]
+            AddService = dev, 0x00000002, \(marker)Dev2.Service
+            [Dev2.Service]
+            ServiceType = 1
+            StartType = \(secondStartType)
+            ErrorControl = 1
+            ServiceBinary = %13%\\dev.sys
+
+            """
+        return RuleExample.deviceSkeleton(body).replacingOccurrences(of: "%Dev.Desc% = Dev, Root\\Dev\n", with: "%Dev.Desc% = Dev, Root\\Dev\n%Dev.Desc% = Dev2, Root\\Dev2\n")
+    }
+
+    static let settings = ["ServiceType", "StartType", "ErrorControl", "ServiceBinary", "LoadOrderGroup", "Dependencies", "StartName"]
+
+    func check(_ context: LintContext, into findings: inout Findings) {
+        var reported = Set<Int>()
+        for architecture in context.architectures {
+            let platform = context.platform(architecture)
+            var first: [String: (section: String, settings: [String: String])] = [:]
+            for model in context.document.models(for: platform) {
+                guard let install = context.document.installSection(model.installSection, for: platform) else { continue }
+                for service in context.document.addServices(in: install.name(of: .services)) {
+                    guard !service.serviceName.isEmpty, let name = service.installSection,
+                          let section = context.document.serviceInstallSection(name) else { continue }
+                    let settings = Self.settings(of: section)
+                    let key = service.serviceName.lowercased()
+                    guard let earlier = first[key] else { first[key] = (section.name, settings); continue }
+                    guard earlier.section.lowercased() != section.name.lowercased() else { continue }
+                    let differing = Self.settings.filter { earlier.settings[$0] != settings[$0] }
+                    guard !differing.isEmpty, reported.insert(service.line.range.lowerBound).inserted else { continue }
+                    let what = differing.map { "\($0) \(earlier.settings[$0] ?? "unset") and \(settings[$0] ?? "unset")" }.joined(separator: ", ")
+                    findings.add(Self.info, "service \(service.serviceName) is also installed by [\(earlier.section)] with other settings (\(what)): the device installed last decides", at: service.line.range(ofField: 3))
+                }
+            }
+        }
+    }
+
+    /// A service-install section's settings as Windows stores them: numbers as numbers, names without case.
+    static func settings(of section: ServiceInstallSection) -> [String: String] {
+        var result: [String: String] = [:]
+        for (key, value) in [("ServiceType", section.serviceType), ("StartType", section.startType), ("ErrorControl", section.errorControl)] {
+            if let value { result[key] = ServiceInstallSection.number(value).map { "\($0)" } ?? value.value }
+        }
+        for (key, value) in [("ServiceBinary", section.serviceBinary), ("LoadOrderGroup", section.loadOrderGroup), ("StartName", section.startName)] {
+            if let value { result[key] = value.value.lowercased() }
+        }
+        if !section.dependencies.isEmpty { result["Dependencies"] = section.dependencies.map { $0.value.lowercased() }.joined(separator: ",") }
+        return result
+    }
+}
