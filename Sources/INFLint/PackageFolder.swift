@@ -64,3 +64,14 @@ extension LintContext {
         return Int(node.start)..<Int(node.contentEnd)
     }
 }
+
+extension RuleExample {
+    /// `Dev` copying dev.sys, linted with `lint --package` on a folder holding `names`, where the
+    /// package check found `issue` (a triggering example, `↓` on the copy) or nothing (a passing one).
+    static func copyingDevSys(issue: (kind: PackageFolder.Kind, message: String)? = nil,
+                              names: Set<String> = ["example.inf", "dev.sys", "dev.cat"]) -> RuleExample {
+        let issues = issue.map { [PackageFolder.FileIssue(fileName: "dev.sys", line: nil, kind: $0.kind, message: $0.message)] } ?? []
+        return RuleExample(device: "[Dev.NT]\nCopyFiles = Dev.Files\n[Dev.Files]\n\(issue == nil ? "" : "↓")dev.sys\n",
+                           packageFolder: PackageFolder(fileIssues: issues, topLevelNames: names))
+    }
+}

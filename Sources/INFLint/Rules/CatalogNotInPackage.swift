@@ -9,8 +9,8 @@ struct CatalogNotInPackage: LintRule {
         whatItDoes: "With `--package`, reports a `CatalogFile` (plain or decorated for a checked architecture) that is not a file at the top of the INF's folder.",
         whyBad: "Without its catalog the package is unsigned: 64-bit Windows will not load its kernel drivers (Code 52) and pnputil refuses it unless test signing allows it. `drvkit package build` writes (and with `--sign` signs) the catalog.",
         references: ["INF Version Section", "Catalog Files and Digital Signatures", "drvkit package build"],
-        triggering: [RuleExample(device: "[Dev.NT]\nCopyFiles = Dev.Files\n[Dev.Files]\ndev.sys\n", packageFolder: PackageFolder(topLevelNames: ["example.inf", "dev.sys"])).withMarkerOnCatalog()],
-        passing: [RuleExample(device: "[Dev.NT]\nCopyFiles = Dev.Files\n[Dev.Files]\ndev.sys\n", packageFolder: PackageFolder(topLevelNames: ["example.inf", "dev.sys", "DEV.CAT"]))])
+        triggering: [RuleExample.copyingDevSys(names: ["example.inf", "dev.sys"]).withMarkerOnCatalog()],
+        passing: [.copyingDevSys(names: ["example.inf", "dev.sys", "DEV.CAT"])])
 
     func check(_ context: LintContext, into findings: inout Findings) {
         guard let folder = context.packageFolder else { return }

@@ -9,10 +9,8 @@ struct PackageBinaryNotPE: LintRule {
         whatItDoes: "With `--package`, reports files the INF copies whose extension says binary (`.sys`, `.dll`, `.exe`, `.ocx`, `.cpl`, `.drv`, `.efi`) but whose bytes are not a valid PE image, with the reason and offset.",
         whyBad: "Windows cannot load the file: a kernel driver fails to start (Code 39), a DLL fails to load. Usually a build output was truncated, or a placeholder or Git LFS pointer was packaged.",
         references: ["PE Format", "drvkit package build"],
-        triggering: [RuleExample(device: "[Dev.NT]\nCopyFiles = Dev.Files\n[Dev.Files]\n↓dev.sys\n", packageFolder: PackageFolder(
-            fileIssues: [.init(fileName: "dev.sys", line: nil, kind: .notPE, message: "dev.sys is not a valid PE image: no MZ signature (offset 0x0)")],
-            topLevelNames: ["example.inf", "dev.sys", "dev.cat"]))],
-        passing: [RuleExample(device: "[Dev.NT]\nCopyFiles = Dev.Files\n[Dev.Files]\ndev.sys\n", packageFolder: PackageFolder(topLevelNames: ["example.inf", "dev.sys", "dev.cat"]))])
+        triggering: [.copyingDevSys(issue: (.notPE, "dev.sys is not a valid PE image: no MZ signature (offset 0x0)"))],
+        passing: [.copyingDevSys()])
 
     func check(_ context: LintContext, into findings: inout Findings) {
         context.reportPackageIssues(.notPE, as: Self.info, into: &findings)

@@ -9,10 +9,8 @@ struct PackageFileMissing: LintRule {
         whatItDoes: "With `--package`, reports each file a CopyFiles or CopyINF names, on each architecture the INF targets, that is not at the path its `[SourceDisksNames]` and `[SourceDisksFiles]` entries give under the INF's folder (names compared as written, as `package build` reads them).",
         whyBad: "Windows copies the package folder into the driver store and installs from there: a missing file fails the install, and `drvkit package build` refuses the package.",
         references: ["INF SourceDisksFiles Section", "INF SourceDisksNames Section", "drvkit package build"],
-        triggering: [RuleExample(device: "[Dev.NT]\nCopyFiles = Dev.Files\n[Dev.Files]\n↓dev.sys\n", packageFolder: PackageFolder(
-            fileIssues: [.init(fileName: "dev.sys", line: nil, kind: .missing, message: "dev.sys is missing (looked for dev.sys next to the INF)")],
-            topLevelNames: ["example.inf", "dev.cat"]))],
-        passing: [RuleExample(device: "[Dev.NT]\nCopyFiles = Dev.Files\n[Dev.Files]\ndev.sys\n", packageFolder: PackageFolder(topLevelNames: ["example.inf", "dev.sys", "dev.cat"]))])
+        triggering: [.copyingDevSys(issue: (.missing, "dev.sys is missing (looked for dev.sys next to the INF)"), names: ["example.inf", "dev.cat"])],
+        passing: [.copyingDevSys()])
 
     func check(_ context: LintContext, into findings: inout Findings) {
         context.reportPackageIssues(.missing, as: Self.info, into: &findings)
