@@ -150,7 +150,7 @@ public struct PackageResolver {
 
     /// What is wrong with a file's bytes, if anything: a binary (`.sys`, `.dll`, `.exe`…) that is not a
     /// PE image, a PE built for another machine, or a kernel driver whose subsystem is not native.
-    public func binaryIssue(_ file: PackageFile, bytes: [UInt8]) -> (kind: PackageFileIssue.Kind, message: String)? {
+    public func binaryIssue(_ file: PackageFile, bytes: [UInt8]) -> (kind: PackageFileProblem, message: String)? {
         let ext = (file.sourceName as NSString).pathExtension.lowercased()
         let binary = ["sys", "dll", "exe", "ocx", "cpl", "drv", "efi"].contains(ext)
         let pe: PEFile

@@ -4,19 +4,8 @@ import INFModel
 
 /// A problem with one file an INF copies, found in the folder the INF sits in.
 public struct PackageFileIssue: Hashable, Sendable {
-    public enum Kind: String, Hashable, Sendable {
-        /// Not at the path its SourceDisksNames/SourceDisksFiles entries give.
-        case missing
-        /// A binary (`.sys`, `.dll`, `.exe`…) that is not a PE image.
-        case notPE
-        /// A PE image built for none of the architectures that copy it.
-        case wrongMachine
-        /// A kernel driver whose PE subsystem is not native.
-        case notNative
-    }
-
     public var file: PackageFile
-    public var kind: Kind
+    public var kind: PackageFileProblem
     public var message: String
 }
 

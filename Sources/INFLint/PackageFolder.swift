@@ -4,26 +4,15 @@ import INFModel
 /// copies, as `package build` would check them, and the names at the top of the folder. The DK8xxx
 /// rules run only when the linter is given one.
 public struct PackageFolder: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable {
-        /// Not where its SourceDisksNames/SourceDisksFiles entries put it.
-        case missing
-        /// A binary (`.sys`, `.dll`, `.exe`…) that is not a PE image.
-        case notPE
-        /// A PE image built for none of the architectures that copy it.
-        case wrongMachine
-        /// A kernel driver whose PE subsystem is not native.
-        case notNative
-    }
-
     /// A problem with a file the INF copies.
     public struct FileIssue: Sendable, Hashable {
         public var fileName: String
         /// The 1-based INF line that copies the file, when known.
         public var line: Int?
-        public var kind: Kind
+        public var kind: PackageFileProblem
         public var message: String
 
-        public init(fileName: String, line: Int?, kind: Kind, message: String) {
+        public init(fileName: String, line: Int?, kind: PackageFileProblem, message: String) {
             self.fileName = fileName; self.line = line; self.kind = kind; self.message = message
         }
     }
@@ -47,7 +36,7 @@ public typealias PackageFolderInspector = @Sendable (_ document: INFDocument, _ 
 
 extension LintContext {
     /// Reports the package folder's issues of one kind under `rule`, at the INF line that copies each file.
-    func reportPackageIssues(_ kind: PackageFolder.Kind, as rule: RuleInfo, into findings: inout Findings) {
+    func reportPackageIssues(_ kind: PackageFileProblem, as rule: RuleInfo, into findings: inout Findings) {
         for issue in packageFolder?.fileIssues ?? [] where issue.kind == kind {
             findings.add(rule, issue.message, at: range(ofPackageFile: issue.fileName, line: issue.line))
         }
@@ -68,7 +57,7 @@ extension LintContext {
 extension RuleExample {
     /// `Dev` copying dev.sys, linted with `lint --package` on a folder holding `names`, where the
     /// package check found `issue` (a triggering example, `↓` on the copy) or nothing (a passing one).
-    static func copyingDevSys(issue: (kind: PackageFolder.Kind, message: String)? = nil,
+    static func copyingDevSys(issue: (kind: PackageFileProblem, message: String)? = nil,
                               names: Set<String> = ["example.inf", "dev.sys", "dev.cat"]) -> RuleExample {
         let issues = issue.map { [PackageFolder.FileIssue(fileName: "dev.sys", line: nil, kind: $0.kind, message: $0.message)] } ?? []
         return RuleExample(device: "[Dev.NT]\nCopyFiles = Dev.Files\n[Dev.Files]\n\(issue == nil ? "" : "↓")dev.sys\n",

@@ -61,6 +61,19 @@ public enum PackagePath {
     }
 }
 
+/// What can be wrong with a file an INF copies, found in the package folder (by `package build`, and
+/// by `lint --package` through the same check).
+public enum PackageFileProblem: String, Hashable, Sendable {
+    /// Not where its SourceDisksNames/SourceDisksFiles entries put it.
+    case missing
+    /// A binary (`.sys`, `.dll`, `.exe`…) that is not a PE image.
+    case notPE
+    /// A PE image built for none of the architectures that copy it.
+    case wrongMachine
+    /// A kernel driver whose PE subsystem is not native.
+    case notNative
+}
+
 /// A `DestinationDirs` entry: `section = dirid[, subdir]` or `DefaultDestDir = dirid[, subdir]`.
 public struct DestinationDir: Hashable, Sendable {
     public var dirid: Int?

@@ -6,10 +6,8 @@ import INFLint
 enum LintPackageFolder {
     static let inspector: PackageFolderInspector = { document, path in
         let check = PackageFolderCheck(document: document, infPath: path)
-        let issues = check.issues.compactMap { issue in
-            PackageFolder.Kind(rawValue: issue.kind.rawValue).map {
-                PackageFolder.FileIssue(fileName: issue.file.sourceName, line: issue.file.line, kind: $0, message: issue.message)
-            }
+        let issues = check.issues.map {
+            PackageFolder.FileIssue(fileName: $0.file.sourceName, line: $0.file.line, kind: $0.kind, message: $0.message)
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
