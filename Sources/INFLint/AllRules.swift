@@ -27,6 +27,7 @@ extension RuleRegistry {
         DecorationInvalid.self,
         DefaultInstallUndecorated.self,
         DefaultInstallWithManufacturer.self,
+        DefaultUninstallWithoutLegacyUninstall.self,
         DestinationDirMissing.self,
         DeviceCharacteristicsInvalid.self,
         DeviceDescriptionMissing.self,
