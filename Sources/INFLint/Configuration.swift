@@ -10,15 +10,17 @@ import Yams
 /// ignore: [DK3004]           # never these
 /// severity:                  # change a rule's severity
 ///   DK2012: error
+/// package: true              # check each INF's folder as a driver package (`--package`)
 /// ```
 public struct LintConfiguration: Sendable, Equatable, Codable {
     public var mode: LintMode?
     public var select: [String]?
     public var ignore: [String]?
     public var severity: [String: Severity]?
+    public var package: Bool?
 
-    public init(mode: LintMode? = nil, select: [String]? = nil, ignore: [String]? = nil, severity: [String: Severity]? = nil) {
-        self.mode = mode; self.select = select; self.ignore = ignore; self.severity = severity
+    public init(mode: LintMode? = nil, select: [String]? = nil, ignore: [String]? = nil, severity: [String: Severity]? = nil, package: Bool? = nil) {
+        self.mode = mode; self.select = select; self.ignore = ignore; self.severity = severity; self.package = package
     }
 
     /// The file name looked for in the current folder and its parents.

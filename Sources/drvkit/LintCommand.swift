@@ -61,7 +61,7 @@ extension Drvkit {
             var linter = Linter(mode: mode ?? configuration.mode ?? .basic, configuration: configuration,
                                 select: Self.codes(select), ignore: Self.codes(ignore))
             if let deviceType { linter.fixDeviceType = IntegerField.parse(deviceType)! }
-            if package { linter.packageFolderInspector = LintPackageFolder.inspector }
+            if package || configuration.package == true { linter.packageFolderInspector = LintPackageFolder.inspector }
 
             var files: [String] = []
             var unreadable: [String] = []

@@ -4,12 +4,14 @@ import TestSupport
 
 /// `drvkit lint --package`: the package builder's file checks, reported as DK8xxx findings.
 struct LintPackageCommandTests {
-    /// Lints the echo source made by `make` with `--package` (text, no colour); returns exit code and output.
+    /// Lints the echo source made by `make` with `arguments` (text, no colour; `CONFIG` stands for the
+    /// `.drvkit.yml` beside the INF); returns the exit code and the output with the folder's path cut.
     func lintPackage(_ make: (URL) throws -> URL, arguments: [String] = ["--package"]) throws -> (Int32, String) {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let inf = try make(dir)
-        let result = try CommandRunner.run(["lint", inf.path] + arguments, environment: ["NO_COLOR": "1"])
+        let config = inf.deletingLastPathComponent().appendingPathComponent(".drvkit.yml").path
+        let result = try CommandRunner.run(["lint", inf.path] + arguments.map { $0 == "CONFIG" ? config : $0 }, environment: ["NO_COLOR": "1"])
         return (result.exitCode, result.stdout.replacingOccurrences(of: inf.deletingLastPathComponent().path + "/", with: ""))
     }
 
@@ -45,6 +47,17 @@ struct LintPackageCommandTests {
         }
         #expect(damaged.contains("echo.inf:37:1: error: echo.sys is not a valid PE image:"), "\(damaged)")
         #expect(damaged.contains("[DK8002]"), "\(damaged)")
+    }
+
+    @Test func theConfigurationFileCanAskForThePackageCheck() throws {
+        let (code, output) = try lintPackage({ dir in
+            let inf = try EchoPackage.source(dir, machine: 0x14C)
+            let config = inf.deletingLastPathComponent().appendingPathComponent(".drvkit.yml")
+            try "package: true\n".write(to: config, atomically: true, encoding: .utf8)
+            return inf
+        }, arguments: ["--config", "CONFIG"])
+        #expect(code == 1)
+        #expect(output.contains("[DK8003]"), "\(output)")
     }
 
     @Test func withoutPackageTheFolderIsNotRead() throws {
