@@ -77,10 +77,12 @@ public final class LintContext {
         var map: [String: [Int]] = [:]
         for d in ["addreg", "delreg", "bitreg", "copyfiles", "delfiles", "renfiles", "addproperty", "delproperty",
                   "needs", "ini2reg", "updateinis", "updateinifields", "registerdlls", "unregisterdlls",
-                  "profileitems", "addpowersetting", "logconfig"] { map[d] = [] }   // every field
+                  "profileitems", "addpowersetting", "logconfig", "addtrigger", "failureactions"] { map[d] = [] }   // every field
         map["addservice"] = [3, 4]
-        for d in ["addinterface", "addcomponent", "addsoftware", "addfilter"] { map[d] = [3] }
-        for d in ["kmdfservice", "umdfservice", "addeventprovider"] { map[d] = [2] }
+        // AddComServer/AddComClass (DDInstall.COM), AddFilter (.Filters), AddChannel and AddAutoLogger (.Events).
+        for d in ["addinterface", "addcomponent", "addsoftware", "addfilter", "addcomserver", "addcomclass",
+                  "addchannel", "addautologger"] { map[d] = [3] }
+        for d in ["kmdfservice", "umdfservice", "addeventprovider", "updateautologger", "addautologgerprovider"] { map[d] = [2] }
         return map
     }()
 
@@ -88,6 +90,7 @@ public final class LintContext {
         "hw": .hardware, "services": .services, "interfaces": .interfaces, "coinstallers": .coInstallers,
         "wdf": .wdf, "components": .components, "software": .software,
         "logconfigoverride": .otherCompanion, "factdef": .otherCompanion, "filters": .otherCompanion,
+        "events": .otherCompanion, "com": .otherCompanion,
         "remove": .otherCompanion, "remove.services": .services, "ndi": .otherCompanion,
     ]
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import INFLint
 @testable import INFSyntax
 
@@ -51,6 +52,13 @@ struct EngineTests {
         let hdc = Linter(mode: .hardwareDevCenter).activeRules.count
         let wd = Linter(mode: .windowsDriver).activeRules.count
         #expect(basic < universal && universal < declarative && declarative < hdc && hdc < wd)
+    }
+
+    /// The sections the newer declarative directives name are reached, not reported unused (DK3005).
+    @Test func declarativeDirectivesReachTheirSections() throws {
+        let path = TestPaths.fixtures.appendingPathComponent("lint/declarative-directives.inf").path
+        let findings = try Linter(mode: .windowsDriver).lint(path: path).findings
+        #expect(findings.isEmpty, "\(findings.map { "\($0.code) \($0.message)" })")
     }
 
     @Test func packageRulesRunOnlyWithAPackageFolder() {
