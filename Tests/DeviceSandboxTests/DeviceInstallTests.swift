@@ -156,6 +156,49 @@ struct DeviceInstallTests {
         #expect(try Devices.all(sandbox).isEmpty)
     }
 
+    /// AddFilter, AddEventProvider, AddComServer and AddTrigger are not modelled yet: each line is reported
+    /// as skipped, with its place, rather than dropped in silence.
+    @Test func declarativeDirectivesTheSandboxDoesNotModelAreReported() throws {
+        let (dir, sandbox) = try setUp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var package = TestDriverPackage()
+        package.extraSections = """
+            AddTrigger = Svc.Trigger
+
+            [Svc.Trigger]
+            Type = 1
+            Action = 1
+            SubType = {6f1373c7-eec8-495c-bfe5-1270336368df}
+
+            [Dev.NT.Filters]
+            AddFilter = toasterfilter,, Filter_Install
+
+            [Filter_Install]
+            FilterPosition = Upper
+
+            [Dev.NT.Events]
+            AddEventProvider = {35356277-0b54-43da-b324-671006d74759}, Provider_Install
+
+            [Provider_Install]
+            ProviderName = Contoso
+
+            [Dev.NT.COM]
+            AddComServer = ToasterServer,, Server_Install
+
+            [Server_Install]
+            ServerType = 1
+            ServerBinary = %13%\\toaster.dll
+
+            """
+        let device = try install(package, dir, sandbox)
+        #expect(device.isStarted)
+        let log = try String(contentsOf: sandbox.systemDrive.appendingPathComponent("Windows/INF/setupapi.dev.log"), encoding: .utf8)
+        for expected in ["AddTrigger is not applied", "AddFilter in [Dev.NT.Filters] is not applied",
+                         "AddEventProvider in [Dev.NT.Events] is not applied", "AddComServer in [Dev.NT.COM] is not applied"] {
+            #expect(log.contains(expected), "\(expected)")
+        }
+    }
+
     @Test func removingADeviceRemovesItsKeysButNotTheService() throws {
         let (dir, sandbox) = try setUp()
         defer { try? FileManager.default.removeItem(at: dir) }

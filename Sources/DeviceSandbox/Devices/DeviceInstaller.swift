@@ -83,6 +83,12 @@ enum DeviceInstaller {
         try ComponentHandler.addComponents(document.lines(in: install.name(of: .components), key: "AddComponent"), parent: device,
                                            context, registry, try ctx.policy(registry))
         ComponentHandler.addSoftware(document.lines(in: install.name(of: .software), key: "AddSoftware"), context)
+        // Declarative companions the sandbox does not model yet are reported, not dropped in silence.
+        for companion in ["Filters", "Events", "COM"] {
+            for line in document.lines(in: install.sectionName + "." + companion) where line.key != nil {
+                context.skip(line, "\(line.key!) in [\(install.sectionName).\(companion)] is not applied by this version of drvkit's sandbox; the line is skipped")
+            }
+        }
         try environment.queue.commit(context, registry)
         try registry.db.execute(sql: "DELETE FROM device_file WHERE device = ?", arguments: [device.instanceID])
         for path in Set(environment.queue.copies.map(\.windowsPath) + environment.queue.inPlace).sorted() {

@@ -66,6 +66,9 @@ enum ServiceHandler {
             context.note("     inf: SPSVCINST_STOPSERVICE/STARTSERVICE: no service runs in the sandbox; nothing started or stopped")
         }
         try applyRegistry(of: sectionName, hkr: key, context, registry)
+        for entry in context.document.lines(in: sectionName) where ["addtrigger", "failureactions"].contains(entry.key?.lowercased() ?? "") {
+            context.skip(entry, "\(entry.key!) is not applied by this version of drvkit's sandbox; the line is skipped")
+        }
         // The event log source: AddService=name,flags,section,event-log-section[,EventLogType[,EventName]].
         if let eventSection = directive.eventLogSection, !eventSection.isEmpty {
             guard context.document.hasSection(eventSection) else {
