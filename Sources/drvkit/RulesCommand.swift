@@ -28,7 +28,7 @@ extension Drvkit {
             } else {
                 for i in infos {
                     let infVerif = i.infVerif.map { "InfVerif \($0)" } ?? ""
-                    Terminal.write("\(i.code)  \(i.name.padding(toLength: 40, withPad: " ", startingAt: 0)) \(i.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(i.mode.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)) \(infVerif.padding(toLength: 14, withPad: " ", startingAt: 0)) \(i.summary)\n")
+                    Terminal.write("\(i.code)  \(i.name.padding(toLength: 40, withPad: " ", startingAt: 0)) \(i.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(i.mode.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)) \(infVerif.padding(toLength: 14, withPad: " ", startingAt: 0)) \(i.summary)\n")
                 }
             }
         }
@@ -38,7 +38,8 @@ extension Drvkit {
                 ("code", .string(i.code)), ("name", .string(i.name)), ("family", .string(i.family)),
                 ("mode", .string(i.mode.rawValue)), ("severity", .string(i.severity.rawValue)),
                 ("severityByMode", .object(LintMode.allCases.filter { $0 >= i.mode }.map { ($0.rawValue, .string(i.severity(in: $0).rawValue)) })),
-                ("infverif", i.infVerif.map(JSON.int) ?? .null), ("summary", .string(i.summary)),
+                ("infverif", i.infVerif.map(JSON.int) ?? .null), ("readsPackageFolder", .bool(i.readsPackageFolder)),
+                ("summary", .string(i.summary)),
                 ("documentation", .string(i.documentation)),
             ]
             if let fix = i.fix { members.append(("fix", .object([("safety", .string(fix.safety.rawValue)), ("description", .string(fix.description))]))) }

@@ -108,4 +108,12 @@ struct LintPackageCommandTests {
         #expect(lint.exitCode == 0, "\(lint.stdout)")
         #expect(!lint.stdout.contains("DK80"), "\(lint.stdout)")
     }
+
+    @Test func rulesJSONSaysWhichRulesReadThePackageFolder() throws {
+        let rules = try CommandRunner.run(["rules", "--json"]).stdout
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(rules.utf8)) as? [[String: Any]])
+        let reading = list.filter { $0["readsPackageFolder"] as? Bool == true }.compactMap { $0["code"] as? String }
+        #expect(reading == ["DK8001", "DK8002", "DK8003", "DK8004", "DK8005"])
+        #expect(list.allSatisfy { $0["readsPackageFolder"] is Bool })
+    }
 }
