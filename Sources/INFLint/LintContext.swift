@@ -83,6 +83,8 @@ public final class LintContext {
         for d in ["addinterface", "addcomponent", "addsoftware", "addfilter", "addcomserver", "addcomclass",
                   "addchannel", "addautologger"] { map[d] = [3] }
         for d in ["kmdfservice", "umdfservice", "addeventprovider", "updateautologger", "addautologgerprovider"] { map[d] = [2] }
+        // The still image class installer's DDInstall entries (sti_ci.dll): DeviceData, Events, UninstallSection.
+        for d in ["devicedata", "events", "uninstallsection"] { map[d] = [1] }
         return map
     }()
 
@@ -192,6 +194,11 @@ public final class LintContext {
                     reach(raw, Self.targetRole(directive: key, field: n, from: roles[from.lowercased()] ?? .other))
                 }
             }
+        }
+        // `[list.Security]`: the security descriptor SetupAPI gives the keys or files of an AddReg or CopyFiles list.
+        for section in document.sections where section.name.lowercased().hasSuffix(".security") {
+            let base = String(section.name.lowercased().dropLast(".security".count))
+            if let role = roles[base], role == .addReg || role == .copyFiles { reach(section.name, .other) }
         }
         return (roles, references)
     }

@@ -61,6 +61,36 @@ struct EngineTests {
         #expect(findings.isEmpty, "\(findings.map { "\($0.code) \($0.message)" })")
     }
 
+    /// Sections named by the still image class installer's entries, and `.Security` companions of AddReg
+    /// and CopyFiles lists, are reached.
+    @Test func stillImageEntriesAndSecurityCompanionsReachTheirSections() {
+        let inf = RuleExample.deviceSkeleton("""
+            [Dev.NT]
+            SubClass = StillImage
+            DeviceData = Dev.DeviceData
+            Events = Dev.Events
+            UninstallSection = Dev.Uninstall
+            AddReg = Dev.Reg
+            CopyFiles = Dev.Files
+            [Dev.DeviceData]
+            Server = local
+            [Dev.Events]
+            ScanButton = "Scan", {a6c5a715-8c6e-11d2-977a-0000f87a926f}, *
+            [Dev.Uninstall]
+            DelReg = Dev.Reg
+            [Dev.Reg]
+            HKR,,Value,,1
+            [Dev.Reg.Security]
+            "D:P(A;;GA;;;SY)(A;;GA;;;BA)"
+            [Dev.Files]
+            dev.sys
+            [Dev.Files.Security]
+            "D:P(A;;GA;;;SY)"
+            """)
+        let findings = Linter(select: ["DK3005"]).lint(tree: SyntaxTree(inf), path: "x.inf").findings
+        #expect(findings.isEmpty, "\(findings.map(\.message))")
+    }
+
     @Test func packageRulesRunOnlyWithAPackageFolder() {
         var linter = Linter(mode: .basic)
         #expect(!linter.activeRules.contains { Linter.info(of: $0).readsPackageFolder })
