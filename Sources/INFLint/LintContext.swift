@@ -161,7 +161,10 @@ public final class LintContext {
             roles[key] = role
             if document.hasSection(name) { queue.append(name) }
         }
-        let modelsNames = Set(document.manufacturers.flatMap(\.allModelsSectionNames).map { $0.lowercased() })
+        // With decorations listed, an empty undecorated models section is kept on purpose: Windows 2000,
+        // which does not read decorations, then installs nothing. One with models is dead text, and reported.
+        let legacyBlockers = document.manufacturers.map(\.modelsSection).filter { document.hasSection($0) && document.lines(in: $0).isEmpty }
+        let modelsNames = Set((document.manufacturers.flatMap(\.allModelsSectionNames) + legacyBlockers).map { $0.lowercased() })
         let installBases = Set(document.allModels.map { $0.installSection.lowercased() })
         for section in document.sections {
             let name = section.name

@@ -91,6 +91,16 @@ struct EngineTests {
         #expect(findings.isEmpty, "\(findings.map(\.message))")
     }
 
+    /// An empty undecorated models section beside decorated ones blocks Windows 2000 on purpose; one with
+    /// models in it is dead text.
+    @Test func onlyAnEmptyUndecoratedModelsSectionIsExpected() {
+        func unused(_ body: String) -> [String] {
+            Linter(select: ["DK3005"]).lint(tree: SyntaxTree(RuleExample.deviceSkeleton(body)), path: "x.inf").findings.map(\.message)
+        }
+        #expect(unused("[Dev.NT]\n[Models]\n; nothing for Windows 2000\n").isEmpty)
+        #expect(unused("[Dev.NT]\n[Models]\n%Dev.Desc% = Dev, Root\\Dev\n") == ["[Models] is never used: no directive or entry point refers to it"])
+    }
+
     @Test func packageRulesRunOnlyWithAPackageFolder() {
         var linter = Linter(mode: .basic)
         #expect(!linter.activeRules.contains { Linter.info(of: $0).readsPackageFolder })
