@@ -101,6 +101,15 @@ struct EngineTests {
         #expect(unused("[Dev.NT]\n[Models]\n%Dev.Desc% = Dev, Root\\Dev\n") == ["[Models] is never used: no directive or entry point refers to it"])
     }
 
+    /// A template that names a section through a generator's placeholder may use any section.
+    @Test func aPlaceholderSectionReferenceInATemplateSilencesUnusedSections() {
+        let body = "[Dev.NT]\n[Dev.NT.HW]\nAddReg = #USE_GUID#\n[WithGuid]\nHKR,,DeviceInterfaceGUIDs,0x10000,{1}\n"
+        let findings = Linter(select: ["DK3005"]).lint(tree: SyntaxTree(RuleExample.deviceSkeleton(body)), path: "x.inf.in").findings
+        #expect(findings.isEmpty, "\(findings.map(\.message))")
+        let plain = Linter(select: ["DK3005"]).lint(tree: SyntaxTree(RuleExample.deviceSkeleton(body.replacingOccurrences(of: "#USE_GUID#", with: "Other"))), path: "x.inf").findings
+        #expect(plain.map(\.message).contains("[WithGuid] is never used: no directive or entry point refers to it"))
+    }
+
     @Test func packageRulesRunOnlyWithAPackageFolder() {
         var linter = Linter(mode: .basic)
         #expect(!linter.activeRules.contains { Linter.info(of: $0).readsPackageFolder })
