@@ -44,6 +44,13 @@ public struct RegistryEntry: Hashable, Sendable {
 
     /// The low word's value type bits and high word type (`FLG_ADDREG_TYPE_*`).
     public var valueType: AddRegValueType? { flags.map(AddRegValueType.init(flags:)) }
+
+    /// Whether the line's key is `key` (lower-cased, `\`-separated) under `root`, or below it.
+    public func writes(under root: RegistryRoot, _ key: String) -> Bool {
+        guard self.root == root else { return false }
+        let subkey = self.subkey.lowercased()
+        return subkey == key || subkey.hasPrefix(key + "\\")
+    }
 }
 
 /// The value type AddReg flags select (`FLG_ADDREG_TYPE_MASK` and `FLG_ADDREG_BINVALUETYPE`).

@@ -14,8 +14,7 @@ enum GlobalRegistryAdvice {
 
     /// The advice for a line's key, if Microsoft gives one (`; use …` appended to a message).
     static func hint(for entry: RegistryEntry) -> String {
-        let key = entry.subkey.lowercased()
-        guard let match = byKey.first(where: { $0.root == entry.root && (key == $0.prefix || key.hasPrefix($0.prefix + "\\")) }) else { return "" }
+        guard let match = byKey.first(where: { entry.writes(under: $0.root, $0.prefix) }) else { return "" }
         return "; " + match.advice
     }
 }

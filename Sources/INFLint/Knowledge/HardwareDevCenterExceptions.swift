@@ -46,12 +46,6 @@ public enum HardwareDevCenterExceptions {
 
     /// Whether an AddReg line writes where `/h` allows a global write.
     public static func allows(_ entry: RegistryEntry) -> Bool {
-        switch entry.root {
-        case .hkcr: return true
-        case .hklm:
-            let key = entry.subkey.lowercased()
-            return machineKeys.contains { key == $0 || key.hasPrefix($0 + "\\") }
-        default: return false
-        }
+        entry.root == .hkcr || machineKeys.contains { entry.writes(under: .hklm, $0) }
     }
 }

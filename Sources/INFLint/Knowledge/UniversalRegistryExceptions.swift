@@ -20,12 +20,7 @@ public enum UniversalRegistryException: String, Sendable, CaseIterable {
 
     /// The exception an AddReg line falls under, or nil (HKR lines and other global keys).
     public static func covering(_ entry: RegistryEntry) -> Self? {
-        switch entry.root {
-        case .hkcr: return .comRegistration
-        case .hklm:
-            let key = entry.subkey.lowercased()
-            return machineKeys.first { key == $0.prefix || key.hasPrefix($0.prefix + "\\") }?.exception
-        default: return nil
-        }
+        if entry.root == .hkcr { return .comRegistration }
+        return machineKeys.first { entry.writes(under: .hklm, $0.prefix) }?.exception
     }
 }
