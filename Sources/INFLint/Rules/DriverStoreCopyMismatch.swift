@@ -19,10 +19,10 @@ struct DriverStoreCopyMismatch: LintRule {
     func check(_ context: LintContext, into findings: inout Findings) {
         let architectures: [Architecture?] = context.architectures.isEmpty ? [nil] : context.architectures
         let layouts = architectures.map { ($0, context.document.sourceDisksFiles(for: $0), context.document.sourceDisks(for: $0)) }
-        let dirs = context.document.destinationDirs
         for file in context.copiedFiles {
-            guard let destination = file.listSection.map({ dirs[$0.lowercased()] ?? dirs["defaultdestdir"] }) ?? dirs["defaultdestdir"],
-                  destination.dirid == 13 else { continue }
+            // `CopyFiles = @file` copies to DefaultDestDir.
+            guard let destination = context.document.destination(forFileList: file.listSection ?? "DefaultDestDir"),
+                  destination.dirid == DIRID.driverStore else { continue }
             if file.destinationName.lowercased() != file.sourceName.lowercased() {
                 findings.add(Self.info, "CopyFiles renames \(file.sourceName) to \(file.destinationName) in the driver store (DIRID 13): files run from the driver store keep their package names", at: file.range)
                 continue
