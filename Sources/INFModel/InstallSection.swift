@@ -14,6 +14,7 @@ public struct DDInstall: Hashable, Sendable {
         case hw = "HW", services = "Services", coInstallers = "CoInstallers", interfaces = "Interfaces"
         case wdf = "Wdf", components = "Components", software = "Software"
         case logConfigOverride = "LogConfigOverride", factDef = "FactDef"
+        case filters = "Filters", events = "Events", com = "COM"
     }
 
     /// `<sectionName>.<companion>`: the companion section's name (it may not exist).

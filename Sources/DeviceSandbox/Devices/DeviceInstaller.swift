@@ -84,9 +84,9 @@ enum DeviceInstaller {
                                            context, registry, try ctx.policy(registry))
         ComponentHandler.addSoftware(document.lines(in: install.name(of: .software), key: "AddSoftware"), context)
         // Declarative companions the sandbox does not model yet are reported, not dropped in silence.
-        for companion in ["Filters", "Events", "COM"] {
-            for line in document.lines(in: install.sectionName + "." + companion) where line.key != nil {
-                context.skip(line, "\(line.key!) in [\(install.sectionName).\(companion)] is not applied by this version of drvkit's sandbox; the line is skipped")
+        for companion in [DDInstall.Companion.filters, .events, .com] {
+            for line in document.lines(in: install.name(of: companion)) where line.key != nil {
+                context.skip(line, "\(line.key!) in [\(install.name(of: companion))] is not applied by this version of drvkit's sandbox; the line is skipped")
             }
         }
         try environment.queue.commit(context, registry)
