@@ -22,32 +22,31 @@ public struct PackageFolderCheck: Sendable {
     public init(document: INFDocument, infPath: String) {
         let root = URL(fileURLWithPath: infPath).deletingLastPathComponent()
         let targeted = PackageResolver.architectures(of: document)
-        var copies: [(resolver: PackageResolver, file: PackageFile, bytes: [UInt8]?)] = []
+        // The copies of each path (in the INF's order), and its bytes, read once however many architectures copy it.
+        var paths: [String] = []
+        var copies: [String: [(resolver: PackageResolver, file: PackageFile)]] = [:]
+        var contents: [String: [UInt8]] = [:]
         for architecture in targeted {
             let resolver = PackageResolver(document: document, infPath: infPath, architecture: architecture)
             for file in resolver.files().files {
-                let data = FileManager.default.contents(atPath: root.appendingPathComponent(file.relativePath).path)
-                copies.append((resolver, file, data.map { [UInt8]($0) }))
+                let key = file.relativePath.lowercased()
+                if copies[key] == nil {
+                    paths.append(key)
+                    contents[key] = FileManager.default.contents(atPath: root.appendingPathComponent(file.relativePath).path).map { [UInt8]($0) }
+                }
+                copies[key, default: []].append((resolver, file))
             }
         }
-        let present = Set(copies.filter { $0.bytes != nil }.map(\.resolver.architecture))
+        let present = Set(paths.filter { contents[$0] != nil }.flatMap { copies[$0]!.map(\.resolver.architecture) })
         let architectures = present.isEmpty ? targeted : targeted.filter(present.contains)
-        let inPackage = copies.filter { architectures.contains($0.resolver.architecture) }
 
-        // One verdict per path: the architectures that copy it, and what each makes of its bytes.
-        var paths: [String] = []
-        var byPath: [String: [(resolver: PackageResolver, file: PackageFile, bytes: [UInt8]?)]] = [:]
-        for copy in inPackage {
-            let key = copy.file.relativePath.lowercased()
-            if byPath[key] == nil { paths.append(key) }
-            byPath[key, default: []].append(copy)
-        }
         var issues: [PackageFileIssue] = []
         for key in paths {
-            let group = byPath[key]!
-            let file = group[0].file
+            // One verdict per path: the package's architectures that copy it, and what each makes of its bytes.
+            let group = copies[key]!.filter { architectures.contains($0.resolver.architecture) }
+            guard let file = group.first?.file else { continue }
             let names = group.map(\.resolver.architecture.rawValue)
-            guard let bytes = group[0].bytes else {
+            guard let bytes = contents[key] else {
                 let which = architectures.count > group.count ? " for \(names.joined(separator: ", "))" : ""
                 issues.append(PackageFileIssue(file: file, kind: .missing, message: PackageResolver.missingMessage(file) + which))
                 continue
