@@ -54,6 +54,13 @@ public struct RuleExample: Sendable, Hashable {
         return offsets
     }
 
+    /// `[<install>.NT]` whose `.Services` installs the kernel driver service `dev` from `[<section>]`
+    /// (`%13%\dev.sys`, demand start unless `startType` says otherwise); `marker` goes before the section's name.
+    public static func kernelService(install: String = "Dev", section: String = "Dev.Service", startType: String = "3", marker: String = "") -> String {
+        "[\(install).NT]\n[\(install).NT.Services]\nAddService = dev, 0x00000002, \(marker)\(section)\n[\(section)]\n"
+            + "ServiceType = 1\nStartType = \(startType)\nErrorControl = 1\nServiceBinary = %13%\\dev.sys\n"
+    }
+
     /// A lint-clean device INF around `body`: `Dev` installs on amd64 with `dev.sys`.
     public static func deviceSkeleton(_ body: String) -> String {
         """

@@ -155,16 +155,7 @@ struct EngineTests {
     }
 
     @Test func deviceTypeFixUsesTheRequestedValueAndCreatesSections() {
-        let source = RuleExample.deviceSkeleton("""
-            [Dev.NT]
-            [Dev.NT.Services]
-            AddService = dev, 0x00000002, Dev.Service
-            [Dev.Service]
-            ServiceType = 1
-            StartType = 3
-            ErrorControl = 1
-            ServiceBinary = %13%\\dev.sys
-            """)
+        let source = RuleExample.deviceSkeleton(RuleExample.kernelService())
         var linter = Linter(select: ["DK6001"])
         linter.fixDeviceType = 0x8001
         let (fixed, applied) = linter.fix(tree: SyntaxTree(source), path: "t.inf")

@@ -13,25 +13,8 @@ struct ServiceConfiguredDifferently: LintRule {
         passing: [RuleExample(Self.twoDevices(secondStartType: "3", marker: ""))])
 
     static func twoDevices(secondStartType: String, marker: String) -> String {
-        let body = """
-            [Dev.NT]
-            [Dev.NT.Services]
-            AddService = dev, 0x00000002, Dev.Service
-            [Dev.Service]
-            ServiceType = 1
-            StartType = 3
-            ErrorControl = 1
-            ServiceBinary = %13%\\dev.sys
-            [Dev2.NT]
-            [Dev2.NT.Services]
-            AddService = dev, 0x00000002, \(marker)Dev2.Service
-            [Dev2.Service]
-            ServiceType = 1
-            StartType = \(secondStartType)
-            ErrorControl = 1
-            ServiceBinary = %13%\\dev.sys
-
-            """
+        let body = RuleExample.kernelService()
+            + RuleExample.kernelService(install: "Dev2", section: "Dev2.Service", startType: secondStartType, marker: marker) + "\n"
         return RuleExample.deviceSkeleton(body).replacingOccurrences(of: "%Dev.Desc% = Dev, Root\\Dev\n", with: "%Dev.Desc% = Dev, Root\\Dev\n%Dev.Desc% = Dev2, Root\\Dev2\n")
     }
 

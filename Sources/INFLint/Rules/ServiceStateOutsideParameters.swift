@@ -12,7 +12,7 @@ struct ServiceStateOutsideParameters: LintRule {
         triggering: [RuleExample(device: Self.service + "↓HKR,,ExampleValue,0x10001,0x40\n↓HKR,CustomSubkey,ExampleValue,0x10001,0x40\n↓HKR,ParametersX,ExampleValue,0x10001,0x40\n")],
         passing: [RuleExample(device: Self.service + "HKR,Parameters,ExampleValue,0x10001,0x40\nHKR,parameters\\Wdf,ExampleValue,0x10001,0x40\n")])
 
-    static let service = "[Dev.NT]\n[Dev.NT.Services]\nAddService = dev, 0x00000002, Dev.Service\n[Dev.Service]\nServiceType = 1\nStartType = 3\nErrorControl = 1\nServiceBinary = %13%\\dev.sys\nAddReg = Dev.Service.Reg\n[Dev.Service.Reg]\n"
+    static let service = RuleExample.kernelService() + "AddReg = Dev.Service.Reg\n[Dev.Service.Reg]\n"
 
     func check(_ context: LintContext, into findings: inout Findings) {
         for use in context.registryUses where use.context == .serviceKey && use.entry.root == .hkr && use.directive.lowercased() == "addreg" {
