@@ -93,31 +93,27 @@ enum DevConQueries {
     static func stack(_ device: DeviceNode, sandbox: Sandbox, _ run: inout ToolRun) {
         run.line(DevCon.deviceLine(device))
         run.line(DevCon.padding(1) + "Name: " + device.description)
-        let enumValues = (try? sandbox.read { try $0.values(device.enumKey) }) ?? []
-        func value(_ values: [RegistryValue], _ name: String) -> RegistryValue? { values.first { $0.name.caseInsensitiveCompare(name) == .orderedSame } }
-        guard let guid = value(enumValues, "ClassGUID")?.stringValue else {
+        guard let stack = try? Devices.stack(of: device, sandbox), let guid = stack.classGuid else {
             run.line(DevCon.padding(1) + "Device is not set up.")
             return
         }
-        run.line(DevCon.padding(1) + "Setup Class: \(guid) \(value(enumValues, "Class")?.stringValue ?? "(?)")")
-        let classKey = RegistryPath("HKLM\\SYSTEM\\CurrentControlSet\\Control\\Class")!.appending(guid)
-        let classValues = (try? sandbox.read { try $0.values(classKey) }) ?? []
-        func filters(_ title: String, _ v: RegistryValue?) {
-            guard let names = v?.multiStringValue, !names.isEmpty else { return }
+        run.line(DevCon.padding(1) + "Setup Class: \(guid) \(stack.className ?? "(?)")")
+        func filters(_ title: String, _ names: [String]) {
+            guard !names.isEmpty else { return }
             run.line(DevCon.padding(1) + title)
             for name in names { run.line(DevCon.padding(2) + name) }
         }
-        filters("Upper class filters:", value(classValues, "UpperFilters"))
-        filters("Upper filters:", value(enumValues, "UpperFilters"))
+        filters("Upper class filters:", stack.upperClassFilters)
+        filters("Upper filters:", stack.upperFilters)
         run.line(DevCon.padding(1) + "Controlling service:")
-        run.line(DevCon.padding(2) + (value(enumValues, "Service")?.stringValue ?? "(none)"))
-        filters("Class lower filters:", value(classValues, "LowerFilters"))
-        filters("Lower filters:", value(enumValues, "LowerFilters"))
+        run.line(DevCon.padding(2) + (stack.function ?? "(none)"))
+        filters("Class lower filters:", stack.lowerClassFilters)
+        filters("Lower filters:", stack.lowerFilters)
     }
 
     static func listClass(_ classes: [String], _ devices: [DeviceNode], sandbox: Sandbox, _ start: ToolRun) -> ToolRun {
         var run = start
-        let known = (try? knownClasses(sandbox)) ?? []
+        let known = (try? Devices.setupClasses(sandbox)) ?? []
         let classOfDevice = classNames(sandbox)
         for name in classes {
             guard let cls = known.first(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) else {
@@ -132,20 +128,9 @@ enum DevConQueries {
         return run
     }
 
-    static func knownClasses(_ sandbox: Sandbox) throws -> [(name: String, description: String)] {
-        let root = RegistryPath("HKLM\\SYSTEM\\CurrentControlSet\\Control\\Class")!
-        return try sandbox.read { registry in
-            try registry.subkeys(root).compactMap { guid in
-                let key = root.appending(guid)
-                guard let name = try registry.value(key, "Class")?.stringValue else { return nil }
-                return (name, try registry.value(key, "")?.stringValue ?? name)
-            }
-        }
-    }
-
     static func classes(sandbox: Sandbox, _ start: ToolRun) -> ToolRun {
         var run = start
-        guard let classes = try? knownClasses(sandbox) else { return DevCon.failed(run) }
+        guard let classes = try? Devices.setupClasses(sandbox) else { return DevCon.failed(run) }
         run.line("Listing \(classes.count) setup classes.")
         for c in classes { run.line(c.name.padding(toLength: max(20, c.name.count), withPad: " ", startingAt: 0) + ": " + c.description) }
         return run

@@ -7,6 +7,8 @@ public enum PnPUtil {
     static let errorInvalidParameter: UInt32 = 87
     static let errorNoMoreItems: UInt32 = 259
     static let errorSuccessRebootRequired: UInt32 = 3010
+    static let errorSuccessRebootInitiated: UInt32 = 1641
+    static let errorNotSupported: UInt32 = 50
 
     public static func run(_ arguments: [String]) -> ToolRun {
         let (path, args) = SandboxArgument.split(arguments)
@@ -41,7 +43,7 @@ public enum PnPUtil {
         case "-f" where options.has("-d"):
             return PnPUtilDrivers.delete(Options(rest.filter { $0.lowercased() != "-d" }), uninstall: false, force: true, sandbox: sandbox, run)
         case "/enum-drivers", "-e":
-            return PnPUtilDrivers.enumerate(sandbox: sandbox, run)
+            return PnPUtilDrivers.enumerate(options, sandbox: sandbox, run)
         case "/export-driver":
             return PnPUtilDrivers.export(options, sandbox: sandbox, run)
         case "/enum-devices":
@@ -50,6 +52,16 @@ public enum PnPUtil {
             return PnPUtilDevices.change(String(command.dropFirst()), options, sandbox: sandbox, run)
         case "/scan-devices":
             return PnPUtilDevices.scan(options, sandbox: sandbox, run)
+        case "/enum-interfaces":
+            return PnPUtilInterfaces.enumerate(options, sandbox: sandbox, run)
+        case "/enum-classes":
+            return PnPUtilClasses.enumerate(options, sandbox: sandbox, run)
+        case "/enum-devicetree", "/enum-containers":
+            // Real commands (Windows 11 23H2) whose output layout drvkit has no source for; the
+            // device tree is in `/enum-devices /relations`, and the sandbox has no containers.
+            run.line("\(args[0]) is not supported by the drvkit sandbox.")
+            run.exitCode = errorNotSupported
+            return run
         default:
             run.line("Unknown command: \(args[0])")
             return usage(run)
@@ -61,25 +73,48 @@ public enum PnPUtil {
         if !ok { run.line("Invalid command line syntax."); run.line() }
         run.line("PNPUTIL [/add-driver <...> | /delete-driver <...> | /export-driver <...> | /enum-drivers |")
         run.line("         /enum-devices [<...>] | /disable-device <...> | /enable-device <...> |")
-        run.line("         /restart-device <...> | /remove-device <...> | /scan-devices [<...>] | /?]")
+        run.line("         /restart-device <...> | /remove-device <...> | /scan-devices [<...>] |")
+        run.line("         /enum-classes [<...>] | /enum-interfaces [<...>] | /?]")
         run.line()
         run.line("Commands:")
         run.line()
-        run.line("  /add-driver <filename.inf | *.inf> [/subdirs] [/install]")
-        run.line("  /delete-driver <oem#.inf> [/uninstall] [/force]")
+        run.line("  /add-driver <filename.inf | *.inf> [/subdirs] [/install] [/reboot]")
+        run.line("  /delete-driver <oem#.inf> [/uninstall] [/force] [/reboot]")
         run.line("  /export-driver <oem#.inf | *> <target directory>")
-        run.line("  /enum-drivers")
-        run.line("  /enum-devices [/instanceid <instance ID>] [/class <name | GUID>] [/problem [<code>]] [/connected | /disconnected]")
-        run.line("                [/ids] [/drivers]")
-        run.line("  /disable-device <instance ID>")
-        run.line("  /enable-device <instance ID>")
-        run.line("  /restart-device <instance ID>")
-        run.line("  /remove-device <instance ID> [/subtree]")
-        run.line("  /scan-devices [/instanceid <instance ID>]")
+        run.line("  /enum-drivers [/class <name | GUID>] [/files]")
+        run.line("  /enum-devices [/connected | /disconnected] [/instanceid <instance ID> | /deviceid <device ID>]")
+        run.line("                [/class <name | GUID>] [/problem [<code>]] [/bus [<name>]] [/deviceids] [/relations]")
+        run.line("                [/services] [/stack] [/drivers] [/interfaces]")
+        run.line("  /disable-device [<instance ID> | /deviceid <device ID>] [/class <name | GUID>] [/bus <name>] [/reboot] [/force]")
+        run.line("  /enable-device [<instance ID> | /deviceid <device ID>] [/class <name | GUID>] [/bus <name>] [/reboot]")
+        run.line("  /restart-device [<instance ID> | /deviceid <device ID>] [/class <name | GUID>] [/bus <name>] [/reboot]")
+        run.line("  /remove-device [<instance ID> | /deviceid <device ID>] [/class <name | GUID>] [/bus <name>] [/subtree] [/reboot] [/force]")
+        run.line("  /scan-devices [/instanceid <instance ID>] [/async]")
+        run.line("  /enum-interfaces [/enabled | /disabled] [/class <GUID>]")
+        run.line("  /enum-classes [/class <name | GUID>] [/services]")
         run.line()
         run.line("Legacy commands: -a [-i] <filename.inf>, -d [-f] <oem#.inf>, -e")
         if !ok { run.exitCode = errorInvalidParameter }
         return run
+    }
+
+    /// The end of a command whose changes wait for a reboot (`operations`: "install", "configuration"):
+    /// pnputil says so and exits with 3010, ERROR_SUCCESS_REBOOT_REQUIRED; with `/reboot` the sandbox
+    /// reboots and the exit code is 1641, ERROR_SUCCESS_REBOOT_INITIATED (installer.md §2). An
+    /// error code already set is kept.
+    static func finish(rebootFor operations: String, _ options: Options, sandbox: Sandbox, _ run: inout ToolRun) {
+        run.line("System reboot is needed to complete \(operations) operations!")
+        var code = errorSuccessRebootRequired
+        if options.has("/reboot") {
+            do {
+                _ = try BootConfiguration.reboot(sandbox: sandbox)
+                run.line("Rebooting system to complete \(operations) operations.")
+                code = errorSuccessRebootInitiated
+            } catch {
+                run.line("Failed to reboot system: \(error)")
+            }
+        }
+        if run.exitCode == 0 { run.exitCode = code }
     }
 
     /// A command's arguments: flags (`/install`), flags with a value (`/class Net`) and the rest.
@@ -88,9 +123,12 @@ public enum PnPUtil {
         var values: [String: String] = [:]
         var positional: [String] = []
         var unknown: [String] = []
-        static let withValue: Set<String> = ["/instanceid", "/class", "/problem"]
-        static let known: Set<String> = ["/install", "/subdirs", "/uninstall", "/force", "/reboot", "/ids", "/subtree",
-                                         "/instanceid", "/class", "/problem", "-a", "-d", "-i", "-f", "/connected", "/disconnected", "/drivers"]
+        /// Options followed by a value (`/problem` and `/bus` take one only when the next argument is not an option).
+        static let withValue: Set<String> = ["/instanceid", "/deviceid", "/class", "/problem", "/bus"]
+        static let known: Set<String> = ["/install", "/subdirs", "/uninstall", "/force", "/reboot", "/ids", "/deviceids", "/subtree",
+                                         "/instanceid", "/deviceid", "/class", "/problem", "/bus", "-a", "-d", "-i", "-f", "/connected",
+                                         "/disconnected", "/drivers", "/relations", "/services", "/stack", "/interfaces", "/files",
+                                         "/enabled", "/disabled", "/async"]
 
         init(_ args: [String]) {
             var i = 0

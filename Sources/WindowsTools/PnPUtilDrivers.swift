@@ -39,10 +39,13 @@ enum PnPUtilDrivers {
         }
         run.field("Total driver packages:", "\(files.count)", column: column)
         run.field("Added driver packages:", "\(added)", column: column)
-        if reboot { run.line(); run.line("System reboot is needed to complete install operations!") }
-        if lastError != 0 { run.exitCode = lastError }
-        else if reboot { run.exitCode = PnPUtil.errorSuccessRebootRequired }
-        else if install && !installedAny { run.exitCode = PnPUtil.errorNoMoreItems }
+        run.exitCode = lastError
+        if reboot {
+            run.line()
+            PnPUtil.finish(rebootFor: "install", options, sandbox: sandbox, &run)
+        } else if lastError == 0 && install && !installedAny {
+            run.exitCode = PnPUtil.errorNoMoreItems
+        }
         return run
     }
 
@@ -79,15 +82,22 @@ enum PnPUtilDrivers {
         return run
     }
 
-    static func enumerate(sandbox: Sandbox, _ start: ToolRun) -> ToolRun {
+    /// `/enum-drivers [/class <name | GUID>] [/files]`: the third-party packages in the store, those of
+    /// one setup class (name, description or GUID), with the files of each (`Driver Files:` [?]).
+    static func enumerate(_ options: PnPUtil.Options, sandbox: Sandbox, _ start: ToolRun) -> ToolRun {
         var run = start
         do {
-            let packages = try DriverStore.packages(sandbox)
-            if packages.isEmpty { run.line("No driver packages found.") }
             var classNames: [String: String] = [:]
-            for p in packages {
+            var packages: [(DriverPackageRecord, className: String)] = []
+            for p in try DriverStore.packages(sandbox) {
                 let className = classNames[p.classGuid] ?? ClassNames.description(ofGuid: p.classGuid, fallback: p.className, sandbox)
                 classNames[p.classGuid] = className
+                if let wanted = options.values["/class"], !PnPUtilDeviceFilter.same(p.className, wanted) && !PnPUtilDeviceFilter.same(className, wanted)
+                    && !PnPUtilDeviceFilter.sameGuid(p.classGuid, wanted) { continue }
+                packages.append((p, className))
+            }
+            if packages.isEmpty { run.line("No driver packages found.") }
+            for (p, className) in packages {
                 run.field("Published Name:", p.publishedName, column: 20)
                 run.field("Original Name:", p.originalName.lowercased(), column: 20)
                 run.field("Provider Name:", p.provider, column: 20)
@@ -95,6 +105,9 @@ enum PnPUtilDrivers {
                 run.field("Class GUID:", p.classGuid, column: 20)
                 run.field("Driver Version:", "\(p.displayDate) \(p.driverVersion)", column: 20)
                 if let signer = p.signer { run.field("Signer Name:", signer, column: 20) }
+                if options.has("/files") {
+                    run.list("Driver Files:", try DriverStore.files(of: p, sandbox: sandbox), column: 20)
+                }
                 run.line()
             }
         } catch {

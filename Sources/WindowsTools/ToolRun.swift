@@ -33,6 +33,13 @@ public struct ToolRun: Sendable {
         let padded = label.count >= column ? label + " " : label + String(repeating: " ", count: column - label.count)
         line(padded + value)
     }
+
+    /// A label with several values, the first beside it and the rest under it (nothing when empty).
+    mutating func list(_ label: String, _ values: [String], column: Int) {
+        guard let first = values.first else { return }
+        field(label, first, column: column)
+        for value in values.dropFirst() { line(String(repeating: " ", count: column) + value) }
+    }
 }
 
 /// The sandbox a tool works on: `--sandbox DIR` before the tool's own arguments, else

@@ -2,14 +2,19 @@ import Foundation
 import TestSupport
 
 /// Packages for the pnputil and devcon tests, built once per test run through the executables:
-/// echo 1.0 and a boot-start echo 1.1, signed with a test certificate.
+/// echo 1.0, a boot-start echo 1.1 and an echo 1.0 with two device interfaces, signed with a test
+/// certificate.
 enum ToolFixtures {
     struct Built: Sendable {
         var dir: URL
         var cert: String
         var v1: String
         var bootV2: String
+        var interfaced: String
     }
+
+    /// The interface class the interfaced package registers, with and without a reference string.
+    static let interfaceClass = "{6f8c1a2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b}"
 
     static let built: Built = {
         let dir = try! CommandRunner.temporaryDirectory()
@@ -23,7 +28,23 @@ enum ToolFixtures {
         _ = try! CommandRunner.run(["sign", bootSource.deletingLastPathComponent().appendingPathComponent("echo.sys").path,
                                     "--cert", signer.cert, "--key", signer.key])
         let v2 = try! EchoPackage.build(bootSource, into: dir, name: "pkg2", signer: signer)
-        return Built(dir: dir, cert: signer.cert, v1: v1, bootV2: v2)
+        let interfacedSource = try! EchoPackage.source(dir.appendingPathComponent("v3")) {
+            $0 + """
+
+                [Echo_Device.NT.Interfaces]
+                AddInterface = \(interfaceClass),,Echo_Interface
+                AddInterface = \(interfaceClass),Control
+
+                [Echo_Interface]
+                AddReg = Echo_Interface.AddReg
+
+                [Echo_Interface.AddReg]
+                HKR,,FriendlyName,,"Echo data interface"
+
+                """
+        }
+        let v3 = try! EchoPackage.build(interfacedSource, into: dir, name: "pkg3", signer: signer)
+        return Built(dir: dir, cert: signer.cert, v1: v1, bootV2: v2, interfaced: v3)
     }()
 
     /// A new sandbox with one Root\Echo device; `trusted`: the test certificate in Root and

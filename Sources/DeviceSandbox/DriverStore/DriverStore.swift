@@ -210,18 +210,32 @@ public enum DriverStore {
         return package
     }
 
+    /// The files of a package's store folder as Windows paths (`C:\\Windows\\System32\\DriverStore\\…`), sorted.
+    public static func files(of package: DriverPackageRecord, sandbox: Sandbox) throws -> [String] {
+        try relativeFiles(of: package, sandbox: sandbox).map { package.storePath + "\\" + $0.replacingOccurrences(of: "/", with: "\\") }
+    }
+
     /// Copies a package's store folder to `directory` (outside the sandbox: the user asked for it).
     public static func export(_ package: DriverPackageRecord, to directory: String, sandbox: Sandbox) throws {
         let source = sandbox.root.appendingPathComponent(package.storeRelativePath)
         let target = URL(fileURLWithPath: directory).appendingPathComponent(package.folder)
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        for relative in try relativeFiles(of: package, sandbox: sandbox) {
+            let destination = target.appendingPathComponent(relative)
+            try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try INFInput.writeAtomically(Array(try Data(contentsOf: source.appendingPathComponent(relative))), to: destination.path)
+        }
+    }
+
+    /// The regular files under a package's store folder, relative to it with `/`, sorted case-insensitively.
+    static func relativeFiles(of package: DriverPackageRecord, sandbox: Sandbox) throws -> [String] {
+        let source = sandbox.root.appendingPathComponent(package.storeRelativePath)
+        var result: [String] = []
         let items = FileManager.default.enumerator(at: source, includingPropertiesForKeys: [.isRegularFileKey])
         while let item = items?.nextObject() as? URL {
             guard (try item.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
-            let relative = String(item.standardizedFileURL.path.dropFirst(source.standardizedFileURL.path.count + 1))
-            let destination = target.appendingPathComponent(relative)
-            try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try INFInput.writeAtomically(Array(try Data(contentsOf: item)), to: destination.path)
+            result.append(String(item.standardizedFileURL.path.dropFirst(source.standardizedFileURL.path.count + 1)))
         }
+        return result.sorted { $0.caseInsensitiveCompare($1) == .orderedAscending }
     }
 }
