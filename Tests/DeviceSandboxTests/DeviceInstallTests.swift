@@ -97,6 +97,38 @@ struct DeviceInstallTests {
         #expect(try install(disabled, dir2, sandbox2).problem == 32)
     }
 
+    /// The filters `UpperFilters` names load with the device: installed by the package (a service without
+    /// SPSVCINST_ASSOCSERVICE, "Installing a Filter Driver"), it starts; a filter nobody installed is Code 39.
+    @Test func aDeviceFilterLoadsWithTheDeviceAndAMissingOneIsCode39() throws {
+        let (dir, sandbox) = try setUp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var filtered = TestDriverPackage()
+        filtered.extraSections = """
+            [Dev.HW.AddReg]
+            HKR,,UpperFilters,0x00010000,toasterflt
+
+            [Dev.NT.Services]
+            AddService = toasterflt,,FilterSvc
+
+            [FilterSvc]
+            ServiceType   = 1
+            StartType     = 3
+            ErrorControl  = 1
+            ServiceBinary = %13%\\toaster.sys
+
+            """
+        let device = try install(filtered, dir, sandbox)
+        #expect(device.isStarted)
+        let stack = try Devices.stack(of: device, sandbox)
+        #expect(stack.servicesTopDown == ["toasterflt", "toaster"] && stack.className == "System")
+        let (dir2, sandbox2) = try setUp()
+        defer { try? FileManager.default.removeItem(at: dir2) }
+        var missing = TestDriverPackage()
+        missing.extraSections = "[Dev.HW.AddReg]\nHKR,,LowerFilters,0x00010000,nosuchflt\n"
+        let broken = try install(missing, dir2, sandbox2)
+        #expect(broken.problem == 39 && broken.problemStatus == 0xC000_0034)
+    }
+
     @Test func disablingIsCode22AndEnablingRestartsTheDevice() throws {
         let (dir, sandbox) = try setUp()
         defer { try? FileManager.default.removeItem(at: dir) }

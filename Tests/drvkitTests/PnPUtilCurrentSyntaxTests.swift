@@ -80,6 +80,21 @@ struct PnPUtilCurrentSyntaxTests {
                 Interface Status:       Enabled
 
             """))
+        // The filters are not installed: once the device restarts it cannot load them (Code 39);
+        // without them it starts again.
+        _ = pnputil(sb, "/restart-device", "ROOT\\ECHO\\0000")
+        #expect(pnputil(sb, "/enum-devices", "/instanceid", "ROOT\\ECHO\\0000").output.contains("""
+            Status:                     Problem
+            Problem Code:               39 (0x27) [CM_PROB_DRIVER_FAILED_LOAD]
+            Problem Status:             0xC0000034
+            """))
+        _ = try CommandRunner.run(["reg", "delete", "HKLM\\SYSTEM\\CurrentControlSet\\Enum\\ROOT\\ECHO\\0000", "/v", "UpperFilters", "/f", "--sandbox", sb])
+        _ = pnputil(sb, "/restart-device", "ROOT\\ECHO\\0000")
+        #expect(pnputil(sb, "/enum-devices", "/instanceid", "ROOT\\ECHO\\0000").output.contains("Status:                     Problem\nProblem Code:               39"))
+        _ = try CommandRunner.run(["reg", "delete", "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Class\\{78a1c341-4539-11d3-b88d-00c04fad5171}",
+                                   "/v", "LowerFilters", "/f", "--sandbox", sb])
+        _ = pnputil(sb, "/restart-device", "ROOT\\ECHO\\0000")
+        #expect(pnputil(sb, "/enum-devices", "/instanceid", "ROOT\\ECHO\\0000").output.contains("Status:                     Started"))
         // /deviceid matches compatible IDs too: both devices; /bus names the enumerator.
         #expect(out.output.contains("Instance ID:                ROOT\\OTHER\\0000\n") && out.output.contains("Compatible IDs:             Root\\Echo\n"))
         #expect(pnputil(sb, "/enum-devices", "/bus", "PCI").output == Self.header + "No devices were found on the system.\n")

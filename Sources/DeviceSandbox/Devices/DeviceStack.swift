@@ -20,28 +20,37 @@ public struct DeviceStack: Hashable, Sendable {
     }
 }
 
+extension DeviceStack {
+    /// The stack of `device` as the registry describes it now.
+    init(device: DeviceNode, registry: RegistryStore) throws {
+        let enumValues = try registry.values(device.enumKey)
+        func value(_ values: [RegistryValue], _ name: String) -> RegistryValue? {
+            values.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+        }
+        func multi(_ values: [RegistryValue], _ name: String) -> [String] {
+            value(values, name)?.multiStringValue.filter { !$0.isEmpty } ?? []
+        }
+        upperFilters = multi(enumValues, "UpperFilters")
+        lowerFilters = multi(enumValues, "LowerFilters")
+        function = value(enumValues, "Service")?.stringValue
+        if function?.isEmpty == true { function = nil }
+        className = value(enumValues, "Class")?.stringValue
+        if let guid = value(enumValues, "ClassGUID")?.stringValue, !guid.isEmpty,
+           let classKey = RegistryPath("HKLM\\SYSTEM\\CurrentControlSet\\Control\\Class")?.appending(guid) {
+            classGuid = guid
+            let classValues = try registry.values(classKey)
+            upperClassFilters = multi(classValues, "UpperFilters")
+            lowerClassFilters = multi(classValues, "LowerFilters")
+        }
+    }
+
+    /// The filter services, top down.
+    var filters: [String] { upperClassFilters + upperFilters + lowerClassFilters + lowerFilters }
+}
+
 extension Devices {
     /// The stack of `device`, read from the registry.
     public static func stack(of device: DeviceNode, _ sandbox: Sandbox) throws -> DeviceStack {
-        try sandbox.read { registry in
-            var stack = DeviceStack()
-            let enumValues = try registry.values(device.enumKey)
-            func multi(_ values: [RegistryValue], _ name: String) -> [String] {
-                values.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.multiStringValue.filter { !$0.isEmpty } ?? []
-            }
-            stack.upperFilters = multi(enumValues, "UpperFilters")
-            stack.lowerFilters = multi(enumValues, "LowerFilters")
-            stack.function = enumValues.first { $0.name.caseInsensitiveCompare("Service") == .orderedSame }?.stringValue
-            if stack.function?.isEmpty == true { stack.function = nil }
-            stack.className = enumValues.first { $0.name.caseInsensitiveCompare("Class") == .orderedSame }?.stringValue
-            if let guid = enumValues.first(where: { $0.name.caseInsensitiveCompare("ClassGUID") == .orderedSame })?.stringValue, !guid.isEmpty,
-               let classKey = RegistryPath("HKLM\\SYSTEM\\CurrentControlSet\\Control\\Class")?.appending(guid) {
-                stack.classGuid = guid
-                let classValues = try registry.values(classKey)
-                stack.upperClassFilters = multi(classValues, "UpperFilters")
-                stack.lowerClassFilters = multi(classValues, "LowerFilters")
-            }
-            return stack
-        }
+        try sandbox.read { try DeviceStack(device: device, registry: $0) }
     }
 }
