@@ -30,7 +30,7 @@ public struct Linter: Sendable {
     public var activeRules: [any LintRule.Type] {
         RuleRegistry.all.filter {
             let info = Self.info(of: $0)
-            return info.mode <= mode && configuration.isEnabled(info.code, select: select, ignore: ignore)
+            return info.runs(in: mode) && configuration.isEnabled(info.code, select: select, ignore: ignore)
                 && (packageFolderInspector != nil || !info.readsPackageFolder)
         }
     }

@@ -114,6 +114,9 @@ public struct RuleInfo: Sendable, Hashable {
     public var severityByMode: [LintMode: Severity]
     /// The InfVerif code the check corresponds to, if any.
     public var infVerif: Int?
+    /// From this mode on a stricter rule (`by`) reports everything this one would, so this one
+    /// stops running (as InfVerif reports a check as "None" in a mode where another replaces it).
+    public var supersededIn: (mode: LintMode, by: String)?
     /// Docs: what it checks, and what Windows does about it.
     public var whatItDoes: String
     public var whyBad: String
@@ -126,13 +129,39 @@ public struct RuleInfo: Sendable, Hashable {
 
     public init(code: String, name: String, summary: String, mode: LintMode = .basic,
                 severity: Severity, severityByMode: [LintMode: Severity] = [:], infVerif: Int? = nil,
-                whatItDoes: String, whyBad: String, fix: (FixSafety, String)? = nil, references: [String] = [],
+                supersededIn: (LintMode, by: String)? = nil, whatItDoes: String, whyBad: String,
+                fix: (FixSafety, String)? = nil, references: [String] = [],
                 triggering: [RuleExample], passing: [RuleExample]) {
         self.code = code; self.name = name; self.summary = summary; self.mode = mode
         self.severity = severity; self.severityByMode = severityByMode; self.infVerif = infVerif
+        self.supersededIn = supersededIn.map { (mode: $0.0, by: $0.by) }
         self.whatItDoes = whatItDoes; self.whyBad = whyBad
         self.fix = fix.map { (safety: $0.0, description: $0.1) }
         self.references = references; self.triggering = triggering; self.passing = passing
+    }
+
+    /// Whether the rule runs in `mode`: from its own mode on, until a stricter rule supersedes it.
+    public func runs(in mode: LintMode) -> Bool {
+        self.mode <= mode && supersededIn.map { mode < $0.mode } ?? true
+    }
+
+    /// The modes the rule runs in, least strict first.
+    public var modes: [LintMode] { LintMode.allCases.filter(runs(in:)) }
+
+    /// The modes and severities in one line, as README's rule table gives them: the first mode
+    /// (`to M` when a stricter rule supersedes it in mode M), then the severity and each change,
+    /// with the mode it happens in (`warning → error (universal)`).
+    public var modesAndSeverities: (modes: String, severities: String) {
+        var modes = mode.rawValue
+        if supersededIn != nil, let last = self.modes.last, last != mode { modes += " to " + last.rawValue }
+        if readsPackageFolder { modes += ", `--package`" }
+        var severities = severity(in: mode).rawValue
+        var previous = severity(in: mode)
+        for m in self.modes.dropFirst() where severity(in: m) != previous {
+            previous = severity(in: m)
+            severities += " → \(previous.rawValue) (\(m.rawValue))"
+        }
+        return (modes, severities)
     }
 
     /// The severity in `mode` (the strictest override at or below it wins).
@@ -165,8 +194,9 @@ public struct RuleInfo: Sendable, Hashable {
         var doc = "# \(code) \(name)\n\n\(summary)\n\n## What it does\n\(whatItDoes)\n\n## Why is this bad?\n\(whyBad)\n\n"
         doc += "## Example\n```ini\n\(triggering.first?.text.replacingOccurrences(of: "↓", with: "") ?? "")\n```\n\nUse instead:\n```ini\n\(passing.first?.text ?? "")\n```\n\n"
         if let fix { doc += "## Fix\n\(fix.description) (\(fix.safety.rawValue))\n\n" }
-        doc += "## Modes\nRuns in `\(mode.rawValue)` and stricter modes; severity: "
-        doc += LintMode.allCases.filter { $0 >= mode }.map { "\($0.rawValue) \(severity(in: $0).rawValue)" }.joined(separator: ", ") + ".\n"
+        doc += "## Modes\nRuns in `\(mode.rawValue)` and stricter modes"
+        if let supersededIn { doc += " below `\(supersededIn.mode.rawValue)`, where \(supersededIn.by) reports these findings instead" }
+        doc += "; severity: " + modes.map { "\($0.rawValue) \(severity(in: $0).rawValue)" }.joined(separator: ", ") + ".\n"
         if readsPackageFolder { doc += "Reads the files next to the INF, so it runs only with `drvkit lint --package`.\n" }
         doc += "\n"
         doc += "## References\n"

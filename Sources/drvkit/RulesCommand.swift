@@ -37,7 +37,8 @@ extension Drvkit {
             var members: [(String, JSON)] = [
                 ("code", .string(i.code)), ("name", .string(i.name)), ("family", .string(i.family)),
                 ("mode", .string(i.mode.rawValue)), ("severity", .string(i.severity.rawValue)),
-                ("severityByMode", .object(LintMode.allCases.filter { $0 >= i.mode }.map { ($0.rawValue, .string(i.severity(in: $0).rawValue)) })),
+                ("severityByMode", .object(i.modes.map { ($0.rawValue, .string(i.severity(in: $0).rawValue)) })),
+                ("supersededIn", i.supersededIn.map { .object([("mode", .string($0.mode.rawValue)), ("by", .string($0.by))]) } ?? .null),
                 ("infverif", i.infVerif.map(JSON.int) ?? .null), ("readsPackageFolder", .bool(i.readsPackageFolder)),
                 ("summary", .string(i.summary)),
                 ("documentation", .string(i.documentation)),

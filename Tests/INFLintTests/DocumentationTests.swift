@@ -3,12 +3,14 @@ import Testing
 import TestSupport
 @testable import INFLint
 
-/// README's rule table lists every rule, with its current name.
+/// README's rule table lists every rule, with its current name, modes, severities, InfVerif code and fix.
 struct DocumentationTests {
     @Test func readmeListsEveryRule() throws {
         let readme = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         for info in RuleRegistry.infos {
-            #expect(readme.contains("| \(info.code) | `\(info.name)` |"), "README's rule table lacks \(info.code) \(info.name)")
+            let (modes, severities) = info.modesAndSeverities
+            let row = "| \(info.code) | `\(info.name)` | \(modes) | \(severities) | \(info.infVerif.map(String.init) ?? "") | \(info.fix?.safety.rawValue ?? "") |"
+            #expect(readme.contains(row + "\n"), "README's rule table should have: \(row)")
         }
     }
 

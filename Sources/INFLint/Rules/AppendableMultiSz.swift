@@ -5,7 +5,7 @@ struct AppendableMultiSz: LintRule {
     static let info = RuleInfo(
         code: "DK7004", name: "appendable-multi-sz",
         summary: "A REG_MULTI_SZ value appended to or trimmed instead of written whole.",
-        mode: .universal, severity: .error, infVerif: 1305,
+        mode: .universal, severity: .error, severityByMode: [.declarative: .warning, .hardwareDevCenter: .error], infVerif: 1305,
         whatItDoes: "Reports AddReg lines with FLG_ADDREG_APPEND and DelReg lines with FLG_DELREG_MULTI_SZ_DELSTRING.",
         whyBad: "Appending to a shared value makes the result depend on what other packages did before; uninstall cannot restore it. Universal INFs must write values whole.",
         references: ["InfVerif 1305"],

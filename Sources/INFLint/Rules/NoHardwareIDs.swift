@@ -5,7 +5,7 @@ struct NoHardwareIDs: LintRule {
     static let info = RuleInfo(
         code: "DK4009", name: "no-hardware-ids",
         summary: "A device INF whose models list no hardware IDs.",
-        severity: .warning, infVerif: 1297,
+        severity: .warning, severityByMode: [.universal: .error], infVerif: 1297,
         whatItDoes: "Reports INFs with a [Manufacturer] section in which no models line has a hardware ID.",
         whyBad: "The driver can never be chosen for a device; if it is not meant for devices it should be a primitive driver (DefaultInstall, no Manufacturer).",
         references: ["InfVerif 1297", "Creating a primitive driver"],

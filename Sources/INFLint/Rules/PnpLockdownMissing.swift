@@ -5,9 +5,9 @@ struct PnpLockdownMissing: LintRule {
     static let info = RuleInfo(
         code: "DK2013", name: "pnplockdown-missing",
         summary: "A device INF without `PnpLockdown = 1`.",
-        severity: .warning, severityByMode: [.declarative: .error],
+        severity: .warning, severityByMode: [.hardwareDevCenter: .error], infVerif: 1324,
         whatItDoes: "Reports device INFs whose [Version] has no `PnpLockdown = 1`.",
-        whyBad: "Without it, applications and other installers may overwrite the driver's files while it is installed, and declarative (DCH) packages must set it.",
+        whyBad: "Without it, applications and other installers may overwrite the driver's files while it is installed. InfVerif warns in /u and /k and makes it an error for Windows Drivers (/w), as drvkit does from hardware-dev-center mode on.",
         fix: (.safe, "Adds `PnpLockdown = 1` to [Version] (or sets an existing value to 1)."),
         references: ["INF Version Section", "Declarative (DCH) driver packages"],
         triggering: [RuleExample(device: "[Dev.NT]\n").withoutLockdown()],

@@ -5,7 +5,7 @@ struct ServiceBinaryNotCopied: LintRule {
     static let info = RuleInfo(
         code: "DK5010", name: "service-binary-not-copied",
         summary: "A service's binary is not copied by any CopyFiles of the INF.",
-        severity: .warning,
+        severity: .warning, severityByMode: [.hardwareDevCenter: .error], infVerif: 2084,
         whatItDoes: "Reports service binaries in the driver store (%13%), or listed in [SourceDisksFiles], that no CopyFiles directive of the INF copies. Binaries elsewhere may be Windows' own and are not reported; neither are INFs that Include others.",
         whyBad: "The service points at a file the package does not install, so the driver fails to load with Code 39 unless something else puts it there.",
         references: ["INF AddService Directive", "INF CopyFiles Directive"],

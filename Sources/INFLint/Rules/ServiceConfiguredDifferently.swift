@@ -5,10 +5,10 @@ struct ServiceConfiguredDifferently: LintRule {
     static let info = RuleInfo(
         code: "DK5016", name: "service-configured-differently",
         summary: "One service installed with different settings by install sections that run on the same machine.",
-        severity: .warning, severityByMode: [.universal: .error],
+        severity: .warning, severityByMode: [.universal: .error, .declarative: .warning, .hardwareDevCenter: .error], infVerif: 1333,
         whatItDoes: "For each architecture, on current Windows, takes the install sections Windows would choose for the INF's models and reports an AddService naming a service that another of them installs through a different service-install section with other settings (ServiceType, StartType, ErrorControl, ServiceBinary, LoadOrderGroup, Dependencies, StartName).",
-        whyBad: "A service has one configuration: each device install rewrites it, so the settings depend on which device was installed last. InfVerif reports such conflicts among its 133x functional errors.",
-        references: ["InfVerif 133x", "INF AddService Directive"],
+        whyBad: "A service has one configuration: each device install rewrites it, so the settings depend on which device was installed last. InfVerif 1333 makes it an error in /u and /w and a warning in /k; so does drvkit.",
+        references: ["INF AddService Directive", "INF Validation Errors and Warnings"],
         triggering: [RuleExample(Self.twoDevices(secondStartType: "1", marker: "↓"))],
         passing: [RuleExample(Self.twoDevices(secondStartType: "3", marker: ""))])
 

@@ -1,0 +1,62 @@
+import Testing
+@testable import INFLint
+import INFSyntax
+
+/// Rules that name an InfVerif code report with InfVerif's severity in its modes: universal (/u),
+/// declarative (/k) and windows-driver (/w), as Microsoft's "INF Validation Errors and Warnings"
+/// table (05/30/2024) gives them; nil where InfVerif does not report the code in that mode.
+struct InfVerifSeverityTests {
+    static let table: [Int: (universal: Severity?, declarative: Severity?, windowsDriver: Severity?)] = [
+        1001: (.error, .error, .error),
+        1002: (.error, .error, .error),
+        1003: (.error, .error, .error),
+        1100: (.error, .error, .error),
+        1203: (.error, .error, .error),
+        1204: (.error, .error, .error),
+        1205: (.warning, .warning, .warning),
+        1212: (.error, .error, .error),
+        1230: (.error, .error, .error),
+        1233: (.error, .error, .error),
+        1235: (.error, .error, .error),
+        1285: (.error, .error, .error),
+        1296: (.error, .error, .error),
+        1297: (.error, .error, .error),
+        1300: (.error, .error, .error),
+        1302: (.error, .error, .error),
+        1303: (.error, .error, .error),
+        1304: (.error, .warning, nil),
+        1305: (.error, .warning, .error),
+        1306: (.error, .warning, nil),
+        1310: (.error, .error, .error),
+        1313: (.error, .error, .error),
+        1322: (nil, nil, .error),
+        1323: (nil, nil, .error),
+        1324: (.warning, .warning, .error),
+        1329: (nil, nil, .error),
+        1333: (.error, .warning, .error),
+        1402: (nil, nil, .error),
+        2083: (.warning, .warning, .warning),
+        2084: (.warning, .warning, .error),
+    ]
+
+    /// Where drvkit departs from the table on purpose: DK1002 (UTF-8 without a BOM) and DK1006
+    /// (text before the first section) are the milder cases of 1003 and 1002, which SetupAPI
+    /// still reads; DK7003 goes on reporting in windows-driver mode, where InfVerif replaces 1304
+    /// by its isolation codes 1320 and 1321 for the same lines.
+    static let departures: Set<String> = ["DK1002", "DK1006", "DK7003"]
+
+    @Test func severitiesFollowMicrosoftsTable() {
+        for info in RuleRegistry.infos {
+            guard let code = info.infVerif, let expected = Self.table[code], !Self.departures.contains(info.code) else { continue }
+            for (mode, severity) in [(LintMode.universal, expected.universal), (.declarative, expected.declarative), (.windowsDriver, expected.windowsDriver)] {
+                let actual: Severity? = info.runs(in: mode) ? info.severity(in: mode) : nil
+                #expect(actual == severity, "\(info.code) (InfVerif \(code)) in \(mode.rawValue)")
+            }
+        }
+    }
+
+    @Test func everyMappedCodeIsInTheTable() {
+        let unknown = RuleRegistry.infos.compactMap(\.infVerif).filter { Self.table[$0] == nil && $0 != 1221 }
+        #expect(unknown.isEmpty, "InfVerif codes not in the table: \(unknown)")
+    }
+}
