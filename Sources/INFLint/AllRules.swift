@@ -73,6 +73,7 @@ extension RuleRegistry {
         PnpLockdownMissing.self,
         ProductTypeDecoration.self,
         ProviderIsMicrosoft.self,
+        ProviderNotExpected.self,
         ProviderMissing.self,
         RegistryOutsideHKR.self,
         RegistryRootInvalid.self,

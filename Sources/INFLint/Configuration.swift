@@ -11,6 +11,7 @@ import Yams
 /// severity:                  # change a rule's severity
 ///   DK2012: error
 /// package: true              # check each INF's folder as a driver package (`--package`)
+/// provider: Contoso           # every INF's Provider must be this (`--provider`)
 /// ```
 public struct LintConfiguration: Sendable, Equatable, Codable {
     public var mode: LintMode?
@@ -18,9 +19,12 @@ public struct LintConfiguration: Sendable, Equatable, Codable {
     public var ignore: [String]?
     public var severity: [String: Severity]?
     public var package: Bool?
+    public var provider: String?
 
-    public init(mode: LintMode? = nil, select: [String]? = nil, ignore: [String]? = nil, severity: [String: Severity]? = nil, package: Bool? = nil) {
+    public init(mode: LintMode? = nil, select: [String]? = nil, ignore: [String]? = nil, severity: [String: Severity]? = nil,
+                package: Bool? = nil, provider: String? = nil) {
         self.mode = mode; self.select = select; self.ignore = ignore; self.severity = severity; self.package = package
+        self.provider = provider
     }
 
     /// The file name looked for in the current folder and its parents.

@@ -57,6 +57,8 @@ public final class LintContext {
     public let isTemplate: Bool
     /// The `FILE_DEVICE_*` value fixes write for DeviceType (`--device-type`; FILE_DEVICE_UNKNOWN by default).
     public var fixDeviceType: UInt32 = 0x22
+    /// The Provider the INF must name (`--provider`), or nil.
+    public var expectedProvider: String?
     /// What `--package` found next to the INF; nil when the folder is not inspected (DK8xxx rules stay quiet).
     public var packageFolder: PackageFolder?
 

@@ -21,6 +21,8 @@ public struct Linter: Sendable {
     public var fixDeviceType: UInt32 = 0x22
     /// Reads the folder of each INF for the DK8xxx rules (`drvkit lint --package`); nil leaves them out.
     public var packageFolderInspector: PackageFolderInspector?
+    /// The Provider every INF must name (`drvkit lint --provider`, InfVerif /provider); nil leaves DK2018 out.
+    public var expectedProvider: String?
 
     public init(mode: LintMode = .basic, configuration: LintConfiguration = .init(), select: [String] = [], ignore: [String] = []) {
         self.mode = mode; self.configuration = configuration; self.select = select; self.ignore = ignore
@@ -32,6 +34,7 @@ public struct Linter: Sendable {
             let info = Self.info(of: $0)
             return info.runs(in: mode) && configuration.isEnabled(info.code, select: select, ignore: ignore)
                 && (packageFolderInspector != nil || !info.readsPackageFolder)
+                && (expectedProvider != nil || !info.needsExpectedProvider)
         }
     }
 
@@ -39,6 +42,7 @@ public struct Linter: Sendable {
     public func lint(tree: SyntaxTree, path: String) -> FileLintResult {
         let context = LintContext(document: INFDocument(tree: tree), path: path, mode: mode)
         context.fixDeviceType = fixDeviceType
+        context.expectedProvider = expectedProvider
         // A template's files are named before stamping: its folder is not a package yet.
         context.packageFolder = context.isTemplate ? nil : packageFolderInspector?(context.document, path)
         let suppressions = Suppressions(tree: tree)

@@ -18,6 +18,8 @@ public struct RuleExample: Sendable, Hashable {
     public var packageFolder: PackageFolder?
     /// The mode the example is linted in, when not the rule's own (a rule that differs between modes).
     public var mode: LintMode?
+    /// The provider the example is linted against (`drvkit lint --provider`).
+    public var expectedProvider: String?
 
     /// A complete INF.
     public init(_ text: String) { self.text = text; isDeviceSnippet = false }
@@ -32,6 +34,13 @@ public struct RuleExample: Sendable, Hashable {
     public func inMode(_ mode: LintMode) -> RuleExample {
         var example = self
         example.mode = mode
+        return example
+    }
+
+    /// The example, linted with `--provider provider`.
+    public func expecting(provider: String) -> RuleExample {
+        var example = self
+        example.expectedProvider = provider
         return example
     }
 
@@ -154,7 +163,7 @@ public struct RuleInfo: Sendable, Hashable {
     public var modesAndSeverities: (modes: String, severities: String) {
         var modes = mode.rawValue
         if supersededIn != nil, let last = self.modes.last, last != mode { modes += " to " + last.rawValue }
-        if readsPackageFolder { modes += ", `--package`" }
+        if let requiredOption { modes += ", `\(requiredOption)`" }
         var severities = severity(in: mode).rawValue
         var previous = severity(in: mode)
         for m in self.modes.dropFirst() where severity(in: m) != previous {
@@ -173,6 +182,14 @@ public struct RuleInfo: Sendable, Hashable {
 
     /// DK8xxx rules check the files next to the INF, and run only with `drvkit lint --package`.
     public var readsPackageFolder: Bool { code.hasPrefix("DK8") }
+
+    /// The rule compares the INF with the provider given to `drvkit lint --provider`, and runs only then.
+    public var needsExpectedProvider: Bool { code == ProviderNotExpected.info.code }
+
+    /// The option without which the rule does not run (`--package`, `--provider`), if any.
+    public var requiredOption: String? {
+        readsPackageFolder ? "--package" : needsExpectedProvider ? "--provider" : nil
+    }
 
     /// Rule family from the code's first digit.
     public var family: String {
@@ -198,6 +215,7 @@ public struct RuleInfo: Sendable, Hashable {
         if let supersededIn { doc += " below `\(supersededIn.mode.rawValue)`, where \(supersededIn.by) reports these findings instead" }
         doc += "; severity: " + modes.map { "\($0.rawValue) \(severity(in: $0).rawValue)" }.joined(separator: ", ") + ".\n"
         if readsPackageFolder { doc += "Reads the files next to the INF, so it runs only with `drvkit lint --package`.\n" }
+        if needsExpectedProvider { doc += "Runs only when a provider is expected: `drvkit lint --provider NAME`, or `provider:` in `.drvkit.yml`.\n" }
         doc += "\n"
         doc += "## References\n"
         if let infVerif { doc += "- InfVerif \(infVerif)\n" }

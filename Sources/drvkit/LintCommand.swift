@@ -33,9 +33,13 @@ extension Drvkit {
         @Option(help: "Skip these rules (codes or code prefixes, comma-separated).") var ignore: String?
         @Option(help: "Configuration file (YAML); default: the nearest .drvkit.yml.") var config: String?
         @Option(help: "The FILE_DEVICE_* value device-type-not-set's fix writes (default 0x22).") var deviceType: String?
+        @Option(help: "Report INFs whose [Version] Provider is not NAME (DK2018, InfVerif /provider).") var provider: String?
         @Option(help: "Lowest severity that makes the exit code 1: error, warning or info.") var failOn: Severity = .error
 
         func validate() throws {
+            if let provider, provider.trimmingWhitespace().isEmpty {
+                throw ValidationError("--provider takes the provider name every INF must have, not an empty text")
+            }
             if let deviceType, IntegerField.parse(deviceType) == nil {
                 throw ValidationError("--device-type takes a number such as 0x22, not '\(deviceType)'")
             }
@@ -62,6 +66,7 @@ extension Drvkit {
                                 select: Self.codes(select), ignore: Self.codes(ignore))
             if let deviceType { linter.fixDeviceType = IntegerField.parse(deviceType)! }
             if package || configuration.package == true { linter.packageFolderInspector = LintPackageFolder.inspector }
+            linter.expectedProvider = provider ?? configuration.provider
 
             var files: [String] = []
             var unreadable: [String] = []

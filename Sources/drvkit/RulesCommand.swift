@@ -40,6 +40,7 @@ extension Drvkit {
                 ("severityByMode", .object(i.modes.map { ($0.rawValue, .string(i.severity(in: $0).rawValue)) })),
                 ("supersededIn", i.supersededIn.map { .object([("mode", .string($0.mode.rawValue)), ("by", .string($0.by))]) } ?? .null),
                 ("infverif", i.infVerif.map(JSON.int) ?? .null), ("readsPackageFolder", .bool(i.readsPackageFolder)),
+                ("requiredOption", i.requiredOption.map(JSON.string) ?? .null),
                 ("summary", .string(i.summary)),
                 ("documentation", .string(i.documentation)),
             ]

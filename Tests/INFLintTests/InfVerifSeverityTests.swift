@@ -14,6 +14,7 @@ struct InfVerifSeverityTests {
         1203: (.error, .error, .error),
         1204: (.error, .error, .error),
         1205: (.warning, .warning, .warning),
+        1210: (.error, .error, .error),
         1212: (.error, .error, .error),
         1230: (.error, .error, .error),
         1233: (.error, .error, .error),

@@ -15,6 +15,7 @@ struct RuleExampleTests {
     static func linter(for example: RuleExample, _ info: RuleInfo) -> Linter {
         var linter = Linter(mode: example.mode ?? info.mode, select: [info.code])
         if let folder = example.packageFolder { linter.packageFolderInspector = { _, _ in folder } }
+        linter.expectedProvider = example.expectedProvider
         return linter
     }
 
@@ -24,6 +25,9 @@ struct RuleExampleTests {
         #expect(!info.triggering.isEmpty && !info.passing.isEmpty, "\(code) needs triggering and passing examples")
         for example in info.triggering + info.passing where info.readsPackageFolder {
             #expect(example.packageFolder != nil, "\(code) reads the package folder: its examples need one")
+        }
+        for example in info.triggering + info.passing where info.needsExpectedProvider {
+            #expect(example.expectedProvider != nil, "\(code) compares with --provider: its examples need one")
         }
         for example in info.passing {
             let findings = Self.lint(example, info)

@@ -79,12 +79,12 @@ struct LintCommandTests {
         #expect(suites.count == 1)
         let cases = try document.nodes(forXPath: "/testsuites/testsuite/testcase")
         let rules = try CommandRunner.run(["rules", "--json"]).stdout
-        let selected = (try JSONSerialization.jsonObject(with: Data(rules.utf8)) as? [[String: Any]] ?? [])
-            .compactMap { $0["code"] as? String }.filter { ($0.hasPrefix("DK2") || $0.hasPrefix("DK3")) }
-        #expect(cases.count == selected.filter { code in
-            let mode = (try? JSONSerialization.jsonObject(with: Data(rules.utf8)) as? [[String: Any]])?.first { $0["code"] as? String == code }?["mode"] as? String
-            return mode == "basic"
-        }.count)
+        // The DK2 and DK3 rules of basic mode, but for those that need an option not given (--provider).
+        let selected = (try JSONSerialization.jsonObject(with: Data(rules.utf8)) as? [[String: Any]] ?? []).filter {
+            let code = $0["code"] as? String ?? ""
+            return (code.hasPrefix("DK2") || code.hasPrefix("DK3")) && $0["mode"] as? String == "basic" && $0["requiredOption"] is NSNull
+        }
+        #expect(cases.count == selected.count)
         let failures = try document.nodes(forXPath: "//testcase[failure]")
         #expect(failures.count == 1)
         #expect((failures.first as? XMLElement)?.attribute(forName: "name")?.stringValue == "DK2002 signature-not-windows-nt")
@@ -118,6 +118,17 @@ struct LintCommandTests {
         #expect(ignored.exitCode == 0 && ignored.stdout.hasSuffix("0 errors, 0 warnings, 0 info\n"))
         let failOn = try CommandRunner.run(["lint", file.path, "--select", "DK2002", "--fail-on", "warning"], in: dir)
         #expect(failOn.exitCode == 1)
+        // --provider (InfVerif /provider): the substituted Provider must be the one given, ignoring case.
+        let provider = try CommandRunner.run(["lint", file.path, "--select", "DK2018", "--provider", "Fabrikam", "--format", "json"], in: dir)
+        #expect(provider.exitCode == 1 && provider.stdout.contains("\"code\":\"DK2018\",\"rule\":\"provider-not-expected\",\"severity\":\"error\""))
+        #expect(provider.stdout.contains("\"infverif\":1210"))
+        #expect(try CommandRunner.run(["lint", file.path, "--select", "DK2018", "--provider", "contoso"], in: dir).exitCode == 0)
+        #expect(try CommandRunner.run(["lint", file.path, "--provider", " "], in: dir).exitCode == 2)
+        try "provider: Fabrikam\n".write(to: dir.appendingPathComponent(".drvkit.yml"), atomically: true, encoding: .utf8)
+        #expect(try CommandRunner.run(["lint", "sample.inf", "--select", "DK2018"], in: dir).stdout.contains("[DK2018]"))
+        // Without a provider the rule does not run (and JUnit does not list it).
+        let junit = try CommandRunner.run(["lint", file.path, "--format", "junit", "--config", "/dev/null"], in: dir)
+        #expect(!junit.stdout.contains("DK2018"))
         try "mode: nonsense\n".write(to: dir.appendingPathComponent(".drvkit.yml"), atomically: true, encoding: .utf8)
         let broken = try CommandRunner.run(["lint", "sample.inf"], in: dir)
         #expect(broken.exitCode == 3 && broken.stderr.contains(".drvkit.yml: error:"))
