@@ -104,14 +104,21 @@ public enum INFInput {
     }
 
     /// Writes `bytes` to `path` through a temporary file in the same folder and a rename,
-    /// so the file is either fully old or fully new.
+    /// so the file is either fully old or fully new. A symbolic link is written through (the
+    /// link stays, its target is replaced); a device or pipe (`/dev/null`, `/dev/stdout`, a FIFO)
+    /// is written to directly: renaming over it would replace the device with a regular file.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-        let url = URL(fileURLWithPath: path)
+        let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        var info = stat()
+        if stat(url.path, &info) == 0 && info.st_mode & S_IFMT != S_IFREG {
+            guard info.st_mode & S_IFMT != S_IFDIR else { throw INFInputError(path: path, reason: .unwritable("is a directory")) }
+            return try writeStream(bytes, to: url.path, reported: path)
+        }
         let temp = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).drvkit-\(UInt32.random(in: 0...UInt32.max)).tmp")
         do {
             try Data(bytes).write(to: temp)
-            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+            let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
             if let permissions = attributes?[.posixPermissions] {
                 try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temp.path)
             }
@@ -121,6 +128,23 @@ public enum INFInput {
         } catch {
             try? FileManager.default.removeItem(at: temp)
             throw error as? INFInputError ?? INFInputError(path: path, reason: .unwritable(INFInputError.reason(of: error)))
+        }
+    }
+
+    /// Writes `bytes` to a device or pipe as it is, in as many writes as it takes.
+    static func writeStream(_ bytes: [UInt8], to path: String, reported: String) throws {
+        let unwritable = { INFInputError(path: reported, reason: .unwritable(String(cString: strerror(errno)))) }
+        let descriptor = open(path, O_WRONLY)
+        guard descriptor >= 0 else { throw unwritable() }
+        defer { close(descriptor) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw unwritable()
+            }
+            written += count
         }
     }
 }
