@@ -5,7 +5,7 @@ struct CatalogFileInvalid: LintRule {
     static let info = RuleInfo(
         code: "DK2009", name: "catalog-file-invalid",
         summary: "CatalogFile is not a plain `.cat` file name.",
-        severity: .error,
+        severity: .error, infVerif: 1214,
         whatItDoes: "Reports CatalogFile values that contain a path, are empty, or do not end in `.cat`.",
         whyBad: "The catalog must sit next to the INF in the package; a path or another extension means signing tools and the driver store cannot find it.",
         references: ["INF Version Section"],

@@ -5,7 +5,7 @@ struct ClassGuidMalformed: LintRule {
     static let info = RuleInfo(
         code: "DK2005", name: "classguid-malformed",
         summary: "ClassGuid is not a GUID in `{xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}` form.",
-        severity: .error,
+        severity: .error, infVerif: 1010,
         whatItDoes: "Reports ClassGuid values that are not braced 8-4-4-4-12 hexadecimal GUIDs.",
         whyBad: "Windows cannot convert the value to a GUID, so the INF cannot be installed for any device class.",
         references: ["INF Version Section"],

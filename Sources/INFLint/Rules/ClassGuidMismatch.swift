@@ -5,7 +5,7 @@ struct ClassGuidMismatch: LintRule {
     static let info = RuleInfo(
         code: "DK2004", name: "classguid-does-not-match-class",
         summary: "ClassGuid is not the GUID of the Microsoft-defined class named by Class.",
-        severity: .error,
+        severity: .error, infVerif: 1281,
         whatItDoes: "Reports a system class name paired with another GUID, or a system class GUID paired with another name.",
         whyBad: "Windows trusts the GUID: the device is filed under whichever class owns it, so it appears in the wrong Device Manager category and gets that class's filters and co-installers.",
         fix: (.unsafe, "Replaces ClassGuid with the GUID of the named system class."),

@@ -5,7 +5,7 @@ struct ClassOrClassGuidMissing: LintRule {
     static let info = RuleInfo(
         code: "DK2003", name: "class-or-classguid-missing",
         summary: "A device INF without Class or without ClassGuid in [Version].",
-        severity: .error,
+        severity: .error, infVerif: 1234,
         whatItDoes: "Reports device INFs (with a [Manufacturer] section) that lack `Class` or `ClassGuid`, or give one without the other.",
         whyBad: "Windows files the device under its setup class by GUID; without both, the device lands in the wrong class or the INF cannot be staged (pnputil reports an invalid INF).",
         references: ["INF Version Section"],

@@ -5,7 +5,7 @@ struct DecorationInvalid: LintRule {
     static let info = RuleInfo(
         code: "DK4003", name: "decoration-invalid",
         summary: "A TargetOSVersion decoration Windows cannot parse.",
-        severity: .error,
+        severity: .error, infVerif: 1287,
         whatItDoes: "Reports manufacturer decorations that are not `NT[arch][.major[.minor[.productType[.suiteMask[.build]]]]]` with a known architecture (x86, amd64, arm, arm64, ia64), numeric fields and a product type of 1 to 3. Templates (`.inx`) may use `$ARCH$`.",
         whyBad: "Windows never matches a malformed decoration, so its models section is never used.",
         references: ["INF Manufacturer Section", "Combining Platform Extensions with Operating System Versions"],

@@ -5,7 +5,7 @@ struct DefaultInstallUndecorated: LintRule {
     static let info = RuleInfo(
         code: "DK7014", name: "default-install-undecorated",
         summary: "A [DefaultInstall] section without an architecture decoration.",
-        mode: .universal, severity: .error,
+        mode: .universal, severity: .error, infVerif: 1421,
         whatItDoes: "Reports `[DefaultInstall]` and `[DefaultInstall.NT…]` sections that name no architecture: a universal INF's DefaultInstall must be written `[DefaultInstall.NTamd64]`, `[DefaultInstall.NTarm64]` and so on. Templates may use `$ARCH$`.",
         whyBad: "Windows treats a DefaultInstall INF as a primitive driver, installed and removed through the driver store, only when its DefaultInstall sections are architecture-decorated and no undecorated one is present; otherwise the INF is run as a script that Windows cannot undo.",
         references: ["Using a Universal INF File", "Creating a primitive driver", "INF DefaultInstall Section"],

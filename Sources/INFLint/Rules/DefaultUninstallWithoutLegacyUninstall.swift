@@ -5,7 +5,7 @@ struct DefaultUninstallWithoutLegacyUninstall: LintRule {
     static let info = RuleInfo(
         code: "DK7019", name: "default-uninstall-without-legacy-uninstall",
         summary: "A [DefaultUninstall] section without `LegacyUninstall = 1`.",
-        mode: .universal, severity: .error,
+        mode: .universal, severity: .error, infVerif: 1422,
         whatItDoes: "Reports `[DefaultUninstall]` sections (decorated or not) that do not set `LegacyUninstall = 1`. Microsoft's page puts the entry in the section itself; one in its `.Services` companion, as two of Microsoft's minifilter samples have it, is accepted too.",
         whyBad: "Since Windows 10 1903 a DefaultInstall INF is a primitive driver: Windows removes it with its driver package (DiUninstallDriver, `pnputil /delete-driver /uninstall`), and a DefaultUninstall section is not allowed. One kept for older Windows must say `LegacyUninstall = 1`, which makes 1903 and later ignore it.",
         references: ["Creating a primitive driver", "INF DefaultUninstall Section"],

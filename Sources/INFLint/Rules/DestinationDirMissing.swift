@@ -5,7 +5,7 @@ struct DestinationDirMissing: LintRule {
     static let info = RuleInfo(
         code: "DK3009", name: "destination-dir-missing",
         summary: "Files are copied with no DestinationDirs entry and no DefaultDestDir.",
-        severity: .warning,
+        severity: .warning, severityByMode: [.universal: .error], infVerif: 1275,
         whatItDoes: "Reports CopyFiles lists (and `@file` copies) for which [DestinationDirs] has neither an entry nor DefaultDestDir.",
         whyBad: "Windows then copies to its default directory (System32 on current versions), which is almost never what was meant and is not allowed for isolated packages.",
         references: ["INF DestinationDirs Section"],

@@ -5,7 +5,7 @@ struct DriverVerMissing: LintRule {
     static let info = RuleInfo(
         code: "DK2010", name: "driverver-missing",
         summary: "A device INF without DriverVer in [Version].",
-        severity: .error,
+        severity: .error, infVerif: 1234,
         whatItDoes: "Reports device INFs with no `DriverVer` directive.",
         whyBad: "Windows ranks drivers by DriverVer date and version; without it the driver's date is 00/00/0000, so any other matching driver wins and updates never replace it.",
         references: ["INF DriverVer Directive"],

@@ -5,7 +5,7 @@ struct MultipleFunctionDrivers: LintRule {
     static let info = RuleInfo(
         code: "DK5011", name: "multiple-function-drivers",
         summary: "Two AddService lines with SPSVCINST_ASSOCSERVICE in one .Services section.",
-        severity: .error,
+        severity: .error, infVerif: 1211,
         whatItDoes: "Reports .Services sections that mark more than one service as the device's function driver (flag 0x2).",
         whyBad: "A device has exactly one function driver; Windows takes one of them and the other never loads as intended.",
         references: ["INF AddService Directive"],

@@ -5,7 +5,7 @@ struct ProviderMissing: LintRule {
     static let info = RuleInfo(
         code: "DK2006", name: "provider-missing",
         summary: "[Version] has no Provider, or it is empty.",
-        severity: .warning,
+        severity: .warning, severityByMode: [.universal: .error], infVerif: 1234,
         whatItDoes: "Reports a missing or empty `Provider` in [Version].",
         whyBad: "Device Manager, pnputil and the driver store show the provider to tell packages apart; without it the package shows as an unknown provider and cannot be matched by provider in scripts.",
         references: ["INF Version Section"],

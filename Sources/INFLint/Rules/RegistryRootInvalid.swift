@@ -5,7 +5,7 @@ struct RegistryRootInvalid: LintRule {
     static let info = RuleInfo(
         code: "DK5001", name: "registry-root-invalid",
         summary: "An AddReg, DelReg or BitReg line whose root is not HKCR, HKCU, HKLM, HKU or HKR.",
-        severity: .error,
+        severity: .error, infVerif: 1224,
         whatItDoes: "Reports registry lines with an unknown root key abbreviation.",
         whyBad: "SetupAPI skips lines with an unknown root, so the value is never written (or deleted).",
         references: ["INF AddReg Directive"],

@@ -5,7 +5,7 @@ struct ServiceFieldMissing: LintRule {
     static let info = RuleInfo(
         code: "DK5007", name: "service-field-missing",
         summary: "A service-install section without ServiceType, StartType, ErrorControl or ServiceBinary.",
-        severity: .error,
+        severity: .error, infVerif: 1289,
         whatItDoes: "Reports service-install sections that lack one of the four required entries.",
         whyBad: "SetupAPI refuses to create the service (ERROR_BAD_SERVICE_INSTALLSECT) and the device install fails.",
         references: ["INF AddService Directive"],

@@ -5,7 +5,7 @@ struct SourceDiskUnknown: LintRule {
     static let info = RuleInfo(
         code: "DK3007", name: "source-disk-unknown",
         summary: "A [SourceDisksFiles] entry names a disk that [SourceDisksNames] does not define.",
-        severity: .error,
+        severity: .error, infVerif: 1273,
         whatItDoes: "Reports SourceDisksFiles entries whose disk id has no line in the matching SourceDisksNames section.",
         whyBad: "Windows cannot resolve the file's location, so copying it fails.",
         references: ["INF SourceDisksFiles Section", "INF SourceDisksNames Section"],
