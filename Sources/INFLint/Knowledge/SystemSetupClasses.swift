@@ -41,6 +41,7 @@ public enum SystemSetupClasses {
             // Reserved for system use ("System-Defined Device Setup Classes Reserved for System Use").
             ("Adapter", "{4d36e964" + s), ("APMSupport", "{d45b1c18-c8fa-11d1-9f77-0000f805f530}"),
             ("Decoder", "{6bdd1fc2-810f-11d0-bec7-08002be2092f}"), ("1394Debug", "{66f250d6-7801-4a64-b139-eea80a450b24}"),
+            ("Sound", "{4d36e97c" + s),
             ("Enum1394", "{c459df55-db08-11d1-b009-00a0c9081ff6}"), ("NoDriver", "{4d36e976" + s), ("PrinterUpgrade", "{4d36e97a" + s),
             // File system filter drivers ("File System Filter Driver Classes and Class GUIDs").
             ("ActivityMonitor", "{b86dff51-a31e-4bac-b3cf-e8cfe75c9fc2}"), ("Undelete", "{fe8f1572-c67a-48c0-bbac-0b5c6d66cafb}"),
