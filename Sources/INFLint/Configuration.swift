@@ -12,6 +12,7 @@ import Yams
 ///   DK2012: error
 /// package: true              # check each INF's folder as a driver package (`--package`)
 /// provider: Contoso           # every INF's Provider must be this (`--provider`)
+/// wbuild: 10.0.17763          # isolation is checked for what installs on this version and later (`--wbuild`)
 /// ```
 public struct LintConfiguration: Sendable, Equatable, Codable {
     public var mode: LintMode?
@@ -20,11 +21,12 @@ public struct LintConfiguration: Sendable, Equatable, Codable {
     public var severity: [String: Severity]?
     public var package: Bool?
     public var provider: String?
+    public var wbuild: String?
 
     public init(mode: LintMode? = nil, select: [String]? = nil, ignore: [String]? = nil, severity: [String: Severity]? = nil,
-                package: Bool? = nil, provider: String? = nil) {
+                package: Bool? = nil, provider: String? = nil, wbuild: String? = nil) {
         self.mode = mode; self.select = select; self.ignore = ignore; self.severity = severity; self.package = package
-        self.provider = provider
+        self.provider = provider; self.wbuild = wbuild
     }
 
     /// The file name looked for in the current folder and its parents.
@@ -44,6 +46,9 @@ public struct LintConfiguration: Sendable, Equatable, Codable {
             let config = try YAMLDecoder().decode(LintConfiguration.self, from: text.isEmpty ? "{}" : text)
             for code in (config.select ?? []) + (config.ignore ?? []) + Array((config.severity ?? [:]).keys) where !Self.isCodePattern(code) {
                 throw Error(description: "\(path): error: '\(code)' is not a rule code (DK followed by digits)")
+            }
+            if let wbuild = config.wbuild, WindowsBuild(wbuild) == nil {
+                throw Error(description: "\(path): error: wbuild '\(wbuild)' is not a Windows version such as 10.0.17763")
             }
             return config
         } catch let error as Error {

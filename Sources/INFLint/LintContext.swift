@@ -59,6 +59,34 @@ public final class LintContext {
     public var fixDeviceType: UInt32 = 0x22
     /// The Provider the INF must name (`--provider`), or nil.
     public var expectedProvider: String?
+    /// The Windows version from which isolation is enforced (`--wbuild`).
+    public var isolationBuild = WindowsBuild.isolationDefault
+
+    /// Lower-cased names of the sections the isolation rules look at (those reached from models and
+    /// install sections that apply on ``isolationBuild`` or later), or nil when that is every reached section.
+    public lazy var isolationSections: Set<String>? = {
+        let scoped = Set(buildGraph(scope: IsolationScope(document, architectures: architectures, from: isolationBuild)).roles.keys)
+        return scoped.count == graph.roles.count ? nil : scoped
+    }()
+
+    /// The lower-cased name of the section a finding at `offset` is about: the section whose header
+    /// comes last before it, or, on a `[DestinationDirs]` line, the file list that line places (nil
+    /// before the first section and for DefaultDestDir).
+    public func subjectSection(at offset: Int) -> String? {
+        let lines = tree.lines
+        var lo = 0, hi = lines.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(lines[mid].start) <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        for i in stride(from: lo - 1, through: 0, by: -1) where lines[i].kind == .sectionHeader {
+            guard let name = tree.sectionName(of: lines[i])?.lowercased() else { return nil }
+            guard name == "destinationdirs", lo > 0, lines[lo - 1].kind == .entry else { return name }
+            let key = document.line(at: lo - 1).key?.trimmingWhitespace().lowercased()
+            return key == "defaultdestdir" ? nil : key
+        }
+        return nil
+    }
     /// What `--package` found next to the INF; nil when the folder is not inspected (DK8xxx rules stay quiet).
     public var packageFolder: PackageFolder?
 
@@ -153,7 +181,8 @@ public final class LintContext {
     /// The role of a reached section (nil when unreached).
     public func role(of section: String) -> SectionRole? { graph.roles[section.lowercased()] }
 
-    private func buildGraph() -> (roles: [String: SectionRole], references: [SectionReference]) {
+    /// The graph from the entry points; with `scope`, only from the models and install sections it holds.
+    private func buildGraph(scope: IsolationScope? = nil) -> (roles: [String: SectionRole], references: [SectionReference]) {
         var roles: [String: SectionRole] = [:]
         var references: [SectionReference] = []
         var queue: [String] = []
@@ -166,8 +195,8 @@ public final class LintContext {
         // With decorations listed, an empty undecorated models section is kept on purpose: Windows 2000,
         // which does not read decorations, then installs nothing. One with models is dead text, and reported.
         let legacyBlockers = document.manufacturers.map(\.modelsSection).filter { document.hasSection($0) && document.lines(in: $0).isEmpty }
-        let modelsNames = Set((document.manufacturers.flatMap(\.allModelsSectionNames) + legacyBlockers).map { $0.lowercased() })
-        let installBases = Set(document.allModels.map { $0.installSection.lowercased() })
+        let modelsNames = scope?.models ?? Set((document.manufacturers.flatMap(\.allModelsSectionNames) + legacyBlockers).map { $0.lowercased() })
+        let installBases = Set((scope.map { $0.models.flatMap { document.models(inSection: $0) } } ?? document.allModels).map { $0.installSection.lowercased() })
         for section in document.sections {
             let name = section.name
             let lower = name.lowercased()
@@ -179,7 +208,7 @@ public final class LintContext {
             } else if modelsNames.contains(lower) {
                 reach(name, .other)
             } else if let role = installFamilyRole(lower, bases: installBases) {
-                reach(name, role)
+                if scope?.includesInstallFamilyMember(lower) ?? true { reach(name, role) }
             } else if let role = installFamilyRole(lower, bases: ["defaultinstall", "defaultuninstall"]) {
                 reach(name, role == .install ? .defaultInstall : role)
             } else if let role = installFamilyRole(lower, bases: ["classinstall32"]) {

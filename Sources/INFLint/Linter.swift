@@ -23,6 +23,8 @@ public struct Linter: Sendable {
     public var packageFolderInspector: PackageFolderInspector?
     /// The Provider every INF must name (`drvkit lint --provider`, InfVerif /provider); nil leaves DK2018 out.
     public var expectedProvider: String?
+    /// The Windows version from which the isolation rules apply (`drvkit lint --wbuild`, InfVerif /wbuild).
+    public var isolationBuild = WindowsBuild.isolationDefault
 
     public init(mode: LintMode = .basic, configuration: LintConfiguration = .init(), select: [String] = [], ignore: [String] = []) {
         self.mode = mode; self.configuration = configuration; self.select = select; self.ignore = ignore
@@ -43,6 +45,7 @@ public struct Linter: Sendable {
         let context = LintContext(document: INFDocument(tree: tree), path: path, mode: mode)
         context.fixDeviceType = fixDeviceType
         context.expectedProvider = expectedProvider
+        context.isolationBuild = isolationBuild
         // A template's files are named before stamping: its folder is not a package yet.
         context.packageFolder = context.isTemplate ? nil : packageFolderInspector?(context.document, path)
         let suppressions = Suppressions(tree: tree)
@@ -53,7 +56,11 @@ public struct Linter: Sendable {
             let findings = Self.run(rule, context)
             let configured = configuration.severity?.first { $0.key.uppercased() == info.code }?.value
             let severity = configured ?? info.severity(in: mode)
+            let outOfScope = info.isolation && mode >= .hardwareDevCenter ? context.isolationSections : nil
             for var finding in findings.items {
+                // Isolation findings in sections only older Windows versions install are left to their rules.
+                if let inScope = outOfScope, let section = context.subjectSection(at: finding.range.lowerBound),
+                   context.role(of: section) != nil, !inScope.contains(section) { continue }
                 if context.isTemplate && Template.hasOpaquePlaceholders(tree.source.units[Self.lineRange(of: finding.range, in: tree)]) { continue }
                 if suppressions.isSuppressed(finding.code, line: tree.lineNumber(of: finding.range.lowerBound)) { continue }
                 finding.severity = severity

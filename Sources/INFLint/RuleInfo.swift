@@ -126,6 +126,9 @@ public struct RuleInfo: Sendable, Hashable {
     /// From this mode on a stricter rule (`by`) reports everything this one would, so this one
     /// stops running (as InfVerif reports a check as "None" in a mode where another replaces it).
     public var supersededIn: (mode: LintMode, by: String)?
+    /// A driver package isolation check: in hardware-dev-center and windows-driver modes it looks only at
+    /// sections that install on `--wbuild` (default 10.0.17763) or later, as InfVerif /w does.
+    public var isolation: Bool
     /// Docs: what it checks, and what Windows does about it.
     public var whatItDoes: String
     public var whyBad: String
@@ -138,12 +141,13 @@ public struct RuleInfo: Sendable, Hashable {
 
     public init(code: String, name: String, summary: String, mode: LintMode = .basic,
                 severity: Severity, severityByMode: [LintMode: Severity] = [:], infVerif: Int? = nil,
-                supersededIn: (LintMode, by: String)? = nil, whatItDoes: String, whyBad: String,
+                supersededIn: (LintMode, by: String)? = nil, isolation: Bool = false, whatItDoes: String, whyBad: String,
                 fix: (FixSafety, String)? = nil, references: [String] = [],
                 triggering: [RuleExample], passing: [RuleExample]) {
         self.code = code; self.name = name; self.summary = summary; self.mode = mode
         self.severity = severity; self.severityByMode = severityByMode; self.infVerif = infVerif
         self.supersededIn = supersededIn.map { (mode: $0.0, by: $0.by) }
+        self.isolation = isolation
         self.whatItDoes = whatItDoes; self.whyBad = whyBad
         self.fix = fix.map { (safety: $0.0, description: $0.1) }
         self.references = references; self.triggering = triggering; self.passing = passing
@@ -215,6 +219,9 @@ public struct RuleInfo: Sendable, Hashable {
         if let supersededIn { doc += " below `\(supersededIn.mode.rawValue)`, where \(supersededIn.by) reports these findings instead" }
         doc += "; severity: " + modes.map { "\($0.rawValue) \(severity(in: $0).rawValue)" }.joined(separator: ", ") + ".\n"
         if readsPackageFolder { doc += "Reads the files next to the INF, so it runs only with `drvkit lint --package`.\n" }
+        if isolation {
+            doc += "In `hardware-dev-center` and `windows-driver` modes it looks only at sections that install on Windows \(WindowsBuild.isolationDefault) or later (`--wbuild`), as InfVerif /w does.\n"
+        }
         if needsExpectedProvider { doc += "Runs only when a provider is expected: `drvkit lint --provider NAME`, or `provider:` in `.drvkit.yml`.\n" }
         doc += "\n"
         doc += "## References\n"

@@ -34,9 +34,14 @@ extension Drvkit {
         @Option(help: "Configuration file (YAML); default: the nearest .drvkit.yml.") var config: String?
         @Option(help: "The FILE_DEVICE_* value device-type-not-set's fix writes (default 0x22).") var deviceType: String?
         @Option(help: "Report INFs whose [Version] Provider is not NAME (DK2018, InfVerif /provider).") var provider: String?
+        @Option(help: "In hardware-dev-center and windows-driver modes, check isolation only for what installs on this Windows version (Major.Minor.Build) or later (InfVerif /wbuild; default 10.0.17763).")
+        var wbuild: String?
         @Option(help: "Lowest severity that makes the exit code 1: error, warning or info.") var failOn: Severity = .error
 
         func validate() throws {
+            if let wbuild, WindowsBuild(wbuild) == nil {
+                throw ValidationError("--wbuild takes a Windows version such as 10.0.17763, not '\(wbuild)'")
+            }
             if let provider, provider.trimmingWhitespace().isEmpty {
                 throw ValidationError("--provider takes the provider name every INF must have, not an empty text")
             }
@@ -67,6 +72,7 @@ extension Drvkit {
             if let deviceType { linter.fixDeviceType = IntegerField.parse(deviceType)! }
             if package || configuration.package == true { linter.packageFolderInspector = LintPackageFolder.inspector }
             linter.expectedProvider = provider ?? configuration.provider
+            if let build = (wbuild ?? configuration.wbuild).flatMap(WindowsBuild.init) { linter.isolationBuild = build }
 
             var files: [String] = []
             var unreadable: [String] = []

@@ -106,6 +106,23 @@ struct LintCommandTests {
         #expect(try String(contentsOf: file, encoding: .utf8) == after)
     }
 
+    /// `--wbuild` (InfVerif /wbuild) moves where isolation starts; `wbuild:` in `.drvkit.yml` too.
+    @Test func wbuildChoosesTheFirstWindowsVersionIsolationIsCheckedFor() throws {
+        let inf = TestPaths.fixtures.appendingPathComponent("lint/downlevel-isolation.inf").path
+        let current = try CommandRunner.run(["lint", inf, "--mode", "windows-driver"])
+        #expect(current.exitCode == 0 && current.stdout.hasSuffix("1 file checked: 0 errors, 0 warnings, 0 info\n"))
+        let windows7 = try CommandRunner.run(["lint", inf, "--mode", "windows-driver", "--wbuild", "6.1.7600"])
+        #expect(windows7.exitCode == 1 && windows7.stdout.hasSuffix("1 file checked: 3 errors, 0 warnings, 0 info\n"))
+        #expect(try CommandRunner.run(["lint", inf, "--wbuild", "NTamd64.10.0"]).exitCode == 2)
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "wbuild: 6.1.7600\n".write(to: dir.appendingPathComponent(".drvkit.yml"), atomically: true, encoding: .utf8)
+        #expect(try CommandRunner.run(["lint", inf, "--mode", "windows-driver"], in: dir).exitCode == 1)
+        try "wbuild: seven\n".write(to: dir.appendingPathComponent(".drvkit.yml"), atomically: true, encoding: .utf8)
+        let broken = try CommandRunner.run(["lint", inf], in: dir)
+        #expect(broken.exitCode == 3 && broken.stderr.contains(".drvkit.yml: error: wbuild 'seven'"))
+    }
+
     @Test func configFileAndCommandLineSelection() throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -6,6 +6,7 @@ struct FilesNotInDriverStore: LintRule {
         code: "DK7011", name: "files-not-in-driver-store",
         summary: "Driver files copied anywhere but the driver store (DIRID 13).",
         mode: .hardwareDevCenter, severity: .error, infVerif: 1322,
+        isolation: true,
         whatItDoes: "Reports DestinationDirs entries used by CopyFiles whose DIRID is not 13, and service binaries outside %13% that the package itself delivers (copies, or lists in [SourceDisksFiles]). A service binary the package does not deliver, such as UMDF's %12%\\WUDFRd.sys or winusb.sys, is Windows' own and is not reported. In hardware-dev-center mode the DIRIDs InfVerif /h still allows (10, 11, 12, 23, 51, 52, 55, 16422, 16425–16428, 66000–66004) are not reported.",
         whyBad: "Driver package isolation requires files to run from the driver store, where Windows keeps each package version apart; copies to System32\\drivers collide between packages and survive uninstall.",
         references: ["Driver package isolation", "Run from Driver Store"],

@@ -6,6 +6,7 @@ struct FilterAddedWithAddReg: LintRule {
         code: "DK7017", name: "filter-added-with-addreg",
         summary: "A device filter added by writing UpperFilters or LowerFilters with AddReg.",
         mode: .windowsDriver, severity: .error, infVerif: 1329,
+        isolation: true,
         whatItDoes: "Reports HKR AddReg lines of a `.HW` section that write the device's `UpperFilters` or `LowerFilters` value.",
         whyBad: "Driver package isolation adds filters declaratively: an AddFilter directive in a `[DDInstall.Filters]` section (Windows 10 1903 and later) registers the filter by position or level, and Windows assembles the list when the device starts. A written list overwrites, or with FLG_ADDREG_APPEND edits, a value other packages also own.",
         references: ["Porting an INF to follow driver package isolation", "INF AddFilter Directive", "Device filter driver ordering"],

@@ -6,6 +6,7 @@ struct GlobalRegistrationWrite: LintRule {
         code: "DK7013", name: "global-registration-write",
         summary: "COM or Media Foundation registration written to the global registry.",
         mode: .windowsDriver, severity: .error,
+        isolation: true,
         whatItDoes: "Reports the AddReg writes a universal INF may make outside HKR (DK7003 passes over them): COM registration under HKCR or HKLM\\SOFTWARE\\Classes, and hardware Media Foundation transforms under HKLM\\SOFTWARE\\Microsoft\\Windows Media Foundation and its 32-bit views.",
         whyBad: "Driver package isolation allows only HKR: global registrations outlive the package, and two versions of it installed side by side overwrite each other's. From Windows 11 24H2, COM servers are registered relative to the device with a DDInstall.COM section and AddComServer.",
         references: ["Driver package isolation", "Using a Universal INF File", "INF DDInstall.COM section", "INF AddComServer directive"],

@@ -6,6 +6,7 @@ struct RegistryOutsideHKR: LintRule {
         code: "DK7003", name: "registry-outside-hkr",
         summary: "A registry operation on a root other than HKR.",
         mode: .universal, severity: .error, severityByMode: [.declarative: .warning, .hardwareDevCenter: .error], infVerif: 1304,
+        isolation: true,
         whatItDoes: "Reports AddReg, DelReg and BitReg lines whose root is HKLM, HKCR, HKCU or HKU, except the AddReg writes Microsoft allows a universal INF: COM registration under HKCR or HKLM\\SOFTWARE\\Classes, and hardware Media Foundation transforms under HKLM\\SOFTWARE\\Microsoft\\Windows Media Foundation (and its WOW6432Node, WOW3232Node and WowAA32Node views). In windows-driver mode DK7013 reports those too. In hardware-dev-center mode the exceptions are InfVerif /h's own list instead (HKCR, HKLM\\SYSTEM\\CurrentControlSet, HKLM\\SOFTWARE\\Classes, Khronos, Media Foundation and about thirty more HKLM\\SOFTWARE keys).",
         whyBad: "Universal INFs may change only state that belongs to the device or driver (HKR); global keys outlive the driver and clash with other packages.",
         references: ["InfVerif 1304", "Using a Universal INF File", "Driver package isolation"],

@@ -6,6 +6,7 @@ struct ServiceStateOutsideParameters: LintRule {
         code: "DK7016", name: "service-state-outside-parameters",
         summary: "A service-install AddReg writing outside the service's Parameters subkey.",
         mode: .windowsDriver, severity: .error, infVerif: 1323,
+        isolation: true,
         whatItDoes: "Reports HKR lines of AddReg sections named by a service-install section (where HKR is the service's key) whose subkey is not `Parameters` or below it. Minifilters' `Instances` and `SupportedFeatures` included: Windows 11 24H2's Filter Manager reads them under Parameters.",
         whyBad: "Driver package isolation lets a package keep service state only under the service's Parameters subkey, which the driver opens with IoOpenDriverRegistryKey (DriverRegKeyParameters) or WdfDriverOpenParametersRegistryKey; the root of the service key belongs to the service control manager.",
         references: ["Porting an INF to follow driver package isolation", "Driver package isolation", "INF AddService Directive", "Creating an INF file for a minifilter driver"],

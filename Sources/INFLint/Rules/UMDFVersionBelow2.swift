@@ -6,6 +6,7 @@ struct UMDFVersionBelow2: LintRule {
         code: "DK7018", name: "umdf-version-below-2",
         summary: "A UMDF 1 driver in a package meant to be a Windows Driver.",
         mode: .windowsDriver, severity: .error, infVerif: 1402,
+        isolation: true,
         whatItDoes: "Reports `UmdfLibraryVersion` entries whose major version is below 2. A template's `$UMDFVERSION$` is passed over: stampinf fills it in.",
         whyBad: "UMDF 1 drivers (COM-based, WUDFx.dll) are not Windows Drivers; UMDF 1 is frozen and not supported on newer editions. Port the driver to UMDF 2.",
         references: ["Porting an INF to follow driver package isolation", "Porting a Driver from UMDF 1 to UMDF 2", "Specifying WDF Directives in INF Files"],
