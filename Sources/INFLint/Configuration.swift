@@ -1,5 +1,6 @@
 import Foundation
 import INFSyntax
+import INFModel
 import Yams
 
 /// Project settings from `.drvkit.yml` (or `--config FILE`):
@@ -13,6 +14,7 @@ import Yams
 /// package: true              # check each INF's folder as a driver package (`--package`)
 /// provider: Contoso           # every INF's Provider must be this (`--provider`)
 /// wbuild: 10.0.17763          # isolation is checked for what installs on this version and later (`--wbuild`)
+/// osver: NTamd64.10.0...22000  # lint only what installs on this Windows (`--osver`)
 /// ```
 public struct LintConfiguration: Sendable, Equatable, Codable {
     public var mode: LintMode?
@@ -22,11 +24,12 @@ public struct LintConfiguration: Sendable, Equatable, Codable {
     public var package: Bool?
     public var provider: String?
     public var wbuild: String?
+    public var osver: String?
 
     public init(mode: LintMode? = nil, select: [String]? = nil, ignore: [String]? = nil, severity: [String: Severity]? = nil,
-                package: Bool? = nil, provider: String? = nil, wbuild: String? = nil) {
+                package: Bool? = nil, provider: String? = nil, wbuild: String? = nil, osver: String? = nil) {
         self.mode = mode; self.select = select; self.ignore = ignore; self.severity = severity; self.package = package
-        self.provider = provider; self.wbuild = wbuild
+        self.provider = provider; self.wbuild = wbuild; self.osver = osver
     }
 
     /// The file name looked for in the current folder and its parents.
@@ -46,6 +49,9 @@ public struct LintConfiguration: Sendable, Equatable, Codable {
             let config = try YAMLDecoder().decode(LintConfiguration.self, from: text.isEmpty ? "{}" : text)
             for code in (config.select ?? []) + (config.ignore ?? []) + Array((config.severity ?? [:]).keys) where !Self.isCodePattern(code) {
                 throw Error(description: "\(path): error: '\(code)' is not a rule code (DK followed by digits)")
+            }
+            if let osver = config.osver, TargetPlatform(osver: osver) == nil {
+                throw Error(description: "\(path): error: osver '\(osver)' is not a target OS such as NTamd64.10.0...22000")
             }
             if let wbuild = config.wbuild, WindowsBuild(wbuild) == nil {
                 throw Error(description: "\(path): error: wbuild '\(wbuild)' is not a Windows version such as 10.0.17763")

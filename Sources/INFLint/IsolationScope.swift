@@ -33,7 +33,20 @@ public struct WindowsBuild: Comparable, Hashable, Sendable, CustomStringConverti
     }
 }
 
-/// The models and install sections that install on Windows `from` or later: what InfVerif's Windows
+extension TargetPlatform {
+    /// The machine InfVerif's `/osver` names, written as a models decoration (`NTamd64.10.0...22000`):
+    /// an architecture and at least a major and minor version; the build is 0, the product type a
+    /// workstation and the suite mask single-user unless the decoration says otherwise. Nil otherwise.
+    public init?(osver text: String) {
+        guard let decoration = TargetOSVersion(text), let architecture = decoration.architecture,
+              let major = decoration.majorVersion, let minor = decoration.minorVersion else { return nil }
+        self.init(architecture: architecture, majorVersion: major, minorVersion: minor, buildNumber: decoration.buildNumber ?? 0,
+                  productType: decoration.productType ?? 1, suiteMask: decoration.suiteMask ?? 0x100)
+    }
+}
+
+/// The models and install sections that install on Windows `from` or later (or on exactly one
+/// platform, for `--osver`): what InfVerif's Windows
 /// Driver checks (`/w`, and the isolation part of `/h`) look at. A section Windows picks only on
 /// older versions (a `Models.NTamd64.6.1` beside a `Models.NTamd64.10.0...17763`) is left to the
 /// rules of those versions ("Validating Windows Drivers": `/wbuild`, default 10.0.17763).
@@ -70,6 +83,17 @@ struct IsolationScope {
                 guard let decoration = TargetOSVersion(String(section.name.dropFirst(prefix.count))),
                       decoration.majorVersion != nil, WindowsBuild(decoration) >= build else { continue }
                 installs.insert(section.name.lowercased())
+            }
+        }
+    }
+
+    /// The models and install sections Windows picks on exactly `platform` (InfVerif `/osver`).
+    init(_ document: INFDocument, platform: TargetPlatform) {
+        for manufacturer in document.manufacturers {
+            guard let chosen = manufacturer.modelsSectionName(for: platform) else { continue }
+            models.insert(chosen.lowercased())
+            for model in document.models(inSection: chosen) {
+                if let install = document.installSection(model.installSection, for: platform) { installs.insert(install.sectionName.lowercased()) }
             }
         }
     }

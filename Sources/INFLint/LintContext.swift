@@ -61,6 +61,11 @@ public final class LintContext {
     public var expectedProvider: String?
     /// The Windows version from which isolation is enforced (`--wbuild`).
     public var isolationBuild = WindowsBuild.isolationDefault
+    /// The one Windows the INF is linted for (`--osver`, InfVerif /osver), or nil for every version it targets.
+    public var targetOS: TargetPlatform?
+
+    /// With ``targetOS``: lower-cased names of the sections reached from what Windows picks there.
+    public lazy var targetOSSections: Set<String>? = targetOS.map { Set(buildGraph(scope: IsolationScope(document, platform: $0)).roles.keys) }
 
     /// Lower-cased names of the sections the isolation rules look at (those reached from models and
     /// install sections that apply on ``isolationBuild`` or later), or nil when that is every reached section.
@@ -128,6 +133,7 @@ public final class LintContext {
 
     /// Architectures the package targets: those of the Manufacturer decorations (x86 when undecorated).
     public lazy var architectures: [Architecture] = {
+        if let targetOS { return [targetOS.architecture] }
         var set: [Architecture] = []
         for m in document.manufacturers {
             if m.rawDecorations.isEmpty { if !set.contains(.x86) { set.append(.x86) } }
@@ -148,7 +154,8 @@ public final class LintContext {
 
     /// The newest Windows 11 build for an architecture: every version-decorated section applies.
     public func platform(_ architecture: Architecture) -> TargetPlatform {
-        TargetPlatform(architecture: architecture, majorVersion: 10, minorVersion: 0, buildNumber: 26100, productType: 1, suiteMask: 0x100)
+        if let targetOS, targetOS.architecture == architecture { return targetOS }
+        return TargetPlatform(architecture: architecture, majorVersion: 10, minorVersion: 0, buildNumber: 26100, productType: 1, suiteMask: 0x100)
     }
 
     /// Every device install: each models line of each models section, on each architecture it targets.

@@ -25,6 +25,9 @@ public struct Linter: Sendable {
     public var expectedProvider: String?
     /// The Windows version from which the isolation rules apply (`drvkit lint --wbuild`, InfVerif /wbuild).
     public var isolationBuild = WindowsBuild.isolationDefault
+    /// The one Windows to lint for (`drvkit lint --osver`, InfVerif /osver): findings in sections Windows
+    /// does not install there are left out. Nil: every version the INF targets.
+    public var targetOS: TargetPlatform?
 
     public init(mode: LintMode = .basic, configuration: LintConfiguration = .init(), select: [String] = [], ignore: [String] = []) {
         self.mode = mode; self.configuration = configuration; self.select = select; self.ignore = ignore
@@ -46,6 +49,7 @@ public struct Linter: Sendable {
         context.fixDeviceType = fixDeviceType
         context.expectedProvider = expectedProvider
         context.isolationBuild = isolationBuild
+        context.targetOS = targetOS
         // A template's files are named before stamping: its folder is not a package yet.
         context.packageFolder = context.isTemplate ? nil : packageFolderInspector?(context.document, path)
         let suppressions = Suppressions(tree: tree)
@@ -56,11 +60,9 @@ public struct Linter: Sendable {
             let findings = Self.run(rule, context)
             let configured = configuration.severity?.first { $0.key.uppercased() == info.code }?.value
             let severity = configured ?? info.severity(in: mode)
-            let outOfScope = info.isolation && mode >= .hardwareDevCenter ? context.isolationSections : nil
+            let isolationScope = info.isolation && mode >= .hardwareDevCenter ? context.isolationSections : nil
             for var finding in findings.items {
-                // Isolation findings in sections only older Windows versions install are left to their rules.
-                if let inScope = outOfScope, let section = context.subjectSection(at: finding.range.lowerBound),
-                   context.role(of: section) != nil, !inScope.contains(section) { continue }
+                if !Self.inScope(finding, context, isolationScope: isolationScope) { continue }
                 if context.isTemplate && Template.hasOpaquePlaceholders(tree.source.units[Self.lineRange(of: finding.range, in: tree)]) { continue }
                 if suppressions.isSuppressed(finding.code, line: tree.lineNumber(of: finding.range.lowerBound)) { continue }
                 finding.severity = severity
@@ -69,6 +71,15 @@ public struct Linter: Sendable {
         }
         all.sort { ($0.range.lowerBound, $0.code) < ($1.range.lowerBound, $1.code) }
         return FileLintResult(path: path, source: tree.source, findings: all, rulesRun: rules.map { Self.info(of: $0).code })
+    }
+
+    /// Whether a finding is about a section this lint looks at: not one that only Windows versions
+    /// before `--wbuild` install (for isolation rules, `isolationScope`), nor one Windows does not
+    /// install on the `--osver` target. Findings outside any reached section always count.
+    static func inScope(_ finding: Finding, _ context: LintContext, isolationScope: Set<String>?) -> Bool {
+        let scopes = [isolationScope, context.targetOSSections].compactMap { $0 }
+        guard !scopes.isEmpty, let section = context.subjectSection(at: finding.range.lowerBound), context.role(of: section) != nil else { return true }
+        return scopes.allSatisfy { $0.contains(section) }
     }
 
     /// The whole lines a range touches (placeholders anywhere on them make a template finding moot).

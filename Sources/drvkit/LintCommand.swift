@@ -36,9 +36,14 @@ extension Drvkit {
         @Option(help: "Report INFs whose [Version] Provider is not NAME (DK2018, InfVerif /provider).") var provider: String?
         @Option(help: "In hardware-dev-center and windows-driver modes, check isolation only for what installs on this Windows version (Major.Minor.Build) or later (InfVerif /wbuild; default 10.0.17763).")
         var wbuild: String?
+        @Option(help: "Lint only what installs on this Windows, written as a models decoration (NTamd64.10.0...22000; InfVerif /osver).")
+        var osver: String?
         @Option(help: "Lowest severity that makes the exit code 1: error, warning or info.") var failOn: Severity = .error
 
         func validate() throws {
+            if let osver, TargetPlatform(osver: osver) == nil {
+                throw ValidationError("--osver takes a target OS such as NTamd64.10.0...22000 (architecture and version), not '\(osver)'")
+            }
             if let wbuild, WindowsBuild(wbuild) == nil {
                 throw ValidationError("--wbuild takes a Windows version such as 10.0.17763, not '\(wbuild)'")
             }
@@ -73,6 +78,7 @@ extension Drvkit {
             if package || configuration.package == true { linter.packageFolderInspector = LintPackageFolder.inspector }
             linter.expectedProvider = provider ?? configuration.provider
             if let build = (wbuild ?? configuration.wbuild).flatMap(WindowsBuild.init) { linter.isolationBuild = build }
+            linter.targetOS = (osver ?? configuration.osver).flatMap { TargetPlatform(osver: $0) }
 
             var files: [String] = []
             var unreadable: [String] = []

@@ -10,9 +10,10 @@ import INFModel
 struct IsolationScopeTests {
     static let downlevel = TestPaths.fixtures.appendingPathComponent("lint/downlevel-isolation.inf").path
 
-    static func findings(_ mode: LintMode, from build: WindowsBuild? = nil) throws -> [String] {
+    static func findings(_ mode: LintMode, from build: WindowsBuild? = nil, on osver: String? = nil) throws -> [String] {
         var linter = Linter(mode: mode)
         if let build { linter.isolationBuild = build }
+        linter.targetOS = osver.flatMap { TargetPlatform(osver: $0) }
         let result = try linter.lint(path: downlevel)
         let tree = SyntaxTree(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: downlevel))))
         return result.findings.map { "\($0.code)@\(tree.lineNumber(of: $0.range.lowerBound))" }
@@ -35,6 +36,17 @@ struct IsolationScopeTests {
         let at7 = IsolationScope(document, architectures: [.amd64], from: WindowsBuild("6.1.0")!)
         #expect(at7.models == ["models.ntamd64.6.1", "models.ntamd64.10.0...17763"] && at7.installs == ["legacy.nt", "isolated.nt"])
         #expect(at7.includesInstallFamilyMember("legacy.nt.services") && !at1809.includesInstallFamilyMember("legacy.nt.services"))
+    }
+
+    /// `--osver` (InfVerif /osver): only what Windows installs on that one target is linted.
+    @Test func aTargetOSLintsWhatInstallsThere() throws {
+        #expect(try Self.findings(.universal, on: "NTamd64.6.1") == ["DK7003@41"])
+        #expect(try Self.findings(.universal, on: "NTamd64.10.0...17763") == [])
+        #expect(try Self.findings(.universal, on: "NTamd64.10.0") == ["DK7003@41"])   // build 0: before 17763
+        #expect(try Self.findings(.windowsDriver, from: WindowsBuild("6.1.0")!, on: "NTamd64.10.0...22000") == [])
+        let platform = try #require(TargetPlatform(osver: "NTamd64.10.0.3..22000"))
+        #expect(platform.architecture == .amd64 && platform.buildNumber == 22000 && platform.productType == 3)
+        for bad in ["NTamd64", "NT$ARCH$.10.0", "amd64.10.0", "NT.10.0"] { #expect(TargetPlatform(osver: bad) == nil, "\(bad)") }
     }
 
     @Test func buildsParseAsInfVerifWritesThem() {

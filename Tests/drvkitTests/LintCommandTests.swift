@@ -114,6 +114,10 @@ struct LintCommandTests {
         let windows7 = try CommandRunner.run(["lint", inf, "--mode", "windows-driver", "--wbuild", "6.1.7600"])
         #expect(windows7.exitCode == 1 && windows7.stdout.hasSuffix("1 file checked: 3 errors, 0 warnings, 0 info\n"))
         #expect(try CommandRunner.run(["lint", inf, "--wbuild", "NTamd64.10.0"]).exitCode == 2)
+        // --osver (InfVerif /osver): the Windows 7 install alone.
+        let osver = try CommandRunner.run(["lint", inf, "--mode", "universal", "--osver", "NTamd64.6.1"])
+        #expect(osver.exitCode == 1 && osver.stdout.contains(":41:1: error: AddReg writes HKLM"))
+        #expect(try CommandRunner.run(["lint", inf, "--osver", "NTamd64"]).exitCode == 2)
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try "wbuild: 6.1.7600\n".write(to: dir.appendingPathComponent(".drvkit.yml"), atomically: true, encoding: .utf8)
