@@ -1,7 +1,29 @@
+import GRDB
+
 /// Tables of the device tree and the driver store (schema 2). The registry keeps what Windows
 /// writes (`Enum`, `Control\Class`); these tables index it so that ranking 10,000 devices against
 /// 1,000 packages is a few indexed lookups.
 enum DeviceTreeSchema {
+    /// Declarative filters (`AddFilter` in `DDInstall.Filters`), in registration order. Windows keeps
+    /// them as device metadata it merges into `DEVPKEY_Device_CompoundUpperFilters`/`…LowerFilters`
+    /// when the stack is built; where it stores them is not documented, so the sandbox keeps them
+    /// here rather than invent registry values. Added after schema 2 shipped: ``migrate(_:)`` adds it.
+    static let deviceFilterTable = """
+        CREATE TABLE IF NOT EXISTS device_filter(
+            device TEXT NOT NULL REFERENCES device(instance_id) ON DELETE CASCADE,
+            service TEXT NOT NULL,
+            position TEXT,
+            level TEXT,
+            ordinal INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS device_filter_device ON device_filter(device);
+        """
+
+    /// Brings a schema-2 sandbox made by an earlier drvkit up to date (additive only).
+    static func migrate(_ queue: DatabaseQueue) throws {
+        let missing = try queue.read { try !$0.tableExists("device_filter") }
+        if missing { try queue.write { try $0.execute(sql: deviceFilterTable) } }
+    }
+
     static let sql = """
         CREATE TABLE driver_package(
             id INTEGER PRIMARY KEY,
@@ -56,6 +78,7 @@ enum DeviceTreeSchema {
             device TEXT NOT NULL REFERENCES device(instance_id) ON DELETE CASCADE,
             path TEXT NOT NULL);
         CREATE INDEX device_file_device ON device_file(device);
+        \(deviceFilterTable)
         CREATE TABLE machine_setting(
             name TEXT PRIMARY KEY,
             value INTEGER NOT NULL);

@@ -55,6 +55,9 @@ public final class Sandbox: @unchecked Sendable {
         guard version == String(schemaVersion) else {
             throw SandboxError("\(path): error: sandbox schema version \(version ?? "?") is not \(schemaVersion); make a new sandbox with this drvkit")
         }
+        do { try DeviceTreeSchema.migrate(queue) } catch let error as DatabaseError {
+            throw SandboxError("\(path): error: cannot update the sandbox database \(databaseName): \(error.message ?? "\(error.resultCode)")")
+        }
         let sandbox = Sandbox(root: root, database: queue, machine: machine)
         try sandbox.withLock { try sandbox.recover() }
         return sandbox

@@ -129,6 +129,92 @@ struct DeviceInstallTests {
         #expect(broken.problem == 39 && broken.problemStatus == 0xC000_0034)
     }
 
+    /// `AddFilter` in `DDInstall.Filters` ("Device filter driver ordering"): a positional filter joins the
+    /// stack without an UpperFilters value; levels the .HW defines order the filters; a filter the
+    /// system lacks keeps the device from starting, and a malformed line is skipped with a diagnostic.
+    @Test func declarativeFiltersJoinTheStackByLevel() throws {
+        let (dir, sandbox) = try setUp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var filtered = TestDriverPackage()
+        filtered.extraSections = """
+            [Dev.HW.AddReg]
+            HKR,,UpperFilterLevels,0x00010000,"Encryption","Monitoring"
+            HKR,,UpperFilterDefaultLevel,,"Monitoring"
+
+            [Dev.NT.Filters]
+            AddFilter = monitor,, Monitor_Install
+            AddFilter = crypt, 0, Crypt_Install
+            AddFilter = gone,, Gone_Install
+            AddFilter = both,, Both_Install
+
+            [Monitor_Install]
+            FilterPosition = Upper
+
+            [Crypt_Install]
+            FilterLevel = Encryption
+
+            [Gone_Install]
+            FilterLevel = Compression
+
+            [Both_Install]
+            FilterLevel = Encryption
+            FilterPosition = Lower
+
+            [Dev.NT.Services]
+            AddService = monitor,, Filter_Service
+            AddService = crypt,, Filter_Service
+
+            [Filter_Service]
+            ServiceType   = 1
+            StartType     = 3
+            ErrorControl  = 1
+            ServiceBinary = %13%\\toaster.sys
+
+            """
+        let device = try install(filtered, dir, sandbox)
+        #expect(device.isStarted)
+        let stack = try Devices.stack(of: device, sandbox)
+        // Load order: Encryption, then the default level Monitoring; "gone" names a level nobody defined.
+        #expect(stack.compoundUpperFilters == ["crypt", "monitor"] && stack.upperFilters.isEmpty)
+        #expect(stack.servicesTopDown == ["monitor", "crypt", "toaster"])
+        let log = try String(contentsOf: sandbox.systemDrive.appendingPathComponent("Windows/INF/setupapi.dev.log"), encoding: .utf8)
+        #expect(log.contains("dvi: Filter crypt registered at level Encryption") && log.contains("dvi: Filter monitor registered as upper filter"))
+        #expect(log.contains("[Both_Install] must give either FilterLevel or FilterPosition, not both or neither"))
+
+        // A positional filter whose service is not installed: Code 39.
+        let (dir2, sandbox2) = try setUp()
+        defer { try? FileManager.default.removeItem(at: dir2) }
+        var missing = TestDriverPackage()
+        missing.extraSections = "[Dev.NT.Filters]\nAddFilter = nosuchflt,, Lower_Install\n[Lower_Install]\nFilterPosition = lower\n"
+        let broken = try install(missing, dir2, sandbox2)
+        let brokenStack = try Devices.stack(of: broken, sandbox2)
+        #expect(broken.problem == 39 && brokenStack.compoundLowerFilters == ["nosuchflt"])
+    }
+
+    /// A sandbox made before declarative filters were kept gets their table when it is opened.
+    @Test func anOlderSandboxGainsTheFilterTable() throws {
+        let (dir, sandbox) = try setUp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try sandbox.write { try $0.db.execute(sql: "DROP TABLE device_filter") }
+        let reopened = try Sandbox.open(at: sandbox.root.path)
+        #expect(try reopened.read { try $0.db.tableExists("device_filter") })
+        #expect(try install(TestDriverPackage(), dir, reopened).isStarted)
+    }
+
+    /// Without levels the registry value's filters come first, then positional ones; with levels, both
+    /// go to the default level (the last when none is named).
+    @Test func filterListsMergeAsTheOrderingPageSays() {
+        let filters: [(service: String, position: String?, level: String?)] = [("p", "upper", nil), ("a", nil, "A"), ("c", nil, "C"), ("l", "lower", nil)]
+        #expect(DeviceStack.compound(legacy: ["r"], side: "upper", levels: [], defaultLevel: nil, filters) == ["r", "p"])
+        #expect(DeviceStack.compound(legacy: ["r"], side: "upper", levels: ["A", "B", "C"], defaultLevel: "b", filters) == ["a", "r", "p", "c"])
+        #expect(DeviceStack.compound(legacy: ["r"], side: "upper", levels: ["A", "C"], defaultLevel: nil, filters) == ["a", "r", "p", "c"])
+        #expect(DeviceStack.compound(legacy: [], side: "lower", levels: [], defaultLevel: nil, filters) == ["l"])
+        var stack = DeviceStack()
+        stack.upperClassFilters = ["uc1", "uc2"]; stack.compoundUpperFilters = ["u1", "u2"]; stack.function = "f"
+        stack.lowerClassFilters = ["lc"]; stack.compoundLowerFilters = ["l1", "l2"]
+        #expect(stack.servicesTopDown == ["uc2", "uc1", "u2", "u1", "f", "lc", "l2", "l1"])
+    }
+
     @Test func disablingIsCode22AndEnablingRestartsTheDevice() throws {
         let (dir, sandbox) = try setUp()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -202,12 +288,6 @@ struct DeviceInstallTests {
             Action = 1
             SubType = {6f1373c7-eec8-495c-bfe5-1270336368df}
 
-            [Dev.NT.Filters]
-            AddFilter = toasterfilter,, Filter_Install
-
-            [Filter_Install]
-            FilterPosition = Upper
-
             [Dev.NT.Events]
             AddEventProvider = {35356277-0b54-43da-b324-671006d74759}, Provider_Install
 
@@ -225,8 +305,8 @@ struct DeviceInstallTests {
         let device = try install(package, dir, sandbox)
         #expect(device.isStarted)
         let log = try String(contentsOf: sandbox.systemDrive.appendingPathComponent("Windows/INF/setupapi.dev.log"), encoding: .utf8)
-        for expected in ["AddTrigger is not applied", "AddFilter in [Dev.NT.Filters] is not applied",
-                         "AddEventProvider in [Dev.NT.Events] is not applied", "AddComServer in [Dev.NT.COM] is not applied"] {
+        for expected in ["AddTrigger is not applied", "AddEventProvider in [Dev.NT.Events] is not applied",
+                         "AddComServer in [Dev.NT.COM] is not applied"] {
             #expect(log.contains(expected), "\(expected)")
         }
     }

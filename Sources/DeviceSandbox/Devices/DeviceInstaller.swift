@@ -83,8 +83,9 @@ enum DeviceInstaller {
         try ComponentHandler.addComponents(document.lines(in: install.name(of: .components), key: "AddComponent"), parent: device,
                                            context, registry, try ctx.policy(registry))
         ComponentHandler.addSoftware(document.lines(in: install.name(of: .software), key: "AddSoftware"), context)
+        try FilterHandler.register(install.name(of: .filters), instanceID: device.instanceID, context, registry)
         // Declarative companions the sandbox does not model yet are reported, not dropped in silence.
-        for companion in [DDInstall.Companion.filters, .events, .com] {
+        for companion in [DDInstall.Companion.events, .com] {
             for line in document.lines(in: install.name(of: companion)) where line.key != nil {
                 context.skip(line, "\(line.key!) in [\(install.name(of: companion))] is not applied by this version of drvkit's sandbox; the line is skipped")
             }

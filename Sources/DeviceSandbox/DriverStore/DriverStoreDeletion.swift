@@ -64,6 +64,7 @@ extension DeviceInstaller {
             _ = try registry.deleteValue(device.enumKey, name)
         }
         try InterfaceHandler.removeInterfaces(of: device.instanceID, registry)
+        try registry.db.execute(sql: "DELETE FROM device_filter WHERE device = ?", arguments: [device.instanceID])
         device.packageID = nil; device.installSection = nil; device.matchingID = nil; device.rank = nil
         device.driverKey = nil; device.service = nil; device.rebootNeeded = false
     }

@@ -1,0 +1,45 @@
+import GRDB
+import INFModel
+
+/// `AddFilter = FilterName, [flags], filter-install-section` in a `DDInstall.Filters` section
+/// (Windows 10 1903+, "INF AddFilter Directive"): the service joins the device's stack as a
+/// declarative filter, at the `FilterLevel` the device's base INF defines or at the `FilterPosition`
+/// (Upper or Lower) given. ``DeviceStack`` merges them with the UpperFilters/LowerFilters values.
+enum FilterHandler {
+    /// Replaces the device's declarative filters by those of `section` (none when it is absent).
+    static func register(_ section: String, instanceID: String, _ context: InstallContext, _ registry: RegistryStore) throws {
+        try registry.db.execute(sql: "DELETE FROM device_filter WHERE device = ?", arguments: [instanceID])
+        var ordinal = 0
+        for line in context.document.lines(in: section) {
+            guard line.key?.caseInsensitiveCompare("AddFilter") == .orderedSame else {
+                if let key = line.key { context.skip(line, "\(key) is not a directive of a .Filters section; the line is skipped") }
+                continue
+            }
+            guard let service = line.nonEmptyField(1) else {
+                context.skip(line, field: 1, "AddFilter needs the name of an installed service; the line is skipped")
+                continue
+            }
+            if let flags = line.nonEmptyField(2), IntegerField.parse(flags) != 0 {
+                context.skip(line, field: 2, "AddFilter flags are unused and must be 0; the line is skipped")
+                continue
+            }
+            guard let install = line.nonEmptyField(3), context.document.hasSection(install) else {
+                context.skip(line, field: 3, "AddFilter needs a filter-install section; the line is skipped")
+                continue
+            }
+            let level = context.document.firstLine(in: install, key: "FilterLevel")?.nonEmptyField(1)
+            let positionText = context.document.firstLine(in: install, key: "FilterPosition")?.nonEmptyField(1)
+            let position = positionText.map { $0.lowercased() }.flatMap { $0 == "upper" || $0 == "lower" ? $0 : nil }
+            guard (level == nil) != (position == nil) else {
+                context.skip(line, field: 3, positionText != nil && position == nil
+                    ? "FilterPosition in [\(install)] must be Upper or Lower; the line is skipped"
+                    : "[\(install)] must give either FilterLevel or FilterPosition, not both or neither; the line is skipped")
+                continue
+            }
+            try registry.db.execute(sql: "INSERT INTO device_filter VALUES (?, ?, ?, ?, ?)",
+                                    arguments: [instanceID, service, position, level, ordinal])
+            ordinal += 1
+            context.note("     dvi: Filter \(service) registered \(level.map { "at level \($0)" } ?? "as \(position!) filter")")
+        }
+    }
+}
