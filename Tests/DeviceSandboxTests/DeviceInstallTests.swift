@@ -27,6 +27,13 @@ struct DeviceInstallTests {
         return try Devices.device("ROOT\\TOASTER\\0000", sandbox)
     }
 
+    /// `.Services` lines installing each of `names` as a demand-start kernel service (no
+    /// SPSVCINST_ASSOCSERVICE: filters), all from the package's `toaster.sys`.
+    static func filterServices(_ names: String...) -> String {
+        "[Dev.NT.Services]\n" + names.map { "AddService = \($0),, Filter_Service\n" }.joined()
+            + "[Filter_Service]\nServiceType = 1\nStartType = 3\nErrorControl = 1\nServiceBinary = %13%\\toaster.sys\n"
+    }
+
     func value(_ sandbox: Sandbox, _ key: String, _ name: String) throws -> RegistryValue? {
         try sandbox.read { try $0.value(RegistryPath("HKLM\\SYSTEM\\CurrentControlSet\\" + key)!, name) }
     }
@@ -107,16 +114,8 @@ struct DeviceInstallTests {
             [Dev.HW.AddReg]
             HKR,,UpperFilters,0x00010000,toasterflt
 
-            [Dev.NT.Services]
-            AddService = toasterflt,,FilterSvc
 
-            [FilterSvc]
-            ServiceType   = 1
-            StartType     = 3
-            ErrorControl  = 1
-            ServiceBinary = %13%\\toaster.sys
-
-            """
+            """ + Self.filterServices("toasterflt")
         let device = try install(filtered, dir, sandbox)
         #expect(device.isStarted)
         let stack = try Devices.stack(of: device, sandbox)
@@ -160,17 +159,8 @@ struct DeviceInstallTests {
             FilterLevel = Encryption
             FilterPosition = Lower
 
-            [Dev.NT.Services]
-            AddService = monitor,, Filter_Service
-            AddService = crypt,, Filter_Service
 
-            [Filter_Service]
-            ServiceType   = 1
-            StartType     = 3
-            ErrorControl  = 1
-            ServiceBinary = %13%\\toaster.sys
-
-            """
+            """ + Self.filterServices("monitor", "crypt")
         let device = try install(filtered, dir, sandbox)
         #expect(device.isStarted)
         let stack = try Devices.stack(of: device, sandbox)
