@@ -4,7 +4,8 @@ import GRDB
 /// writes (`Enum`, `Control\Class`); these tables index it so that ranking 10,000 devices against
 /// 1,000 packages is a few indexed lookups.
 enum DeviceTreeSchema {
-    /// Declarative filters (`AddFilter` in `DDInstall.Filters`), in registration order. Windows keeps
+    /// Declarative filters (`AddFilter` in `DDInstall.Filters`), in registration order, and the
+    /// extension INFs applied on each device. Windows keeps
     /// them as device metadata it merges into `DEVPKEY_Device_CompoundUpperFilters`/`…LowerFilters`
     /// when the stack is built; where it stores them is not documented, so the sandbox keeps them
     /// here rather than invent registry values. Added after schema 2 shipped: ``migrate(_:)`` adds it.
@@ -16,11 +17,16 @@ enum DeviceTreeSchema {
             level TEXT,
             ordinal INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS device_filter_device ON device_filter(device);
+        CREATE TABLE IF NOT EXISTS device_extension(
+            device TEXT NOT NULL REFERENCES device(instance_id) ON DELETE CASCADE,
+            package INTEGER NOT NULL REFERENCES driver_package(id),
+            extension_id TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS device_extension_device ON device_extension(device);
         """
 
     /// Brings a schema-2 sandbox made by an earlier drvkit up to date (additive only).
     static func migrate(_ queue: DatabaseQueue) throws {
-        let missing = try queue.read { try !$0.tableExists("device_filter") }
+        let missing = try queue.read { try !$0.tableExists("device_filter") || !$0.tableExists("device_extension") }
         if missing { try queue.write { try $0.execute(sql: deviceFilterTable) } }
     }
 

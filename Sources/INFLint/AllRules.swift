@@ -47,6 +47,8 @@ extension RuleRegistry {
         DuplicateKey.self,
         DuplicateSection.self,
         EncodingNotSupported.self,
+        ExtensionFunctionDriver.self,
+        ExtensionIDInvalid.self,
         ExternalStateOperation.self,
         FieldOverWineLimit.self,
         FieldTooLong.self,

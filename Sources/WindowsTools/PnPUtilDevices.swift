@@ -27,6 +27,7 @@ enum PnPUtilDevices {
                     if device.problemStatus != 0 { run.field("Problem Status:", "0x" + String(format: "%08X", device.problemStatus), column: column) }
                 }
                 if let package { run.field("Driver Name:", package.publishedName, column: column) }
+                run.list("Extension Driver Names:", row.extensions.map(\.publishedName), column: column)
                 if options.has("/bus") { run.field("Bus Enumerator Name:", PnPUtilDeviceFilter.enumerator(of: device), column: column) }
                 if options.has("/ids") || options.has("/deviceids") {
                     run.list("Hardware IDs:", device.hardwareIDs, column: column)

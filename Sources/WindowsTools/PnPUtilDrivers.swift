@@ -103,6 +103,7 @@ enum PnPUtilDrivers {
                 run.field("Provider Name:", p.provider, column: 20)
                 run.field("Class Name:", className, column: 20)
                 run.field("Class GUID:", p.classGuid, column: 20)
+                if let id = DriverStore.extensionID(of: p, sandbox: sandbox) { run.field("Extension ID:", id, column: 20) }
                 run.field("Driver Version:", "\(p.displayDate) \(p.driverVersion)", column: 20)
                 if let signer = p.signer { run.field("Signer Name:", signer, column: 20) }
                 if options.has("/files") {

@@ -181,6 +181,45 @@ struct DeviceInstallTests {
         #expect(broken.problem == 39 && brokenStack.compoundLowerFilters == ["nosuchflt"])
     }
 
+    /// Extension INFs ("Using an Extension INF File") go on top of a device's base driver, one per
+    /// ExtensionId (the newest DriverVer), never as its driver and never with a function driver.
+    @Test func extensionINFsApplyOnTopOfTheBaseDriver() throws {
+        let (dir, sandbox) = try setUp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = "{3846ad8c-dd27-433d-ab89-453654cd542a}", b = "{9b1f2c44-0d5e-4e8a-9f31-6c2d7e8a1b20}"
+        func applied() throws -> [String] { try sandbox.read { try ExtensionInstaller.applied(to: "ROOT\\TOASTER\\0000", $0.db).map(\.publishedName) } }
+        func driverValue(_ name: String) throws -> UInt64? {
+            let device = try Devices.device("ROOT\\TOASTER\\0000", sandbox)
+            return try value(sandbox, "Control\\Class\\" + (device.driverKey ?? "none"), name)?.integerValue
+        }
+        // Alone, an extension installs on nothing: the device has no base driver.
+        #expect(try install(TestDriverPackage.extensionINF(id: a, driverVer: "11/02/2026,1.0.0.0", setting: 1), dir, sandbox).problem == 28)
+        let based = try install(TestDriverPackage(), dir, sandbox)
+        #expect(based.isStarted && based.service == "toaster")
+        #expect(try applied() == ["oem0.inf"] && driverValue("Setting") == 1)
+        #expect(try value(sandbox, "Enum\\ROOT\\TOASTER\\0000\\Device Parameters", "Calibration")?.integerValue == 42)
+        // A newer extension with the same ExtensionId takes its place; one with another ID adds to it,
+        // with a service of its own (not the function driver).
+        _ = try install(TestDriverPackage.extensionINF(id: a, driverVer: "11/03/2026,1.0.0.0", setting: 2), dir, sandbox)
+        #expect(try applied() == ["oem2.inf"] && driverValue("Setting") == 2)
+        func service(_ flags: String) -> String {
+            "AddService = other, \(flags), Other_Service\n[Other_Service]\nServiceType = 1\nStartType = 3\nErrorControl = 1\nServiceBinary = %12%\\other.sys\n"
+        }
+        // An extension that brings a function driver is not staged (DK5019, InfVerif 1383).
+        #expect(throws: DriverStoreError.self) {
+            _ = try install(TestDriverPackage.extensionINF(id: b, driverVer: "11/01/2026,1.0.0.0", setting: 3, services: service("0x00000002")), dir, sandbox)
+        }
+        let both = try install(TestDriverPackage.extensionINF(id: b, driverVer: "11/01/2026,1.0.0.0", setting: 3, settingName: "Other", services: service("0")), dir, sandbox)
+        #expect(both.isStarted && both.service == "toaster")
+        #expect(try applied() == ["oem2.inf", "oem3.inf"] && driverValue("Other") == 3)
+        #expect(try value(sandbox, "Services\\other", "Start")?.integerValue == 3)
+        // Deleting the newer extension of ID a: refused while applied; with /uninstall the older one returns.
+        #expect(throws: DriverStoreError.self) { try DriverStore.delete("oem2.inf", uninstall: false, force: false, sandbox: sandbox) }
+        let deleted = try DriverStore.delete("oem2.inf", uninstall: true, force: false, sandbox: sandbox)
+        #expect(deleted.uninstalledFrom.map(\.instanceID) == ["ROOT\\TOASTER\\0000"])
+        #expect(try applied() == ["oem0.inf", "oem3.inf"] && driverValue("Setting") == 1)
+    }
+
     /// A sandbox made before declarative filters were kept gets their table when it is opened.
     @Test func anOlderSandboxGainsTheFilterTable() throws {
         let (dir, sandbox) = try setUp()

@@ -11,6 +11,8 @@ import X509
 struct TestDriverPackage {
     var inf = DriverINF()
     var architecture: Architecture = .amd64
+    /// An INF text of its own instead of `inf`'s (named `inf.name`.inf all the same).
+    var text: String?
 
     subscript<T>(dynamicMember path: WritableKeyPath<DriverINF, T>) -> T {
         get { inf[keyPath: path] }
@@ -22,7 +24,7 @@ struct TestDriverPackage {
         let name = inf.name
         let source = dir.appendingPathComponent(folder + "-src")
         try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
-        try inf.text.write(to: source.appendingPathComponent(name + ".inf"), atomically: true, encoding: .utf8)
+        try (text ?? inf.text).write(to: source.appendingPathComponent(name + ".inf"), atomically: true, encoding: .utf8)
         var writer = PEWriter()
         writer.subsystem = 1
         writer.machine = architecture == .x86 ? 0x14C : architecture == .arm64 ? 0xAA64 : 0x8664
@@ -33,6 +35,50 @@ struct TestDriverPackage {
         let out = dir.appendingPathComponent(folder).path
         _ = try PackageBuilder(infPath: source.appendingPathComponent(name + ".inf").path, architecture: architecture, signer: signer).build(into: out)
         return out + "/" + name + ".inf"
+    }
+
+    /// An extension INF (`Class = Extension`) for Root\Toaster: its DDInstall writes `settingName` in the
+    /// driver key, its `.HW` `Calibration` in the hardware key, and `services` lines go to `.Services`.
+    static func extensionINF(id: String, driverVer: String, setting: Int, settingName: String = "Setting", services: String = "") -> TestDriverPackage {
+        var package = TestDriverPackage()
+        package.inf.name = "toasterext"
+        package.text = """
+            [Version]
+            Signature   = "$Windows NT$"
+            Class       = Extension
+            ClassGuid   = {e2f84ce7-8efa-411c-aa69-97454ca4cb57}
+            Provider    = %Provider%
+            ExtensionId = \(id)
+            CatalogFile = toasterext.cat
+            DriverVer   = \(driverVer)
+            PnpLockdown = 1
+
+            [Manufacturer]
+            %Provider% = Ext, NTamd64
+
+            [Ext.NTamd64]
+            %Desc% = Ext_Install, Root\\Toaster
+
+            [Ext_Install.NT]
+            AddReg = Ext_Software
+
+            [Ext_Software]
+            HKR,,\(settingName),0x10001,\(setting)
+
+            [Ext_Install.NT.HW]
+            AddReg = Ext_Hardware
+
+            [Ext_Hardware]
+            HKR,,Calibration,0x10001,42
+
+            [Ext_Install.NT.Services]
+            \(services)
+
+            [Strings]
+            Provider = "Contoso"
+            Desc     = "Contoso Toaster Extension"
+            """
+        return package
     }
 
     /// One test signing certificate per process (key generation is slow).

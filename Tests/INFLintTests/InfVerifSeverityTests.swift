@@ -49,6 +49,8 @@ struct InfVerifSeverityTests {
         1329: (nil, nil, .error),
         1330: (.error, .error, .error),
         1333: (.error, .warning, .error),
+        1381: (.error, .error, .error),
+        1383: (.error, .error, .error),
         1402: (nil, nil, .error),
         1421: (.error, .error, .error),
         1422: (.error, .error, .error),

@@ -158,6 +158,22 @@ struct PnPUtilCurrentSyntaxTests {
         #expect(pnputil(sb, "/enum-devicetree").exitCode == 50)
     }
 
+    /// An extension INF goes on top of the device's base driver: pnputil lists it under Extension
+    /// Driver Names and its ExtensionId under /enum-drivers; /delete-driver /uninstall takes it off.
+    @Test func extensionDriversAreListedWithTheirDevice() throws {
+        let (dir, sb) = try ToolFixtures.sandbox()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(pnputil(sb, "/add-driver", ToolFixtures.built.extensionV1, "/install").exitCode == 259)   // no base driver yet
+        let base = pnputil(sb, "/add-driver", ToolFixtures.built.v1, "/install")
+        #expect(base.output.contains("Driver package installed on device: ROOT\\ECHO\\0000"))
+        #expect(pnputil(sb, "/enum-devices").output.contains("Driver Name:                oem1.inf\nExtension Driver Names:     oem0.inf\n"))
+        #expect(pnputil(sb, "/enum-drivers").output.contains("Class GUID:         {e2f84ce7-8efa-411c-aa69-97454ca4cb57}\nExtension ID:       \(ToolFixtures.extensionID)\n"))
+        #expect(pnputil(sb, "/delete-driver", "oem0.inf").exitCode == 0xE000_023D)
+        #expect(pnputil(sb, "/delete-driver", "oem0.inf", "/uninstall").output.hasSuffix("Driver package uninstalled.\nDriver package deleted successfully.\n"))
+        let after = pnputil(sb, "/enum-devices").output
+        #expect(after.contains("Status:                     Started") && !after.contains("Extension Driver Names:"))
+    }
+
     @Test func rebootReboots() throws {
         let (dir, sb) = try ToolFixtures.sandbox()
         defer { try? FileManager.default.removeItem(at: dir) }

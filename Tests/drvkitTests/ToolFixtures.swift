@@ -11,7 +11,11 @@ enum ToolFixtures {
         var v1: String
         var bootV2: String
         var interfaced: String
+        var extensionV1: String
     }
+
+    /// The ExtensionId of the echo extension package.
+    static let extensionID = "{3846ad8c-dd27-433d-ab89-453654cd542a}"
 
     /// The interface class the interfaced package registers, with and without a reference string.
     static let interfaceClass = "{6f8c1a2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b}"
@@ -44,7 +48,41 @@ enum ToolFixtures {
                 """
         }
         let v3 = try! EchoPackage.build(interfacedSource, into: dir, name: "pkg3", signer: signer)
-        return Built(dir: dir, cert: signer.cert, v1: v1, bootV2: v2, interfaced: v3)
+        // An extension INF for Root\Echo ("Using an Extension INF File"): a setting in the hardware key.
+        let extensionSource = try! EchoPackage.source(dir.appendingPathComponent("ext")) { _ in
+            """
+            [Version]
+            Signature   = "$Windows NT$"
+            Class       = Extension
+            ClassGuid   = {e2f84ce7-8efa-411c-aa69-97454ca4cb57}
+            Provider    = %Contoso%
+            ExtensionId = \(extensionID)
+            CatalogFile = echo.cat
+            DriverVer   = 11/21/2026,1.0.0.0
+            PnpLockdown = 1
+
+            [Manufacturer]
+            %Contoso% = Ext, NTamd64
+
+            [Ext.NTamd64]
+            %Desc% = Ext_Install, Root\\Echo
+
+            [Ext_Install.NT]
+
+            [Ext_Install.NT.HW]
+            AddReg = Ext_Hardware
+
+            [Ext_Hardware]
+            HKR,,Calibration,0x10001,42
+
+            [Strings]
+            Contoso = "Contoso"
+            Desc    = "Contoso Echo Extension"
+
+            """
+        }
+        let ext = try! EchoPackage.build(extensionSource, into: dir, name: "pkgext", signer: signer)
+        return Built(dir: dir, cert: signer.cert, v1: v1, bootV2: v2, interfaced: v3, extensionV1: ext)
     }()
 
     /// A new sandbox with one Root\Echo device; `trusted`: the test certificate in Root and

@@ -83,7 +83,7 @@ enum DeviceInstaller {
         try ComponentHandler.addComponents(document.lines(in: install.name(of: .components), key: "AddComponent"), parent: device,
                                            context, registry, try ctx.policy(registry))
         ComponentHandler.addSoftware(document.lines(in: install.name(of: .software), key: "AddSoftware"), context)
-        try FilterHandler.register(install.name(of: .filters), instanceID: device.instanceID, context, registry)
+        try FilterHandler.register(install.name(of: .filters), instanceID: device.instanceID, replacing: true, context, registry)
         // Declarative companions the sandbox does not model yet are reported, not dropped in silence.
         for companion in [DDInstall.Companion.events, .com] {
             for line in document.lines(in: install.name(of: companion)) where line.key != nil {
@@ -99,6 +99,10 @@ enum DeviceInstaller {
         try writeEnumValues(device, node, document, classGuid: classGuid, driverKeyName: driverKeyName, service: service,
                             nullDriver: nullDriver, registry)
         try writeDriverKeyValues(driverKey, node, document, install, registry)
+        // Extension INFs go on top of the base driver, so their settings win.
+        for path in try Set(ExtensionInstaller.apply(on: device, driverKey: driverKey, registry, &ctx, log: context)).sorted() {
+            try registry.db.execute(sql: "INSERT INTO device_file VALUES (?, ?)", arguments: [device.instanceID, path])
+        }
 
         let wasStarted = device.isStarted && device.packageID != nil
         device.description = node.description

@@ -151,8 +151,19 @@ public enum Devices {
                 let wanted = Set(instanceIDs.map { $0.uppercased() })
                 devices = devices.filter { wanted.contains($0.instanceID.uppercased()) }
             }
+            let extensionOnly = try onlyPackage.flatMap { try DriverPackageRecord.withID($0, db) }?.isExtension == true
             for var device in devices where device.present {
                 let nodes = try Ranking.driverNodes(for: device, db, documents: &ctx.documents, sandboxRoot: sandbox.root, platform: profile.platform)
+                if extensionOnly, let onlyPackage {
+                    // An extension goes on top of the device's base driver: the device is installed again,
+                    // when the extension is the newest of its ExtensionId and not applied already.
+                    guard let base = nodes.first(where: \.isCurrent),
+                          try ExtensionInstaller.chosen(for: device, db, &ctx).contains(where: { $0.node.package.id == onlyPackage }),
+                          try !ExtensionInstaller.applied(to: device.instanceID, db).contains(where: { $0.id == onlyPackage }) else { continue }
+                    outcome.log += try DeviceInstaller.install(base, on: &device, registry, &ctx)
+                    outcome.installed.append(device)
+                    continue
+                }
                 let candidates = onlyPackage.map { id in nodes.filter { $0.package.id == id } } ?? nodes
                 guard let best = candidates.first else { continue }
                 if !force, let overall = nodes.first, overall != best { continue }   // another package ranks better
@@ -219,6 +230,8 @@ extension Devices {
         public var classGuid: String
         /// The `Mfg` text (after the `;` of an indirect string), nil when the device has none.
         public var manufacturer: String?
+        /// The extension INFs applied on the device, by published name.
+        public var extensions: [DriverPackageRecord] = []
     }
 
     /// Every device with its summary, read in one transaction.
@@ -233,7 +246,8 @@ extension Devices {
                     manufacturer = String(text[text.index(after: semicolon)...])
                 }
                 return Summary(device: device, package: device.packageID.flatMap { packages[$0] }, className: string("Class") ?? "",
-                               classGuid: string("ClassGUID") ?? "", manufacturer: manufacturer?.isEmpty == true ? nil : manufacturer)
+                               classGuid: string("ClassGUID") ?? "", manufacturer: manufacturer?.isEmpty == true ? nil : manufacturer,
+                               extensions: try ExtensionInstaller.applied(to: device.instanceID, registry.db))
             }
         }
     }

@@ -57,9 +57,16 @@ enum Ranking {
         }
     }
 
-    /// Every driver node of `device`, best first.
+    /// The device's driver nodes, best first: the base drivers Windows chooses one of (extension INFs
+    /// are applied on top of it, see ``ExtensionInstaller``).
     static func driverNodes(for device: DeviceNode, _ db: Database, documents: inout [Int64: INFDocument],
                             sandboxRoot: URL, platform: TargetPlatform) throws -> [DriverNode] {
+        try allNodes(for: device, db, documents: &documents, sandboxRoot: sandboxRoot, platform: platform).filter { !$0.package.isExtension }
+    }
+
+    /// Every node of every staged package that lists one of the device's IDs, extensions included, best first.
+    static func allNodes(for device: DeviceNode, _ db: Database, documents: inout [Int64: INFDocument],
+                         sandboxRoot: URL, platform: TargetPlatform) throws -> [DriverNode] {
         let hardware = device.hardwareIDs.map(DeviceID.fold), compatible = device.compatibleIDs.map(DeviceID.fold)
         let ids = Array(Set(hardware + compatible))
         guard !ids.isEmpty else { return [] }

@@ -21,6 +21,11 @@ public struct DriverPackageRecord: Hashable, Sendable {
     public var trusted: Bool
 
     /// `C:\Windows\System32\DriverStore\FileRepository\<folder>`.
+    /// An extension INF (`Class = Extension`): it adds to a device's base driver, never replaces it.
+    public var isExtension: Bool {
+        classGuid.lowercased() == ExtensionInstaller.classGuid || className.caseInsensitiveCompare("Extension") == .orderedSame
+    }
+
     public var storePath: String { "C:\\Windows\\System32\\DriverStore\\FileRepository\\" + folder }
     /// The same folder relative to the sandbox root.
     public var storeRelativePath: String { "C/Windows/System32/DriverStore/FileRepository/" + folder }

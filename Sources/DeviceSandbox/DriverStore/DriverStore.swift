@@ -210,6 +210,14 @@ public enum DriverStore {
         return package
     }
 
+    /// An extension package's `ExtensionId` (from its INF in the store), nil for a base driver package.
+    public static func extensionID(of package: DriverPackageRecord, sandbox: Sandbox) -> String? {
+        guard package.isExtension else { return nil }
+        var documents: [Int64: INFDocument] = [:]
+        return (try? Ranking.document(package, &documents, sandboxRoot: sandbox.root))??
+            .firstLine(in: "Version", key: "ExtensionId")?.nonEmptyField(1)?.lowercased()
+    }
+
     /// The files of a package's store folder as Windows paths (`C:\\Windows\\System32\\DriverStore\\…`), sorted.
     public static func files(of package: DriverPackageRecord, sandbox: Sandbox) throws -> [String] {
         try relativeFiles(of: package, sandbox: sandbox).map { package.storePath + "\\" + $0.replacingOccurrences(of: "/", with: "\\") }

@@ -20,12 +20,30 @@ extension DriverStore {
             guard let package = try DriverPackageRecord.named(publishedName, db) else {
                 throw DriverStoreError("The specified INF is not an installed OEM INF.", DriverStoreError.notInstalledOEM)
             }
-            let users = try Row.fetchAll(db, sql: "SELECT * FROM device WHERE package = ? ORDER BY instance_id", arguments: [package.id]).map(DeviceNode.init)
+            // A base driver is used by the devices it drives; an extension INF by those it was applied on.
+            let users = try Row.fetchAll(db, sql: """
+                SELECT * FROM device WHERE package = ? OR instance_id IN (SELECT device FROM device_extension WHERE package = ?)
+                ORDER BY instance_id
+                """, arguments: [package.id, package.id]).map(DeviceNode.init)
             if !users.isEmpty && !uninstall && !force {
                 throw DriverStoreError("One or more devices are presently installed using the specified INF.", DriverStoreError.inUse)
             }
             var uninstalled: [DeviceNode] = []
-            if uninstall {
+            if package.isExtension {
+                // Its models no longer match anything; devices it was applied on are installed again
+                // on their base driver without it (`/uninstall`), or keep its settings (`/force`).
+                try db.execute(sql: "DELETE FROM driver_model WHERE package = ?", arguments: [package.id])
+                try db.execute(sql: "DELETE FROM device_extension WHERE package = ?", arguments: [package.id])
+                if uninstall {
+                    var ctx = DeviceInstaller.Context(sandbox: sandbox, profile: profile)
+                    for var device in users {
+                        let base = try Ranking.driverNodes(for: device, db, documents: &ctx.documents, sandboxRoot: sandbox.root, platform: profile.platform)
+                            .first(where: \.isCurrent)
+                        if let base { _ = try DeviceInstaller.install(base, on: &device, registry, &ctx) }
+                        uninstalled.append(device)
+                    }
+                }
+            } else if uninstall {
                 var ctx = DeviceInstaller.Context(sandbox: sandbox, profile: profile)
                 for var device in users {
                     try DeviceInstaller.uninstall(&device, registry)
@@ -65,6 +83,7 @@ extension DeviceInstaller {
         }
         try InterfaceHandler.removeInterfaces(of: device.instanceID, registry)
         try registry.db.execute(sql: "DELETE FROM device_filter WHERE device = ?", arguments: [device.instanceID])
+        try registry.db.execute(sql: "DELETE FROM device_extension WHERE device = ?", arguments: [device.instanceID])
         device.packageID = nil; device.installSection = nil; device.matchingID = nil; device.rank = nil
         device.driverKey = nil; device.service = nil; device.rebootNeeded = false
     }

@@ -6,10 +6,12 @@ import INFModel
 /// declarative filter, at the `FilterLevel` the device's base INF defines or at the `FilterPosition`
 /// (Upper or Lower) given. ``DeviceStack`` merges them with the UpperFilters/LowerFilters values.
 enum FilterHandler {
-    /// Replaces the device's declarative filters by those of `section` (none when it is absent).
-    static func register(_ section: String, instanceID: String, _ context: InstallContext, _ registry: RegistryStore) throws {
-        try registry.db.execute(sql: "DELETE FROM device_filter WHERE device = ?", arguments: [instanceID])
-        var ordinal = 0
+    /// Registers the declarative filters of `section` (none when it is absent) for the device: in place
+    /// of those it had (`replacing`, a base driver's install) or after them (an extension INF's).
+    static func register(_ section: String, instanceID: String, replacing: Bool, _ context: InstallContext, _ registry: RegistryStore) throws {
+        if replacing { try registry.db.execute(sql: "DELETE FROM device_filter WHERE device = ?", arguments: [instanceID]) }
+        var ordinal = try Int.fetchOne(registry.db, sql: "SELECT ifnull(max(ordinal) + 1, 0) FROM device_filter WHERE device = ?",
+                                       arguments: [instanceID]) ?? 0
         for line in context.document.lines(in: section) {
             guard line.key?.caseInsensitiveCompare("AddFilter") == .orderedSame else {
                 if let key = line.key { context.skip(line, "\(key) is not a directive of a .Filters section; the line is skipped") }

@@ -101,6 +101,8 @@ public final class InstallContext {
     /// DIRID 13 for this INF: its folder under `DriverStore\FileRepository` (`name.inf_arch`; the
     /// hash Windows appends belongs to staged packages, which `install-section` does not make).
     var driverStoreFolder: String?
+    /// An extension INF is being applied: it may not install a function driver (SPSVCINST_ASSOCSERVICE).
+    var isExtension = false
 
     static let view64Bit: UInt32 = 0x1000, view32Bit: UInt32 = 0x4000
 

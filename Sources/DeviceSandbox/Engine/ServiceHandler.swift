@@ -7,6 +7,10 @@ enum ServiceHandler {
 
     static func addService(_ line: INFLine, _ context: InstallContext, _ registry: RegistryStore) throws {
         let directive = AddServiceDirective(line: line)
+        if context.isExtension && directive.isFunctionDriver {
+            context.skip(line, field: 2, "an extension INF cannot install a device's function driver (SPSVCINST_ASSOCSERVICE); the line is skipped")
+            return
+        }
         if directive.serviceName.isEmpty { context.note("     inf: null driver (AddService = ,\(line.field(2) ?? ""))"); return }
         guard let sectionName = directive.installSection, let section = context.document.serviceInstallSection(sectionName) else {
             throw context.fail(line, field: 3, "AddService '\(directive.serviceName)' names no service-install section", error: errorBadServiceInstallSection)

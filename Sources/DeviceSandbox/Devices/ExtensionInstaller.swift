@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+import INFModel
+
+/// Extension INFs ("Using an Extension INF File"): `Class = Extension` packages that add to a
+/// device's base driver package and never replace it. Among the extensions whose models list one of
+/// the device's IDs, the one with the newest DriverVer (date, then version) of each ExtensionId is
+/// applied after the base driver, in the same transaction: its DDInstall section (HKR = the
+/// device's driver key), `.HW`, `.Interfaces`, `.Services` (no function driver), `.Filters`,
+/// `.Components` and `.Software`, with its files from its own driver store folder.
+enum ExtensionInstaller {
+    static let classGuid = "{e2f84ce7-8efa-411c-aa69-97454ca4cb57}"
+
+    /// The extension to apply for each ExtensionId on `device`, with its ExtensionId.
+    static func chosen(for device: DeviceNode, _ db: Database, _ ctx: inout DeviceInstaller.Context) throws -> [(node: DriverNode, id: String)] {
+        let platform = ctx.profile.platform
+        var best: [String: DriverNode] = [:]
+        for node in try Ranking.allNodes(for: device, db, documents: &ctx.documents, sandboxRoot: ctx.sandbox.root, platform: platform)
+        where node.package.isExtension {
+            guard let document = try Ranking.document(node.package, &ctx.documents, sandboxRoot: ctx.sandbox.root),
+                  let id = document.firstLine(in: "Version", key: "ExtensionId")?.nonEmptyField(1)?.lowercased() else { continue }
+            if let current = best[id], !isNewer(node, than: current) { continue }
+            best[id] = node
+        }
+        return best.sorted { $0.key < $1.key }.map { ($0.value, $0.key) }
+    }
+
+    /// DriverVer date, then version, then (drvkit's last word) the lower `oemN`.
+    static func isNewer(_ a: DriverNode, than b: DriverNode) -> Bool {
+        if a.package.driverDate != b.package.driverDate { return a.package.driverDate > b.package.driverDate }
+        let va = DriverNode.versionParts(a.package.driverVersion), vb = DriverNode.versionParts(b.package.driverVersion)
+        if va != vb { return !va.lexicographicallyPrecedes(vb) }
+        return a.package.oemNumber < b.package.oemNumber
+    }
+
+    /// Applies the chosen extensions on `device`, whose base driver has just been installed with
+    /// `driverKey`; records them. The log lines go to `log`.
+    static func apply(on device: DeviceNode, driverKey: RegistryPath, _ registry: RegistryStore, _ ctx: inout DeviceInstaller.Context,
+                      log: InstallContext) throws -> [String] {
+        try registry.db.execute(sql: "DELETE FROM device_extension WHERE device = ?", arguments: [device.instanceID])
+        let platform = ctx.profile.platform
+        var copied: [String] = []
+        for (node, id) in try chosen(for: device, registry.db, &ctx) {
+            let package = node.package
+            guard let document = try Ranking.document(package, &ctx.documents, sandboxRoot: ctx.sandbox.root),
+                  let install = document.installSection(node.installSection, for: platform) else { continue }
+            let infPath = ctx.sandbox.root.appendingPathComponent(package.storeRelativePath + "/" + package.originalName).path
+            let context = InstallContext(document: document, infPath: infPath, hkr: driverKey)
+            context.is64BitMachine = platform.architecture.hasRegistryViews
+            context.driverStoreFolder = package.storePath
+            context.isExtension = true
+            context.note("     dvi: Extension driver: \(package.publishedName) [\(install.sectionName)] (ExtensionId \(id))")
+            _ = context.markProcessed(infPath: infPath, section: install.sectionName)
+            let environment = CopyFilesHandler.Environment(sandboxRoot: ctx.sandbox.root, architecture: platform.architecture,
+                                                           queue: FileQueue(root: ctx.sandbox.root))
+            try InstallEngine.apply(install.sectionName, context, registry, environment)
+            if document.hasSection(install.name(of: .hw)) {
+                let hardwareKey = device.enumKey.appending("Device Parameters")
+                context.hkr = hardwareKey
+                try InstallEngine.apply(install.name(of: .hw), context, registry, environment)
+                try DeviceInstaller.moveDeviceProperties(from: hardwareKey, to: device.enumKey, registry)
+            }
+            for line in document.lines(in: install.name(of: .interfaces), key: "AddInterface") {
+                try InterfaceHandler.addInterface(context.installLine(line), instanceID: device.instanceID, context, registry)
+            }
+            if document.hasSection(install.name(of: .services)) {
+                context.hkr = nil
+                try InstallEngine.apply(install.name(of: .services), context, registry, environment)
+            }
+            try FilterHandler.register(install.name(of: .filters), instanceID: device.instanceID, replacing: false, context, registry)
+            try ComponentHandler.addComponents(document.lines(in: install.name(of: .components), key: "AddComponent"), parent: device,
+                                               context, registry, try ctx.policy(registry))
+            ComponentHandler.addSoftware(document.lines(in: install.name(of: .software), key: "AddSoftware"), context)
+            try environment.queue.commit(context, registry)
+            copied += environment.queue.copies.map(\.windowsPath) + environment.queue.inPlace
+            try registry.db.execute(sql: "INSERT INTO device_extension VALUES (?, ?, ?)", arguments: [device.instanceID, package.id, id])
+            log.absorb(context)
+        }
+        return copied
+    }
+
+    /// The extension packages applied on `instanceID`, by published name.
+    static func applied(to instanceID: String, _ db: Database) throws -> [DriverPackageRecord] {
+        try Row.fetchAll(db, sql: "SELECT package FROM device_extension WHERE device = ?", arguments: [instanceID])
+            .compactMap { try DriverPackageRecord.withID($0["package"], db) }.sorted { $0.oemNumber < $1.oemNumber }
+    }
+}
