@@ -238,6 +238,11 @@ extension Devices {
     public static func summaries(_ sandbox: Sandbox) throws -> [Summary] {
         try sandbox.read { registry in
             let packages = Dictionary(uniqueKeysWithValues: try DriverPackageRecord.all(registry.db).map { ($0.id, $0) })
+            // Extension INFs per device, in one query.
+            var extensions: [String: [DriverPackageRecord]] = [:]
+            for row in try Row.fetchAll(registry.db, sql: "SELECT device, package FROM device_extension") {
+                if let package = packages[row["package"]] { extensions[(row["device"] as String).uppercased(), default: []].append(package) }
+            }
             return try DeviceNode.all(registry.db).map { device in
                 let values = try registry.values(device.enumKey)
                 func string(_ name: String) -> String? { values.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.stringValue }
@@ -247,7 +252,7 @@ extension Devices {
                 }
                 return Summary(device: device, package: device.packageID.flatMap { packages[$0] }, className: string("Class") ?? "",
                                classGuid: string("ClassGUID") ?? "", manufacturer: manufacturer?.isEmpty == true ? nil : manufacturer,
-                               extensions: try ExtensionInstaller.applied(to: device.instanceID, registry.db))
+                               extensions: (extensions[device.instanceID.uppercased()] ?? []).sorted { $0.oemNumber < $1.oemNumber })
             }
         }
     }
