@@ -7,24 +7,32 @@ extension Drvkit {
         static let configuration = CommandConfiguration(
             abstract: "List drvkit's lint rules, or show one rule's documentation and examples.")
 
-        @Argument(help: "A rule code (DK6001) or name (device-type-not-set).") var rule: String?
+        @Argument(help: "A rule code (DK6001), a rule name (device-type-not-set), or an InfVerif error code (1304): the rules that check it.")
+        var rule: String?
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
             let infos: [RuleInfo]
-            if let rule {
-                guard let info = RuleRegistry.info(rule) else {
-                    throw CommandFailure(exitCode: 2, message: "error: no rule '\(rule)'; run 'drvkit rules' for the list")
-                }
+            if let rule, let info = RuleRegistry.info(rule) {
                 infos = [info]
+            } else if let rule, let code = Int(rule) {
+                // InfVerif's numbers (`infverif /code 1304`): every rule that carries it.
+                infos = RuleRegistry.infos.filter { $0.infVerif == code }
+                guard !infos.isEmpty else {
+                    throw CommandFailure(exitCode: 2, message: "error: no drvkit rule checks InfVerif \(code); run 'drvkit rules' for the list")
+                }
+            } else if let rule {
+                throw CommandFailure(exitCode: 2, message: "error: no rule '\(rule)'; run 'drvkit rules' for the list")
             } else {
                 infos = RuleRegistry.infos
             }
+            // One rule named: its document; otherwise (all rules, or an InfVerif code several rules carry) a list.
+            let single = rule != nil && (infos.count == 1 || Int(rule!) == nil)
             if json {
                 let value: JSON = .array(infos.map(Self.json))
-                Terminal.write((rule == nil ? value : Self.json(infos[0])).serialized + "\n")
-            } else if rule != nil {
-                Terminal.write(infos[0].documentation)
+                Terminal.write((single && Int(rule!) == nil ? Self.json(infos[0]) : value).serialized + "\n")
+            } else if single {
+                Terminal.write(infos.map(\.documentation).joined(separator: "\n"))
             } else {
                 for i in infos {
                     let infVerif = i.infVerif.map { "InfVerif \($0)" } ?? ""

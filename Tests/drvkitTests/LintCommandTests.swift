@@ -183,5 +183,11 @@ struct LintCommandTests {
         let json = try CommandRunner.run(["rules", "DK6001", "--json"])
         #expect(json.stdout.hasPrefix("{\"code\":\"DK6001\",\"name\":\"device-type-not-set\""))
         #expect(try CommandRunner.run(["rules", "DK9999"]).exitCode == 2)
+        // An InfVerif number (as `infverif /code`): the rule that checks it, or the list of those that do.
+        #expect(try CommandRunner.run(["rules", "1304"]).stdout.hasPrefix("# DK7003 registry-outside-hkr\n"))
+        let shared = try CommandRunner.run(["rules", "1234"]).stdout
+        #expect(shared.components(separatedBy: "InfVerif 1234").count == 4 && shared.hasPrefix("DK2003  "))
+        #expect(try CommandRunner.run(["rules", "1304", "--json"]).stdout.hasPrefix("[{\"code\":\"DK7003\""))
+        #expect(try CommandRunner.run(["rules", "9999"]).exitCode == 2)
     }
 }
