@@ -65,12 +65,12 @@ public final class LintContext {
     public var targetOS: TargetPlatform?
 
     /// With ``targetOS``: lower-cased names of the sections reached from what Windows picks there.
-    public lazy var targetOSSections: Set<String>? = targetOS.map { Set(buildGraph(scope: IsolationScope(document, platform: $0)).roles.keys) }
+    public lazy var targetOSSections: Set<String>? = targetOS.map { Set(buildGraph(scope: InstallScope(document, platform: $0)).roles.keys) }
 
     /// Lower-cased names of the sections the isolation rules look at (those reached from models and
     /// install sections that apply on ``isolationBuild`` or later), or nil when that is every reached section.
     public lazy var isolationSections: Set<String>? = {
-        let scoped = Set(buildGraph(scope: IsolationScope(document, architectures: architectures, from: isolationBuild)).roles.keys)
+        let scoped = Set(buildGraph(scope: InstallScope(document, architectures: architectures, from: isolationBuild)).roles.keys)
         return scoped.count == graph.roles.count ? nil : scoped
     }()
 
@@ -189,7 +189,7 @@ public final class LintContext {
     public func role(of section: String) -> SectionRole? { graph.roles[section.lowercased()] }
 
     /// The graph from the entry points; with `scope`, only from the models and install sections it holds.
-    private func buildGraph(scope: IsolationScope? = nil) -> (roles: [String: SectionRole], references: [SectionReference]) {
+    private func buildGraph(scope: InstallScope? = nil) -> (roles: [String: SectionRole], references: [SectionReference]) {
         var roles: [String: SectionRole] = [:]
         var references: [SectionReference] = []
         var queue: [String] = []

@@ -45,12 +45,12 @@ extension TargetPlatform {
     }
 }
 
-/// The models and install sections that install on Windows `from` or later (or on exactly one
-/// platform, for `--osver`): what InfVerif's Windows
-/// Driver checks (`/w`, and the isolation part of `/h`) look at. A section Windows picks only on
-/// older versions (a `Models.NTamd64.6.1` beside a `Models.NTamd64.10.0...17763`) is left to the
-/// rules of those versions ("Validating Windows Drivers": `/wbuild`, default 10.0.17763).
-struct IsolationScope {
+/// The models and install sections Windows picks on some versions: from a version on (`--wbuild`:
+/// what InfVerif's Windows Driver checks, `/w` and the isolation part of `/h`, look at) or on exactly
+/// one platform (`--osver`). A section Windows picks only on older versions (a `Models.NTamd64.6.1`
+/// beside a `Models.NTamd64.10.0...17763`) is left to the rules of those versions ("Validating
+/// Windows Drivers": `/wbuild`, default 10.0.17763).
+struct InstallScope {
     /// Lower-cased models section names.
     var models: Set<String> = []
     /// Lower-cased install section names (the chosen DDInstall sections; their companions go with them).

@@ -7,7 +7,7 @@ import INFModel
 
 /// Isolation rules look only at what installs on `--wbuild` (default 10.0.17763) or later, as
 /// InfVerif /w does ("Validating Windows Drivers").
-struct IsolationScopeTests {
+struct InstallScopeTests {
     static let downlevel = TestPaths.fixtures.appendingPathComponent("lint/downlevel-isolation.inf").path
 
     static func findings(_ mode: LintMode, from build: WindowsBuild? = nil, on osver: String? = nil) throws -> [String] {
@@ -31,9 +31,9 @@ struct IsolationScopeTests {
 
     @Test func scopeFollowsTheDecorationsWindowsPicks() throws {
         let document = INFDocument(tree: SyntaxTree(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: Self.downlevel)))))
-        let at1809 = IsolationScope(document, architectures: [.amd64], from: .isolationDefault)
+        let at1809 = InstallScope(document, architectures: [.amd64], from: .isolationDefault)
         #expect(at1809.models == ["models.ntamd64.10.0...17763"] && at1809.installs == ["isolated.nt"])
-        let at7 = IsolationScope(document, architectures: [.amd64], from: WindowsBuild("6.1.0")!)
+        let at7 = InstallScope(document, architectures: [.amd64], from: WindowsBuild("6.1.0")!)
         #expect(at7.models == ["models.ntamd64.6.1", "models.ntamd64.10.0...17763"] && at7.installs == ["legacy.nt", "isolated.nt"])
         #expect(at7.includesInstallFamilyMember("legacy.nt.services") && !at1809.includesInstallFamilyMember("legacy.nt.services"))
     }
