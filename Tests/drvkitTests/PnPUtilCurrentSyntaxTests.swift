@@ -174,6 +174,32 @@ struct PnPUtilCurrentSyntaxTests {
         #expect(after.contains("Status:                     Started") && !after.contains("Extension Driver Names:"))
     }
 
+    /// End to end: drvkit's `filter` template (an extension INF with AddFilter), stamped, built and
+    /// signed, installs on the running echo device, and its filter joins the stack above echo.
+    @Test func theFilterTemplateJoinsTheEchoStack() throws {
+        let (dir, sb) = try ToolFixtures.sandbox()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = pnputil(sb, "/add-driver", ToolFixtures.built.v1, "/install")
+        let source = dir.appendingPathComponent("flt"), inf = source.appendingPathComponent("EchoFilter.inf").path
+        #expect(try CommandRunner.run(["new", "filter", "EchoFilter", "--hardware-id", "Root\\Echo", "-o", source.path]).exitCode == 0)
+        #expect(try CommandRunner.run(["stamp", source.appendingPathComponent("EchoFilter.inx").path, "--arch", "amd64",
+                                       "--driver-ver", "11/22/2026,1.0.0.0", "-o", inf]).exitCode == 0)
+        var writer = PEWriter()
+        writer.machine = 0x8664
+        writer.subsystem = 1
+        try Data(writer.bytes()).write(to: source.appendingPathComponent("EchoFilter.sys"))
+        let certificate = URL(fileURLWithPath: ToolFixtures.built.cert)
+        let package = dir.appendingPathComponent("fltpkg").path
+        let build = try CommandRunner.run(["package", "build", inf, "--arch", "amd64", "-o", package, "--sign", "--cert", certificate.path,
+                                           "--key", certificate.deletingLastPathComponent().appendingPathComponent("test.key").path])
+        #expect(build.exitCode == 0, "\(build.stderr)")
+        let add = pnputil(sb, "/add-driver", package + "/EchoFilter.inf", "/install")
+        #expect(add.output.contains("Driver package installed on device: ROOT\\ECHO\\0000") && add.exitCode == 0)
+        let stack = pnputil(sb, "/enum-devices", "/stack").output
+        #expect(stack.contains("Status:                     Started\nDriver Name:                oem0.inf\nExtension Driver Names:     oem1.inf\n"))
+        #expect(stack.contains("Stack:                      \\Driver\\EchoFilter\n                            \\Driver\\Echo\n                            \\Driver\\PnpManager\n"))
+    }
+
     @Test func rebootReboots() throws {
         let (dir, sb) = try ToolFixtures.sandbox()
         defer { try? FileManager.default.removeItem(at: dir) }
