@@ -33,10 +33,13 @@ extension Drvkit {
         @Option(help: "Skip these rules (codes or code prefixes, comma-separated).") var ignore: String?
         @Option(help: "Configuration file (YAML); default: the nearest .drvkit.yml.") var config: String?
         @Option(help: "The FILE_DEVICE_* value device-type-not-set's fix writes (default 0x22).") var deviceType: String?
-        @Option(help: "Report INFs whose [Version] Provider is not NAME (DK2018, InfVerif /provider).") var provider: String?
-        @Option(help: "In hardware-dev-center and windows-driver modes, check isolation only for what installs on this Windows version (Major.Minor.Build) or later (InfVerif /wbuild; default 10.0.17763).")
+        @Option(help: ArgumentHelp("Report INFs whose [Version] Provider is not this name (DK2018, InfVerif /provider).", valueName: "name"))
+        var provider: String?
+        @Option(help: ArgumentHelp("In hardware-dev-center and windows-driver modes, check isolation only for what installs on this Windows version or later (InfVerif /wbuild; default 10.0.17763).",
+                                   valueName: "major.minor.build"))
         var wbuild: String?
-        @Option(help: "Lint only what installs on this Windows, written as a models decoration (NTamd64.10.0...22000; InfVerif /osver).")
+        @Option(help: ArgumentHelp("Lint only what installs on this Windows, written as a models decoration such as NTamd64.10.0...22000 (InfVerif /osver).",
+                                   valueName: "decoration"))
         var osver: String?
         @Option(help: "Lowest severity that makes the exit code 1: error, warning or info.") var failOn: Severity = .error
 
