@@ -1,6 +1,7 @@
 /// Every rule type (one rule per file under Rules/; regenerated when a rule is added).
 extension RuleRegistry {
     static let unsortedRules: [any LintRule.Type] = [
+        AddFilterInvalid.self,
         AddRegContradictoryFlags.self,
         AddRegDataInvalid.self,
         AddRegFlagsInvalid.self,

@@ -11,6 +11,7 @@ struct InfVerifSeverityTests {
         1002: (.error, .error, .error),
         1003: (.error, .error, .error),
         1010: (.error, .error, .error),
+        1087: (.error, .error, .error),
         1100: (.error, .error, .error),
         1202: (.error, .error, .error),
         1203: (.error, .error, .error),

@@ -17,27 +17,12 @@ enum FilterHandler {
                 if let key = line.key { context.skip(line, "\(key) is not a directive of a .Filters section; the line is skipped") }
                 continue
             }
-            guard let service = line.nonEmptyField(1) else {
-                context.skip(line, field: 1, "AddFilter needs the name of an installed service; the line is skipped")
+            let filter = AddFilterDirective(line: line, in: context.document)
+            if let problem = filter.problem {
+                context.skip(line, "AddFilter: \(problem); the line is skipped")
                 continue
             }
-            if let flags = line.nonEmptyField(2), IntegerField.parse(flags) != 0 {
-                context.skip(line, field: 2, "AddFilter flags are unused and must be 0; the line is skipped")
-                continue
-            }
-            guard let install = line.nonEmptyField(3), context.document.hasSection(install) else {
-                context.skip(line, field: 3, "AddFilter needs a filter-install section; the line is skipped")
-                continue
-            }
-            let level = context.document.firstLine(in: install, key: "FilterLevel")?.nonEmptyField(1)
-            let positionText = context.document.firstLine(in: install, key: "FilterPosition")?.nonEmptyField(1)
-            let position = positionText.map { $0.lowercased() }.flatMap { $0 == "upper" || $0 == "lower" ? $0 : nil }
-            guard (level == nil) != (position == nil) else {
-                context.skip(line, field: 3, positionText != nil && position == nil
-                    ? "FilterPosition in [\(install)] must be Upper or Lower; the line is skipped"
-                    : "[\(install)] must give either FilterLevel or FilterPosition, not both or neither; the line is skipped")
-                continue
-            }
+            let (service, level, position) = (filter.service, filter.level, filter.position?.rawValue)
             try registry.db.execute(sql: "INSERT INTO device_filter VALUES (?, ?, ?, ?, ?)",
                                     arguments: [instanceID, service, position, level, ordinal])
             ordinal += 1
