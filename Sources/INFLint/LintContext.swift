@@ -215,11 +215,11 @@ public final class LintContext {
             } else if modelsNames.contains(lower) {
                 reach(name, .other)
             } else if let role = installFamilyRole(lower, bases: installBases) {
-                if scope?.includesInstallFamilyMember(lower) ?? true { reach(name, role) }
+                if !isOrphanCompanion(lower, role), scope?.includesInstallFamilyMember(lower) ?? true { reach(name, role) }
             } else if let role = installFamilyRole(lower, bases: ["defaultinstall", "defaultuninstall"]) {
-                reach(name, role == .install ? .defaultInstall : role)
+                if !isOrphanCompanion(lower, role) { reach(name, role == .install ? .defaultInstall : role) }
             } else if let role = installFamilyRole(lower, bases: ["classinstall32"]) {
-                reach(name, role == .install ? .classInstall : role)
+                if !isOrphanCompanion(lower, role) { reach(name, role == .install ? .classInstall : role) }
             }
         }
         var i = 0
@@ -242,6 +242,16 @@ public final class LintContext {
             if let role = roles[base], role == .addReg || role == .copyFiles { reach(section.name, .other) }
         }
         return (roles, references)
+    }
+
+    /// Whether `lower`, an install-family section of `role`, is a companion (`X.HW`, `X.Remove.Services`…)
+    /// of an install section `X` that does not exist: Windows derives companions from the install
+    /// section it picks, which cannot be a missing one, so `[Base.NTamd64.HW]` without
+    /// `[Base.NTamd64]` is never read. (Templates keep theirs: a generator may name `X`.)
+    func isOrphanCompanion(_ lower: String, _ role: SectionRole) -> Bool {
+        guard role != .install, !isTemplate else { return false }
+        let parents = Self.companions.keys.filter { lower.hasSuffix("." + $0) }.map { String(lower.dropLast($0.count + 1)) }
+        return !parents.isEmpty && !parents.contains(where: document.hasSection)
     }
 
     /// The role of `lower` when it is `base`, `base.<decoration>`, or one of their companions.
