@@ -3,7 +3,8 @@ import Foundation
 
 /// pnputil's device commands: enumerate, disable, enable, restart, remove, scan.
 ///
-/// Layouts marked [?] have no source drvkit could check (installer.md §2 lists the observed ones).
+/// Layouts marked [?] have no source drvkit could check; the others follow installer.md §2 and, for
+/// interfaces, parents and extension drivers, real pnputil output quoted in public repositories.
 enum PnPUtilDevices {
     static let column = 28
 
