@@ -85,3 +85,15 @@ public struct RegistryValue: Hashable, Sendable {
         return v
     }
 }
+
+extension Array where Element == RegistryValue {
+    /// The value called `name` (registry names compare without case), or nil.
+    public func named(_ name: String) -> RegistryValue? {
+        first { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+    }
+
+    /// The strings of the REG_MULTI_SZ value called `name` (none when it is absent).
+    public func strings(named name: String) -> [String] {
+        named(name)?.multiStringValue ?? []
+    }
+}

@@ -35,33 +35,27 @@ extension DeviceStack {
     init(device: DeviceNode, registry: RegistryStore) throws {
         let enumValues = try registry.values(device.enumKey)
         let parameters = try registry.values(device.enumKey.appending("Device Parameters"))
-        func value(_ values: [RegistryValue], _ name: String) -> RegistryValue? {
-            values.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }
-        }
-        func multi(_ values: [RegistryValue], _ name: String) -> [String] {
-            value(values, name)?.multiStringValue.filter { !$0.isEmpty } ?? []
-        }
-        upperFilters = multi(enumValues, "UpperFilters")
-        lowerFilters = multi(enumValues, "LowerFilters")
-        function = value(enumValues, "Service")?.stringValue
+        upperFilters = enumValues.strings(named: "UpperFilters")
+        lowerFilters = enumValues.strings(named: "LowerFilters")
+        function = enumValues.named("Service")?.stringValue
         if function?.isEmpty == true { function = nil }
-        className = value(enumValues, "Class")?.stringValue
-        if let guid = value(enumValues, "ClassGUID")?.stringValue, !guid.isEmpty,
+        className = enumValues.named("Class")?.stringValue
+        if let guid = enumValues.named("ClassGUID")?.stringValue, !guid.isEmpty,
            let classKey = RegistryPath("HKLM\\SYSTEM\\CurrentControlSet\\Control\\Class")?.appending(guid) {
             classGuid = guid
             let classValues = try registry.values(classKey)
-            upperClassFilters = multi(classValues, "UpperFilters")
-            lowerClassFilters = multi(classValues, "LowerFilters")
+            upperClassFilters = classValues.strings(named: "UpperFilters")
+            lowerClassFilters = classValues.strings(named: "LowerFilters")
         }
         // The filter levels a base INF defines with its .HW AddReg (HKR: the device's hardware key).
         let levelValues = enumValues + parameters
         let declarative = try Row.fetchAll(registry.db, sql: "SELECT service, position, level FROM device_filter WHERE device = ? ORDER BY ordinal",
                                            arguments: [device.instanceID])
             .map { (service: $0["service"] as String, position: $0["position"] as String?, level: $0["level"] as String?) }
-        compoundUpperFilters = Self.compound(legacy: upperFilters, side: "upper", levels: multi(levelValues, "UpperFilterLevels"),
-                                             defaultLevel: value(levelValues, "UpperFilterDefaultLevel")?.stringValue, declarative)
-        compoundLowerFilters = Self.compound(legacy: lowerFilters, side: "lower", levels: multi(levelValues, "LowerFilterLevels"),
-                                             defaultLevel: value(levelValues, "LowerFilterDefaultLevel")?.stringValue, declarative)
+        compoundUpperFilters = Self.compound(legacy: upperFilters, side: "upper", levels: levelValues.strings(named: "UpperFilterLevels"),
+                                             defaultLevel: levelValues.named("UpperFilterDefaultLevel")?.stringValue, declarative)
+        compoundLowerFilters = Self.compound(legacy: lowerFilters, side: "lower", levels: levelValues.strings(named: "LowerFilterLevels"),
+                                             defaultLevel: levelValues.named("LowerFilterDefaultLevel")?.stringValue, declarative)
     }
 
     /// One side's filters as "Device filter driver ordering" merges them: by the levels the base INF

@@ -245,7 +245,7 @@ extension Devices {
             }
             return try DeviceNode.all(registry.db).map { device in
                 let values = try registry.values(device.enumKey)
-                func string(_ name: String) -> String? { values.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.stringValue }
+                func string(_ name: String) -> String? { values.named(name)?.stringValue }
                 var manufacturer = string("Mfg")
                 if let text = manufacturer, text.hasPrefix("@"), let semicolon = text.firstIndex(of: ";") {
                     manufacturer = String(text[text.index(after: semicolon)...])

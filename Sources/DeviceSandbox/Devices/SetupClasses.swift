@@ -18,12 +18,10 @@ extension Devices {
         return try sandbox.read { registry in
             try registry.subkeys(root).compactMap { guid in
                 let values = try registry.values(root.appending(guid))
-                func value(_ name: String) -> RegistryValue? { values.first { $0.name.caseInsensitiveCompare(name) == .orderedSame } }
-                guard let name = value("Class")?.stringValue, !name.isEmpty else { return nil }
-                let description = value("")?.stringValue ?? ""
+                guard let name = values.named("Class")?.stringValue, !name.isEmpty else { return nil }
+                let description = values.named("")?.stringValue ?? ""
                 return SetupClass(guid: guid, name: name, description: description.isEmpty ? name : description,
-                                  upperFilters: value("UpperFilters")?.multiStringValue.filter { !$0.isEmpty } ?? [],
-                                  lowerFilters: value("LowerFilters")?.multiStringValue.filter { !$0.isEmpty } ?? [])
+                                  upperFilters: values.strings(named: "UpperFilters"), lowerFilters: values.strings(named: "LowerFilters"))
             }
         }
     }
