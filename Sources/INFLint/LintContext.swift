@@ -301,8 +301,7 @@ public final class LintContext {
     public lazy var isDeviceINF: Bool = !document.manufacturers.isEmpty
 
     /// An extension INF (`Class = Extension`, or the Extension class GUID).
-    public lazy var isExtensionINF: Bool = version.class?.value.trimmingWhitespace().caseInsensitiveCompare("Extension") == .orderedSame
-        || version.classGuid?.value.trimmingWhitespace().lowercased() == "{e2f84ce7-8efa-411c-aa69-97454ca4cb57}"
+    public var isExtensionINF: Bool { version.isExtension }
 
     /// The AddService lines of every reached `.Services` section (and DefaultInstall.Services).
     public lazy var addServices: [(directive: AddServiceDirective, section: String)] = collectAddServices()

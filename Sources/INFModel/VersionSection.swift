@@ -27,6 +27,18 @@ public struct VersionSection: Sendable {
     /// The `[Version]` header line (index into `tree.lines`), for findings about a missing key.
     public var headerLine: Int?
 
+    /// The Extension setup class GUID ("Using an Extension INF File").
+    public static let extensionClassGuid = "{e2f84ce7-8efa-411c-aa69-97454ca4cb57}"
+
+    /// Whether a class name and GUID make an extension INF (`Class = Extension`, or its GUID).
+    public static func isExtension(className: String?, classGuid: String?) -> Bool {
+        className?.trimmingWhitespace().caseInsensitiveCompare("Extension") == .orderedSame
+            || classGuid?.trimmingWhitespace().lowercased() == extensionClassGuid
+    }
+
+    /// An extension INF: it adds to a device's base driver package, never replaces it.
+    public var isExtension: Bool { Self.isExtension(className: self.class?.value, classGuid: classGuid?.value) }
+
     /// A `CatalogFile[.decoration]` line.
     public struct CatalogFileEntry: Hashable, Sendable {
         /// The text after `CatalogFile.` (`NT`, `NTamd64`), nil for plain `CatalogFile`.

@@ -9,8 +9,6 @@ import INFModel
 /// device's driver key), `.HW`, `.Interfaces`, `.Services` (no function driver), `.Filters`,
 /// `.Components` and `.Software`, with its files from its own driver store folder.
 enum ExtensionInstaller {
-    static let classGuid = "{e2f84ce7-8efa-411c-aa69-97454ca4cb57}"
-
     /// The extension to apply for each ExtensionId on `device`, with its ExtensionId.
     static func chosen(for device: DeviceNode, _ db: Database, _ ctx: inout DeviceInstaller.Context) throws -> [(node: DriverNode, id: String)] {
         let platform = ctx.profile.platform

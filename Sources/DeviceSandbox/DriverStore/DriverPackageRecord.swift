@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import INFModel
 
 /// A package in the driver store: published as `oemN.inf`, kept in `FileRepository\<folder>`.
 public struct DriverPackageRecord: Hashable, Sendable {
@@ -22,9 +23,7 @@ public struct DriverPackageRecord: Hashable, Sendable {
 
     /// `C:\Windows\System32\DriverStore\FileRepository\<folder>`.
     /// An extension INF (`Class = Extension`): it adds to a device's base driver, never replaces it.
-    public var isExtension: Bool {
-        classGuid.lowercased() == ExtensionInstaller.classGuid || className.caseInsensitiveCompare("Extension") == .orderedSame
-    }
+    public var isExtension: Bool { VersionSection.isExtension(className: className, classGuid: classGuid) }
 
     public var storePath: String { "C:\\Windows\\System32\\DriverStore\\FileRepository\\" + folder }
     /// The same folder relative to the sandbox root.
