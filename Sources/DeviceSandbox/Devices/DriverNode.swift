@@ -30,16 +30,9 @@ public struct DriverNode: Hashable, Sendable {
     /// then (drvkit's last word) the lower `oemN`.
     public static func isBetter(_ a: DriverNode, than b: DriverNode) -> Bool {
         if a.rank != b.rank { return a.rank < b.rank }
-        if a.package.driverDate != b.package.driverDate { return a.package.driverDate > b.package.driverDate }
-        let va = versionParts(a.package.driverVersion), vb = versionParts(b.package.driverVersion)
-        if va != vb { return va.lexicographicallyPrecedes(vb) == false }
+        if let newer = a.package.hasNewerDriverVer(than: b.package) { return newer }
         if a.isCurrent != b.isCurrent { return a.isCurrent }
         return a.package.oemNumber < b.package.oemNumber
-    }
-
-    static func versionParts(_ v: String) -> [Int] {
-        let parts = v.split(separator: ".").map { Int($0) ?? 0 }
-        return parts + Array(repeating: 0, count: max(0, 4 - parts.count))
     }
 }
 

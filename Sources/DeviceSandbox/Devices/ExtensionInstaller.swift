@@ -25,10 +25,7 @@ enum ExtensionInstaller {
 
     /// DriverVer date, then version, then (drvkit's last word) the lower `oemN`.
     static func isNewer(_ a: DriverNode, than b: DriverNode) -> Bool {
-        if a.package.driverDate != b.package.driverDate { return a.package.driverDate > b.package.driverDate }
-        let va = DriverNode.versionParts(a.package.driverVersion), vb = DriverNode.versionParts(b.package.driverVersion)
-        if va != vb { return !va.lexicographicallyPrecedes(vb) }
-        return a.package.oemNumber < b.package.oemNumber
+        a.package.hasNewerDriverVer(than: b.package) ?? (a.package.oemNumber < b.package.oemNumber)
     }
 
     /// Applies the chosen extensions on `device`, whose base driver has just been installed with

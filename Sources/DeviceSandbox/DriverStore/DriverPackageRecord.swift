@@ -22,6 +22,19 @@ public struct DriverPackageRecord: Hashable, Sendable {
     public var trusted: Bool
 
     /// `C:\Windows\System32\DriverStore\FileRepository\<folder>`.
+    /// Whether this package's DriverVer is newer than `other`'s: the date first, then the version
+    /// (four parts, missing ones 0); nil when both are the same. Windows' tie-breaker between
+    /// drivers of one rank, and its choice among extension INFs of one ExtensionId.
+    public func hasNewerDriverVer(than other: DriverPackageRecord) -> Bool? {
+        if driverDate != other.driverDate { return driverDate > other.driverDate }
+        func parts(_ v: String) -> [Int] {
+            let parts = v.split(separator: ".").map { Int($0) ?? 0 }
+            return parts + Array(repeating: 0, count: max(0, 4 - parts.count))
+        }
+        let mine = parts(driverVersion), theirs = parts(other.driverVersion)
+        return mine == theirs ? nil : !mine.lexicographicallyPrecedes(theirs)
+    }
+
     /// An extension INF (`Class = Extension`): it adds to a device's base driver, never replaces it.
     public var isExtension: Bool { VersionSection.isExtension(className: className, classGuid: classGuid) }
 
