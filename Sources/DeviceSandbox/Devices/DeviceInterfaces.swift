@@ -23,11 +23,11 @@ extension Devices {
                     let interfaceKey = root.appending(guid).appending(name)
                     guard let instance = try registry.value(interfaceKey, "DeviceInstance")?.stringValue else { continue }
                     for reference in try registry.subkeys(interfaceKey).sorted(by: caseInsensitive) where reference.hasPrefix("#") {
-                        let referenceKey = interfaceKey.appending(reference)
+                        let referenceKey = interfaceKey.appending(reference), referenceString = String(reference.dropFirst())
                         let friendly = try registry.value(referenceKey.appending("Device Parameters"), "FriendlyName")?.stringValue
                         let link = try registry.value(referenceKey, "SymbolicLink")?.stringValue
-                            ?? "\\\\?\\" + name.dropFirst(4) + (reference.count > 1 ? "\\" + reference.dropFirst() : "")
-                        result.append(DeviceInterface(classGuid: guid.lowercased(), instanceID: instance, referenceString: String(reference.dropFirst()),
+                            ?? InterfaceHandler.symbolicLink(interfaceKey: name, reference: referenceString)
+                        result.append(DeviceInterface(classGuid: guid.lowercased(), instanceID: instance, referenceString: referenceString,
                                                       symbolicLink: link, friendlyName: friendly?.isEmpty == false ? friendly : nil))
                     }
                 }

@@ -12,20 +12,31 @@ enum InterfaceHandler {
             return
         }
         let reference = line.nonEmptyField(2) ?? ""
-        let symbolic = "##?#" + instanceID.replacingOccurrences(of: "\\", with: "#") + "#" + guid
+        let symbolic = keyPrefix(of: instanceID) + guid
         let interfaceKey = deviceClasses.appending(guid).appending(symbolic)
         try registry.setValue(interfaceKey, .string("DeviceInstance", instanceID))
         let referenceKey = interfaceKey.appending("#" + reference)
-        try registry.setValue(referenceKey, .string("SymbolicLink", "\\\\?\\" + String(symbolic.dropFirst(4)) + (reference.isEmpty ? "" : "\\" + reference)))
+        try registry.setValue(referenceKey, .string("SymbolicLink", symbolicLink(interfaceKey: symbolic, reference: reference)))
         context.note("     dvi: Interface \(guid) of \(instanceID)\(reference.isEmpty ? "" : " (\(reference))")")
         if let section = line.nonEmptyField(3) {
             try ServiceHandler.applyRegistry(of: section, hkr: referenceKey.appending("Device Parameters"), context, registry)
         }
     }
 
+    /// How the key of each of a device's interfaces starts: `##?#ROOT#ECHO#0000#` (then the class GUID).
+    static func keyPrefix(of instanceID: String) -> String {
+        "##?#" + instanceID.replacingOccurrences(of: "\\", with: "#") + "#"
+    }
+
+    /// The path programs open for an interface: its key name (`##?#ROOT#ECHO#0000#{guid}`) as
+    /// `\\?\ROOT#ECHO#0000#{guid}`, with `\ref` for a reference string.
+    static func symbolicLink(interfaceKey name: String, reference: String) -> String {
+        "\\\\?\\" + name.dropFirst(4) + (reference.isEmpty ? "" : "\\" + reference)
+    }
+
     /// Removes the interfaces registered for `instanceID` (the device is being removed).
     static func removeInterfaces(of instanceID: String, _ registry: RegistryStore) throws {
-        let symbolicPrefix = ("##?#" + instanceID.replacingOccurrences(of: "\\", with: "#") + "#").uppercased()
+        let symbolicPrefix = keyPrefix(of: instanceID).uppercased()
         for guid in try registry.subkeys(deviceClasses) {
             for name in try registry.subkeys(deviceClasses.appending(guid)) where name.uppercased().hasPrefix(symbolicPrefix) {
                 _ = try registry.deleteKey(deviceClasses.appending(guid).appending(name))
