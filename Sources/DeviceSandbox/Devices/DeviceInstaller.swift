@@ -33,17 +33,11 @@ enum DeviceInstaller {
               let install = document.installSection(node.installSection, for: platform) else {
             throw DriverStoreError("The driver package \(package.publishedName) has no install section [\(node.installSection)] for this machine.", 0xE000_0102)
         }
-        let infPath = ctx.sandbox.root.appendingPathComponent(package.storeRelativePath + "/" + package.originalName).path
-        let context = InstallContext(document: document, infPath: infPath, hkr: nil)
-        context.is64BitMachine = platform.architecture.hasRegistryViews
-        context.driverStoreFolder = package.storePath
+        let (context, environment) = installContext(package, document, install, hkr: nil, ctx)
         context.note(">>>  [Device Install (Hardware initiated) - \(device.instanceID)]")
         context.note("     dvi: {Build Driver List}")
         context.note("     dvi:      Selected driver: \(package.publishedName) [\(install.sectionName)] rank 0x\(hex8(node.rank))")
         noteSigner(try ctx.policy(registry).signature(of: package), context)
-        let environment = CopyFilesHandler.Environment(sandboxRoot: ctx.sandbox.root, architecture: platform.architecture,
-                                                       queue: FileQueue(root: ctx.sandbox.root))
-        _ = context.markProcessed(infPath: infPath, section: install.sectionName)
 
         let classGuid = package.classGuid.isEmpty ? "{4d36e97d-e325-11ce-bfc1-08002be10318}" : package.classGuid
         try installClass(classGuid, document, platform, context, registry, environment)
@@ -51,25 +45,17 @@ enum DeviceInstaller {
         let driverKeyName = try allocateDriverKey(for: device, classGuid: classGuid, registry, &ctx)
         let driverKey = classRoot.appending(driverKeyName)
         try registry.createKey(driverKey)
-        let enumKey = device.enumKey
-        let hardwareKey = enumKey.appending("Device Parameters")
 
         // DDInstall, then .HW, .CoInstallers, .Interfaces, .Services, .Wdf (installer.md §5).
         context.hkr = driverKey
         try InstallEngine.apply(install.sectionName, context, registry, environment)
-        if document.hasSection(install.name(of: .hw)) {
-            context.hkr = hardwareKey
-            try InstallEngine.apply(install.name(of: .hw), context, registry, environment)
-            try moveDeviceProperties(from: hardwareKey, to: enumKey, registry)
-        }
+        try applyHardware(install, on: device, context, registry, environment)
         if document.hasSection(install.name(of: .coInstallers)) {
             context.hkr = driverKey
             try InstallEngine.apply(install.name(of: .coInstallers), context, registry, environment)
         }
         try InterfaceHandler.removeInterfaces(of: device.instanceID, registry)
-        for line in document.lines(in: install.name(of: .interfaces), key: "AddInterface") {
-            try InterfaceHandler.addInterface(context.installLine(line), instanceID: device.instanceID, context, registry)
-        }
+        try InterfaceHandler.addInterfaces(in: install.name(of: .interfaces), instanceID: device.instanceID, context, registry)
         var service: String?
         var nullDriver = false
         if document.hasSection(install.name(of: .services)) {
@@ -130,6 +116,32 @@ enum DeviceInstaller {
         }
         context.note("<<<  [Exit status: SUCCESS]")
         return context.log
+    }
+
+    /// The context a package's install section runs in: its INF as staged, its store folder as DIRID 13,
+    /// `hkr` bound, the section marked as processed; and the file queue its CopyFiles fill.
+    static func installContext(_ package: DriverPackageRecord, _ document: INFDocument, _ install: DDInstall, hkr: RegistryPath?,
+                               _ ctx: Context) -> (InstallContext, CopyFilesHandler.Environment) {
+        let platform = ctx.profile.platform
+        let infPath = ctx.sandbox.root.appendingPathComponent(package.storeRelativePath + "/" + package.originalName).path
+        let context = InstallContext(document: document, infPath: infPath, hkr: hkr)
+        context.is64BitMachine = platform.architecture.hasRegistryViews
+        context.driverStoreFolder = package.storePath
+        _ = context.markProcessed(infPath: infPath, section: install.sectionName)
+        let environment = CopyFilesHandler.Environment(sandboxRoot: ctx.sandbox.root, architecture: platform.architecture,
+                                                       queue: FileQueue(root: ctx.sandbox.root))
+        return (context, environment)
+    }
+
+    /// The `.HW` companion, with HKR = the device's hardware key (`Device Parameters`); the device
+    /// properties it writes then move to the `Enum` key.
+    static func applyHardware(_ install: DDInstall, on device: DeviceNode, _ context: InstallContext, _ registry: RegistryStore,
+                              _ environment: CopyFilesHandler.Environment) throws {
+        guard context.document.hasSection(install.name(of: .hw)) else { return }
+        let hardwareKey = device.enumKey.appending("Device Parameters")
+        context.hkr = hardwareKey
+        try InstallEngine.apply(install.name(of: .hw), context, registry, environment)
+        try moveDeviceProperties(from: hardwareKey, to: device.enumKey, registry)
     }
 
     /// The device's current driver key when the class is unchanged (emptied for the new driver), else the

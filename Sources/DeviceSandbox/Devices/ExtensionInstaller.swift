@@ -39,25 +39,12 @@ enum ExtensionInstaller {
             let package = node.package
             guard let document = try Ranking.document(package, &ctx.documents, sandboxRoot: ctx.sandbox.root),
                   let install = document.installSection(node.installSection, for: platform) else { continue }
-            let infPath = ctx.sandbox.root.appendingPathComponent(package.storeRelativePath + "/" + package.originalName).path
-            let context = InstallContext(document: document, infPath: infPath, hkr: driverKey)
-            context.is64BitMachine = platform.architecture.hasRegistryViews
-            context.driverStoreFolder = package.storePath
+            let (context, environment) = DeviceInstaller.installContext(package, document, install, hkr: driverKey, ctx)
             context.isExtension = true
             context.note("     dvi: Extension driver: \(package.publishedName) [\(install.sectionName)] (ExtensionId \(id))")
-            _ = context.markProcessed(infPath: infPath, section: install.sectionName)
-            let environment = CopyFilesHandler.Environment(sandboxRoot: ctx.sandbox.root, architecture: platform.architecture,
-                                                           queue: FileQueue(root: ctx.sandbox.root))
             try InstallEngine.apply(install.sectionName, context, registry, environment)
-            if document.hasSection(install.name(of: .hw)) {
-                let hardwareKey = device.enumKey.appending("Device Parameters")
-                context.hkr = hardwareKey
-                try InstallEngine.apply(install.name(of: .hw), context, registry, environment)
-                try DeviceInstaller.moveDeviceProperties(from: hardwareKey, to: device.enumKey, registry)
-            }
-            for line in document.lines(in: install.name(of: .interfaces), key: "AddInterface") {
-                try InterfaceHandler.addInterface(context.installLine(line), instanceID: device.instanceID, context, registry)
-            }
+            try DeviceInstaller.applyHardware(install, on: device, context, registry, environment)
+            try InterfaceHandler.addInterfaces(in: install.name(of: .interfaces), instanceID: device.instanceID, context, registry)
             if document.hasSection(install.name(of: .services)) {
                 context.hkr = nil
                 try InstallEngine.apply(install.name(of: .services), context, registry, environment)

@@ -23,6 +23,13 @@ enum InterfaceHandler {
         }
     }
 
+    /// Every AddInterface line of `section` (a `.Interfaces` companion) for the device.
+    static func addInterfaces(in section: String, instanceID: String, _ context: InstallContext, _ registry: RegistryStore) throws {
+        for line in context.document.lines(in: section, key: "AddInterface") {
+            try addInterface(context.installLine(line), instanceID: instanceID, context, registry)
+        }
+    }
+
     /// How the key of each of a device's interfaces starts: `##?#ROOT#ECHO#0000#` (then the class GUID).
     static func keyPrefix(of instanceID: String) -> String {
         "##?#" + instanceID.replacingOccurrences(of: "\\", with: "#") + "#"
