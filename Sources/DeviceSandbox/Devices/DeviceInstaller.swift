@@ -26,7 +26,9 @@ enum DeviceInstaller {
     static let classRoot = RegistryPath("HKLM\\SYSTEM\\CurrentControlSet\\Control\\Class")!
 
     /// Installs `node` on `device` and re-evaluates its status; the log lines for setupapi.dev.log.
-    static func install(_ node: DriverNode, on device: inout DeviceNode, _ registry: RegistryStore, _ ctx: inout Context) throws -> [String] {
+    /// `nodes`: every node of the device, extensions included, when the caller has ranked it already.
+    static func install(_ node: DriverNode, on device: inout DeviceNode, nodes: [DriverNode]? = nil, _ registry: RegistryStore,
+                        _ ctx: inout Context) throws -> [String] {
         let package = node.package
         let platform = ctx.profile.platform
         guard let document = try Ranking.document(package, &ctx.documents, sandboxRoot: ctx.sandbox.root),
@@ -86,7 +88,7 @@ enum DeviceInstaller {
                             nullDriver: nullDriver, registry)
         try writeDriverKeyValues(driverKey, node, document, install, registry)
         // Extension INFs go on top of the base driver, so their settings win.
-        for path in try Set(ExtensionInstaller.apply(on: device, driverKey: driverKey, registry, &ctx, log: context)).sorted() {
+        for path in try Set(ExtensionInstaller.apply(on: device, driverKey: driverKey, nodes: nodes, registry, &ctx, log: context)).sorted() {
             try registry.db.execute(sql: "INSERT INTO device_file VALUES (?, ?)", arguments: [device.instanceID, path])
         }
 

@@ -153,14 +153,16 @@ public enum Devices {
             }
             let extensionOnly = try onlyPackage.flatMap { try DriverPackageRecord.withID($0, db) }?.isExtension == true
             for var device in devices where device.present {
-                let nodes = try Ranking.driverNodes(for: device, db, documents: &ctx.documents, sandboxRoot: sandbox.root, platform: profile.platform)
+                // Ranked once: the base drivers to choose from, and the extensions the install applies.
+                let all = try Ranking.allNodes(for: device, db, documents: &ctx.documents, sandboxRoot: sandbox.root, platform: profile.platform)
+                let nodes = all.filter { !$0.package.isExtension }
                 if extensionOnly, let onlyPackage {
                     // An extension goes on top of the device's base driver: the device is installed again,
                     // when the extension is the newest of its ExtensionId and not applied already.
                     guard let base = nodes.first(where: \.isCurrent),
-                          try ExtensionInstaller.chosen(for: device, db, &ctx).contains(where: { $0.node.package.id == onlyPackage }),
+                          try ExtensionInstaller.chosen(among: all, &ctx).contains(where: { $0.node.package.id == onlyPackage }),
                           try !ExtensionInstaller.applied(to: device.instanceID, db).contains(where: { $0.id == onlyPackage }) else { continue }
-                    outcome.log += try DeviceInstaller.install(base, on: &device, registry, &ctx)
+                    outcome.log += try DeviceInstaller.install(base, on: &device, nodes: all, registry, &ctx)
                     outcome.installed.append(device)
                     continue
                 }
@@ -168,7 +170,7 @@ public enum Devices {
                 guard let best = candidates.first else { continue }
                 if !force, let overall = nodes.first, overall != best { continue }   // another package ranks better
                 if best.isCurrent && !force { continue }
-                outcome.log += try DeviceInstaller.install(best, on: &device, registry, &ctx)
+                outcome.log += try DeviceInstaller.install(best, on: &device, nodes: all, registry, &ctx)
                 outcome.installed.append(device)
             }
         }

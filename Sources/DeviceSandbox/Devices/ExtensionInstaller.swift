@@ -9,12 +9,11 @@ import INFModel
 /// device's driver key), `.HW`, `.Interfaces`, `.Services` (no function driver), `.Filters`,
 /// `.Components` and `.Software`, with its files from its own driver store folder.
 enum ExtensionInstaller {
-    /// The extension to apply for each ExtensionId on `device`, with its ExtensionId.
-    static func chosen(for device: DeviceNode, _ db: Database, _ ctx: inout DeviceInstaller.Context) throws -> [(node: DriverNode, id: String)] {
-        let platform = ctx.profile.platform
+    /// The extension to apply for each ExtensionId, with its ExtensionId, among a device's nodes
+    /// (``Ranking/allNodes(for:_:documents:sandboxRoot:platform:)``).
+    static func chosen(among nodes: [DriverNode], _ ctx: inout DeviceInstaller.Context) throws -> [(node: DriverNode, id: String)] {
         var best: [String: DriverNode] = [:]
-        for node in try Ranking.allNodes(for: device, db, documents: &ctx.documents, sandboxRoot: ctx.sandbox.root, platform: platform)
-        where node.package.isExtension {
+        for node in nodes where node.package.isExtension {
             guard let document = try Ranking.document(node.package, &ctx.documents, sandboxRoot: ctx.sandbox.root),
                   let id = document.firstLine(in: "Version", key: "ExtensionId")?.nonEmptyField(1)?.lowercased() else { continue }
             if let current = best[id], !isNewer(node, than: current) { continue }
@@ -29,13 +28,15 @@ enum ExtensionInstaller {
     }
 
     /// Applies the chosen extensions on `device`, whose base driver has just been installed with
-    /// `driverKey`; records them. The log lines go to `log`.
-    static func apply(on device: DeviceNode, driverKey: RegistryPath, _ registry: RegistryStore, _ ctx: inout DeviceInstaller.Context,
-                      log: InstallContext) throws -> [String] {
+    /// `driverKey`; records them. `nodes` are the device's nodes when the caller has ranked it
+    /// already (else they are read). The log lines go to `log`.
+    static func apply(on device: DeviceNode, driverKey: RegistryPath, nodes: [DriverNode]?, _ registry: RegistryStore,
+                      _ ctx: inout DeviceInstaller.Context, log: InstallContext) throws -> [String] {
         try registry.db.execute(sql: "DELETE FROM device_extension WHERE device = ?", arguments: [device.instanceID])
         let platform = ctx.profile.platform
+        let nodes = try nodes ?? Ranking.allNodes(for: device, registry.db, documents: &ctx.documents, sandboxRoot: ctx.sandbox.root, platform: platform)
         var copied: [String] = []
-        for (node, id) in try chosen(for: device, registry.db, &ctx) {
+        for (node, id) in try chosen(among: nodes, &ctx) {
             let package = node.package
             guard let document = try Ranking.document(package, &ctx.documents, sandboxRoot: ctx.sandbox.root),
                   let install = document.installSection(node.installSection, for: platform) else { continue }
