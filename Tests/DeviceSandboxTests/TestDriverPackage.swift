@@ -40,44 +40,13 @@ struct TestDriverPackage {
     /// An extension INF (`Class = Extension`) for Root\Toaster: its DDInstall writes `settingName` in the
     /// driver key, its `.HW` `Calibration` in the hardware key, and `services` lines go to `.Services`.
     static func extensionINF(id: String, driverVer: String, setting: Int, settingName: String = "Setting", services: String = "") -> TestDriverPackage {
+        var inf = ExtensionINF(extensionID: id)
+        inf.driverVer = driverVer
+        inf.softwareAddReg = ["HKR,,\(settingName),0x10001,\(setting)"]
+        inf.services = services
         var package = TestDriverPackage()
         package.inf.name = "toasterext"
-        package.text = """
-            [Version]
-            Signature   = "$Windows NT$"
-            Class       = Extension
-            ClassGuid   = {e2f84ce7-8efa-411c-aa69-97454ca4cb57}
-            Provider    = %Provider%
-            ExtensionId = \(id)
-            CatalogFile = toasterext.cat
-            DriverVer   = \(driverVer)
-            PnpLockdown = 1
-
-            [Manufacturer]
-            %Provider% = Ext, NTamd64
-
-            [Ext.NTamd64]
-            %Desc% = Ext_Install, Root\\Toaster
-
-            [Ext_Install.NT]
-            AddReg = Ext_Software
-
-            [Ext_Software]
-            HKR,,\(settingName),0x10001,\(setting)
-
-            [Ext_Install.NT.HW]
-            AddReg = Ext_Hardware
-
-            [Ext_Hardware]
-            HKR,,Calibration,0x10001,42
-
-            [Ext_Install.NT.Services]
-            \(services)
-
-            [Strings]
-            Provider = "Contoso"
-            Desc     = "Contoso Toaster Extension"
-            """
+        package.text = inf.text
         return package
     }
 

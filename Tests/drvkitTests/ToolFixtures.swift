@@ -49,38 +49,11 @@ enum ToolFixtures {
         }
         let v3 = try! EchoPackage.build(interfacedSource, into: dir, name: "pkg3", signer: signer)
         // An extension INF for Root\Echo ("Using an Extension INF File"): a setting in the hardware key.
-        let extensionSource = try! EchoPackage.source(dir.appendingPathComponent("ext")) { _ in
-            """
-            [Version]
-            Signature   = "$Windows NT$"
-            Class       = Extension
-            ClassGuid   = {e2f84ce7-8efa-411c-aa69-97454ca4cb57}
-            Provider    = %Contoso%
-            ExtensionId = \(extensionID)
-            CatalogFile = echo.cat
-            DriverVer   = 11/21/2026,1.0.0.0
-            PnpLockdown = 1
-
-            [Manufacturer]
-            %Contoso% = Ext, NTamd64
-
-            [Ext.NTamd64]
-            %Desc% = Ext_Install, Root\\Echo
-
-            [Ext_Install.NT]
-
-            [Ext_Install.NT.HW]
-            AddReg = Ext_Hardware
-
-            [Ext_Hardware]
-            HKR,,Calibration,0x10001,42
-
-            [Strings]
-            Contoso = "Contoso"
-            Desc    = "Contoso Echo Extension"
-
-            """
-        }
+        var extensionINF = ExtensionINF(extensionID: extensionID)
+        extensionINF.hardwareID = "Root\\Echo"
+        extensionINF.catalogFile = "echo.cat"
+        extensionINF.description = "Contoso Echo Extension"
+        let extensionSource = try! EchoPackage.source(dir.appendingPathComponent("ext")) { _ in extensionINF.text }
         let ext = try! EchoPackage.build(extensionSource, into: dir, name: "pkgext", signer: signer)
         return Built(dir: dir, cert: signer.cert, v1: v1, bootV2: v2, interfaced: v3, extensionV1: ext)
     }()
