@@ -41,6 +41,7 @@ extension RuleRegistry {
         DeviceSecurityInvalid.self,
         DeviceTypeInvalid.self,
         DeviceTypeNotSet.self,
+        FeatureScoreInvalid.self,
         DriverStoreCopyMismatch.self,
         DriverVerInFuture.self,
         DriverVerMalformed.self,

@@ -60,6 +60,26 @@ struct RankingTests {
         #expect(nodes.first?.package.originalName == "signed.inf")
     }
 
+    /// FeatureScore is one hexadecimal byte with or without `0x` (Microsoft's display INFs write
+    /// `FeatureScore=F6`). A value that is not one is a lint error (DK4011), so it is not staged.
+    @Test(arguments: [("F6", UInt32(0x80F6_0000)), ("0x40", 0x8040_0000), ("10", 0x8010_0000), ("ff", 0x80FF_0000)])
+    func featureScoreIsOneHexByte(score: String, rank: UInt32) throws {
+        let (dir, sandbox) = try setUp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var package = TestDriverPackage(); package.featureScore = score
+        _ = try stage(package, "p", in: dir, sandbox)
+        try Devices.add(hardwareIDs: ["Root\\Toaster"], sandbox: sandbox)
+        #expect(try Devices.driverNodes(of: "ROOT\\TOASTER\\0000", sandbox).map(\.rank) == [rank])
+    }
+
+    @Test func aFeatureScoreThatIsNotOneByteIsNotStaged() throws {
+        let (dir, sandbox) = try setUp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var package = TestDriverPackage(); package.featureScore = "0x1FF"
+        let error = #expect(throws: DriverStoreError.self) { try stage(package, "p", in: dir, sandbox) }
+        #expect(error?.details.contains { $0.contains("DK4011") } == true)
+    }
+
     @Test func equalRanksGoToTheNewerDateThenTheHigherVersion() throws {
         let (dir, sandbox) = try setUp()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -28,6 +28,7 @@ struct InfVerifSeverityTests {
         1233: (.error, .error, .error),
         1234: (.error, .error, .error),
         1235: (.error, .error, .error),
+        1245: (.error, .error, .error),
         1251: (.warning, .warning, .warning),
         1253: (.error, .error, .error),
         1273: (.error, .error, .error),

@@ -80,10 +80,10 @@ enum Ranking {
             let section: String = row["install_section"]
             let document = try self.document(package, &documents, sandboxRoot: sandboxRoot)
             let install = document?.installSection(section, for: platform)
-            let feature = install.flatMap { document?.firstLine(in: $0.sectionName, key: "FeatureScore")?.field(1) }.flatMap(IntegerField.parse) ?? 0xFF
+            let feature = UInt32(install.flatMap { document?.featureScoreLine(of: $0)?.field(1) }.flatMap(FeatureScore.parse) ?? FeatureScore.absent)
             let signature: UInt32 = package.trusted ? 0x00 : (install?.decoration.lowercased().hasPrefix("nt") == true ? 0x80 : 0xC0)
             let node = DriverNode(package: package, manufacturer: row["manufacturer"], description: row["description"], installSection: section,
-                                  modelsSection: row["models_section"], matchingID: id, rank: signature << 24 | (feature & 0xFF) << 16 | identifier,
+                                  modelsSection: row["models_section"], matchingID: id, rank: signature << 24 | feature << 16 | identifier,
                                   isCurrent: device.packageID == packageID && device.installSection?.lowercased() == section.lowercased())
             let key = "\(packageID)\u{0}\(node.modelsSection)\u{0}\(node.description)\u{0}\(section)".lowercased()
             if let existing = best[key], !DriverNode.isBetter(node, than: existing) { continue }
