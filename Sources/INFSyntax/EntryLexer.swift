@@ -248,7 +248,8 @@ struct EntryLexer {
                 var q = pos
                 var toBackslash = false
                 while q < end && u[q] != 0x0A {
-                    if u[q] == 0x5C { start = q; state = .backslash; pos = q; toBackslash = true; break }
+                    // A `\` the field may start with (when it is not a continuation, the field starts there).
+                    if u[q] == 0x5C { start = q; spanStart = q; spanEnd = q; state = .backslash; pos = q; toBackslash = true; break }
                     if !CharacterClass.isSpace(u[q]) { break }
                     q += 1
                 }

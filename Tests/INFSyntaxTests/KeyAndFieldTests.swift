@@ -99,4 +99,15 @@ struct KeyAndFieldTests {
         #expect(spans == ["\"a b\"", "c"])
         #expect(tree.source.string(Int(line.comment)..<Int(line.contentEnd)) == ";x")
     }
+
+    /// A field that starts with a `\` that is not a continuation starts at the `\` (it was given
+    /// the start of the line's first field), on a continued line too.
+    @Test(arguments: [("k = \\SystemRoot\\x.sys", ["\\SystemRoot\\x.sys"]), ("k = a, \\b", ["a", "\\b"]),
+                      ("k = \\\\srv\\share", ["\\\\srv\\share"]), ("k = a, \\\n  \\b", ["a", "\\b"])])
+    func fieldsStartingWithABackslashStartThere(text: String, spans: [String]) {
+        let tree = SyntaxTree("[S]\n" + text + "\n")
+        let line = tree.lines[1]
+        #expect(tree.source.string(tree.fields[Int(line.keyField)].range) == "k")
+        #expect(line.fieldIndexes.map { tree.source.string(tree.fields[$0].range) } == spans)
+    }
 }
