@@ -10,8 +10,10 @@ struct InfVerifSeverityTests {
         1001: (.error, .error, .error),
         1002: (.error, .error, .error),
         1003: (.error, .error, .error),
+        1008: (.error, .error, .error),
         1010: (.error, .error, .error),
         1011: (.error, .error, .error),
+        1019: (.error, .error, .error),
         1087: (.error, .error, .error),
         1100: (.error, .error, .error),
         1202: (.error, .error, .error),
@@ -27,6 +29,7 @@ struct InfVerifSeverityTests {
         1224: (.error, .error, .error),
         1229: (.error, .error, .error),
         1230: (.error, .error, .error),
+        1231: (.error, .warning, .error),
         1233: (.error, .error, .error),
         1234: (.error, .error, .error),
         1235: (.error, .error, .error),
@@ -38,6 +41,7 @@ struct InfVerifSeverityTests {
         1271: (.error, .error, .error),
         1273: (.error, .error, .error),
         1275: (.error, .error, .error),
+        1280: (.error, .error, .error),
         1281: (.error, .error, .error),
         1285: (.error, .error, .error),
         1287: (.error, .error, .error),
@@ -66,6 +70,7 @@ struct InfVerifSeverityTests {
         1422: (.error, .error, .error),
         2083: (.warning, .warning, .warning),
         2084: (.warning, .warning, .error),
+        2085: (.error, .error, .error),
     ]
 
     /// Where drvkit departs from the table on purpose: DK1002 (UTF-8 without a BOM) and DK1006
