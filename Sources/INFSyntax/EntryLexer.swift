@@ -38,6 +38,8 @@ struct EntryLexer {
     var scratch: [UInt16] = []
     var spanStart = 0
     var spanEnd = 0
+    /// A `\` continuation just joined the next line: the field in progress goes on there.
+    var joining = false
 
     /// ASCII characters the key and value states act on: NUL, \t-\r, space, `"`, `,`, `;`, `=`, `\`,
     /// and `%`, which is noted so that only values holding one are substituted.
@@ -209,7 +211,7 @@ struct EntryLexer {
                 while q < end {
                     let c = u[q]
                     if c == 0x0A {
-                        continued = true
+                        continued = true; joining = true
                         start = q + 1; state = .leadingSpaces; pos = q + 1
                         break
                     }
@@ -247,14 +249,22 @@ struct EntryLexer {
             case .leadingSpaces:
                 var q = pos
                 var toBackslash = false
+                // A new field starts here, unless a continuation joined a field that has begun.
+                let startsField = !joining || spanEnd <= spanStart
+                joining = false
                 while q < end && u[q] != 0x0A {
                     // A `\` the field may start with (when it is not a continuation, the field starts there).
-                    if u[q] == 0x5C { start = q; spanStart = q; spanEnd = q; state = .backslash; pos = q; toBackslash = true; break }
+                    if u[q] == 0x5C {
+                        start = q; state = .backslash; pos = q; toBackslash = true
+                        if startsField { spanStart = q; spanEnd = q }
+                        break
+                    }
                     if !CharacterClass.isSpace(u[q]) { break }
                     q += 1
                 }
                 if !toBackslash {
-                    start = q; spanStart = q; spanEnd = q
+                    start = q
+                    if startsField { spanStart = q; spanEnd = q }
                     state = pop(); pos = q
                 }
 

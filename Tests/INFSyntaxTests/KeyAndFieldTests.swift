@@ -110,4 +110,15 @@ struct KeyAndFieldTests {
         #expect(tree.source.string(tree.fields[Int(line.keyField)].range) == "k")
         #expect(line.fieldIndexes.map { tree.source.string(tree.fields[$0].range) } == spans)
     }
+
+    /// A key or field that a `\` continuation carries onto the next line keeps the start it has on
+    /// the first (it was moved to the next line, and read as empty when nothing followed there).
+    @Test(arguments: [("k = a, b\\\n, c", "k", ["a", "b", "c"]), ("k\\\n  = v", "k", ["v"]),
+                      ("k = \"x\" \\\n  , y", "k", ["\"x\"", "y"]), ("k = a\\\n", "k", ["a"])])
+    func continuedFieldsKeepTheirStart(text: String, key: String, spans: [String]) {
+        let tree = SyntaxTree("[S]\n" + text + "\n")
+        let line = tree.lines[1]
+        #expect(tree.source.string(tree.fields[Int(line.keyField)].range) == key)
+        #expect(line.fieldIndexes.map { tree.source.string(tree.fields[$0].range) } == spans)
+    }
 }
