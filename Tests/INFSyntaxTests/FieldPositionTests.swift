@@ -6,13 +6,26 @@ import TestSupport
 /// Where the parser says each key and field is written agrees with the text, on every corpus
 /// file and on damaged copies of them: ranges lie inside their line, in order, trimmed of
 /// blanks, separated by the `=` and `,` that end them, and a value read straight from the
-/// source (not quoted, not rebuilt) is exactly the written text.
+/// source (not quoted, not rebuilt) is exactly the written text. A line's `=`, `;`, brackets
+/// and content end are where it says.
 struct FieldPositionTests {
     /// What is wrong with the positions of `tree`'s fields, if anything (empty when all hold).
     static func problems(_ tree: SyntaxTree) -> [String] {
         var problems: [String] = []
         let text = { (r: Range<Int>) in String(decoding: tree.source.units[max(0, r.lowerBound - 20)..<min(tree.source.units.count, r.upperBound + 20)], as: UTF16.self).debugDescription }
         let u = tree.source.units
+        for (n, line) in tree.lines.enumerated() {
+            let what = "line node \(n) (\(line.kind)) at \(line.range) in \(text(line.range))"
+            if !(Int(line.start)...Int(line.end)).contains(Int(line.contentEnd)) { problems.append("\(what): content end \(line.contentEnd) outside the line") }
+            if line.comment >= 0 && (u[Int(line.comment)] != 0x3B || line.comment >= line.contentEnd && !line.hasUnterminatedQuote) {
+                problems.append("\(what): comment at \(line.comment) is not a ';' before the content end")
+            }
+            if line.kind == .entry && line.equals >= 0 && u[Int(line.equals)] != 0x3D { problems.append("\(what): '=' at \(line.equals) is not one") }
+            if line.kind == .sectionHeader || line.kind == .badSectionHeader {
+                if u[Int(line.openBracket)] != 0x5B || line.nameStart != line.openBracket + 1 { problems.append("\(what): '[' or the name's start misplaced") }
+                if line.kind == .sectionHeader && (u[Int(line.closeBracket)] != 0x5D || line.nameEnd != line.closeBracket) { problems.append("\(what): ']' or the name's end misplaced") }
+            }
+        }
         for (n, line) in tree.lines.enumerated() where line.kind == .entry {
             var spans: [(String, FieldNode)] = []
             if line.hasExplicitKey { spans.append(("key", tree.fields[Int(line.keyField)])) }
