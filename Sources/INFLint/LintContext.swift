@@ -131,7 +131,9 @@ public final class LintContext {
         "remove": .otherCompanion, "remove.services": .services, "ndi": .otherCompanion,
     ]
 
-    /// Architectures the package targets: those of the Manufacturer decorations (x86 when undecorated).
+    /// Architectures the package targets: those of the Manufacturer decorations (x86 when undecorated),
+    /// and of architecture-decorated `[DefaultInstall.NT<arch>]` sections (an INF without
+    /// [Manufacturer], such as a file system driver's, targets those).
     public lazy var architectures: [Architecture] = {
         if let targetOS { return [targetOS.architecture] }
         var set: [Architecture] = []
@@ -143,8 +145,25 @@ public final class LintContext {
                 for a in archs where !set.contains(a) { set.append(a) }
             }
         }
+        let prefix = "defaultinstall."
+        for section in document.sections where section.name.lowercased().hasPrefix(prefix) {
+            // `DefaultInstall.NTamd64` (not `.NT`, which any architecture reads, nor a companion such as `.NTamd64.Services`).
+            guard let parsed = TargetOSVersion(String(section.name.dropFirst(prefix.count))),
+                  parsed.architecture != nil || parsed.isArchitecturePlaceholder else { continue }
+            for a in Self.architectures(of: parsed) where !set.contains(a) { set.append(a) }
+        }
         return set
     }()
+
+    /// Source disks for `architecture`, a template's `[SourceDisksNames.$ARCH$]` included.
+    public func sourceDisks(for architecture: Architecture?) -> [String: SourceDisk] {
+        document.sourceDisks(for: architecture, templateArchitecture: isTemplate)
+    }
+
+    /// Source files for `architecture`, a template's `[SourceDisksFiles.$ARCH$]` included.
+    public func sourceDisksFiles(for architecture: Architecture?) -> [String: SourceDisksFile] {
+        document.sourceDisksFiles(for: architecture, templateArchitecture: isTemplate)
+    }
 
     /// The architectures a decoration targets: its own, x86 for `NT`, amd64 for a template's `NT$ARCH$`.
     public static func architectures(of decoration: TargetOSVersion) -> [Architecture] {

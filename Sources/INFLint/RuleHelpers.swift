@@ -48,7 +48,7 @@ extension LintContext {
     public func packageDelivers(_ name: String) -> Bool {
         let lower = name.lowercased()
         return copiedFiles.contains { $0.destinationName.lowercased() == lower }
-            || ([nil] + architectures.map(Optional.some)).contains { document.sourceDisksFiles(for: $0)[lower] != nil }
+            || ([nil] + architectures.map(Optional.some)).contains { sourceDisksFiles(for: $0)[lower] != nil }
     }
 
     /// The file name at the end of a path written with `\` or `/` (`%13%\dev.sys` → `dev.sys`).

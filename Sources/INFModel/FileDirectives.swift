@@ -89,10 +89,13 @@ extension INFDocument {
     }
 
     /// Source disks for `architecture` (decorated entries override undecorated ones with the same id).
-    public func sourceDisks(for architecture: Architecture?) -> [String: SourceDisk] {
+    /// With `templateArchitecture`, a template's `[SourceDisksNames.$ARCH$]` counts as the
+    /// architecture's (stampinf renames it).
+    public func sourceDisks(for architecture: Architecture?, templateArchitecture: Bool = false) -> [String: SourceDisk] {
         var result: [String: SourceDisk] = [:]
         var names = ["SourceDisksNames"]
         if let architecture { names.append("SourceDisksNames.\(architecture.rawValue)") }
+        if templateArchitecture && architecture != nil { names.append("SourceDisksNames.$ARCH$") }
         for name in names {
             for line in lines(in: name) {
                 guard let id = line.key?.trimmingWhitespace() else { continue }
@@ -103,11 +106,13 @@ extension INFDocument {
     }
 
     /// Source files for `architecture`, keyed by lower-cased file name: `SourceDisksFiles.<arch>`
-    /// entries win over `SourceDisksFiles`, as SetupAPI looks them up.
-    public func sourceDisksFiles(for architecture: Architecture?) -> [String: SourceDisksFile] {
+    /// entries win over `SourceDisksFiles`, as SetupAPI looks them up. With `templateArchitecture`,
+    /// a template's `[SourceDisksFiles.$ARCH$]` counts as the architecture's.
+    public func sourceDisksFiles(for architecture: Architecture?, templateArchitecture: Bool = false) -> [String: SourceDisksFile] {
         var result: [String: SourceDisksFile] = [:]
         var names = ["SourceDisksFiles"]
         if let architecture { names.append("SourceDisksFiles.\(architecture.rawValue)") }
+        if templateArchitecture && architecture != nil { names.append("SourceDisksFiles.$ARCH$") }
         for name in names {
             guard let s = section(name) else { continue }
             for line in lines(of: s) {

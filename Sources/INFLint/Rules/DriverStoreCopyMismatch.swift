@@ -18,7 +18,7 @@ struct DriverStoreCopyMismatch: LintRule {
 
     func check(_ context: LintContext, into findings: inout Findings) {
         let architectures: [Architecture?] = context.architectures.isEmpty ? [nil] : context.architectures
-        let layouts = architectures.map { ($0, context.document.sourceDisksFiles(for: $0), context.document.sourceDisks(for: $0)) }
+        let layouts = architectures.map { ($0, context.sourceDisksFiles(for: $0), context.sourceDisks(for: $0)) }
         for file in context.copiedFiles {
             // `CopyFiles = @file` copies to DefaultDestDir.
             guard let destination = context.document.destination(forFileList: file.listSection ?? "DefaultDestDir"),

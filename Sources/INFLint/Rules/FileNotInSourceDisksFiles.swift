@@ -10,11 +10,13 @@ struct FileNotInSourceDisksFiles: LintRule {
         whyBad: "Windows does not know where the file is in the package, so staging or installing fails with a missing-file error on that architecture.",
         references: ["INF SourceDisksFiles Section", "InfVerif 1230"],
         triggering: [RuleExample(device: "[Dev.NT]\nCopyFiles = Dev.Files\n[Dev.Files]\ndev.sys\n↓helper.dll\n")],
-        passing: [RuleExample(device: "[Dev.NT]\nCopyFiles = Dev.Files\n[Dev.Files]\ndev.sys\n")])
+        passing: [RuleExample(device: "[Dev.NT]\nCopyFiles = Dev.Files\n[Dev.Files]\ndev.sys\n"),
+                  // In a template, stampinf turns `.$ARCH$` into the architecture.
+                  RuleExample("[Version]\nSignature = \"$Windows NT$\"\n[DefaultInstall.NT$ARCH$]\nCopyFiles = Files\n[DestinationDirs]\nFiles = 12\n[Files]\ndev.sys\n[SourceDisksNames.$ARCH$]\n1 = \"Disk 1\"\n[SourceDisksFiles.$ARCH$]\ndev.sys = 1\n")])
 
     func check(_ context: LintContext, into findings: inout Findings) {
         let architectures = context.architectures
-        let tables = architectures.map { ($0, context.document.sourceDisksFiles(for: $0)) }
+        let tables = architectures.map { ($0, context.sourceDisksFiles(for: $0)) }
         var reported = Set<String>()
         // Copy lists used by sections that Include system INFs may copy inbox files found through them.
         let withInclude = Set(context.graph.references.filter { !context.document.includes(in: $0.fromSection).isEmpty }.map { $0.target.lowercased() })

@@ -21,7 +21,7 @@ struct ServiceBinaryNotCopied: LintRule {
             guard !name.isEmpty, !copied.contains(name), !hasInclude else { continue }
             // Outside the driver store the binary may be Windows' own (serial.sys, WUDFRd.sys); it is the
             // package's when it sits in the driver store or the package lists it as a source file.
-            let shipped = context.architectures.contains { context.document.sourceDisksFiles(for: $0)[name] != nil }
+            let shipped = context.architectures.contains { context.sourceDisksFiles(for: $0)[name] != nil }
             guard binary.value.hasPrefix("%13%") || shipped else { continue }
             findings.add(Self.info, "\(name) is not copied by any CopyFiles in this INF: the driver fails to load (Code 39) unless it is already there", at: binary.range)
         }
