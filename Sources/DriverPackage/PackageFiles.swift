@@ -13,6 +13,8 @@ public struct PackageFile: Hashable, Sendable {
     public var line: Int
     /// True when a service loads it as a kernel driver (ServiceType 1 or 2).
     public var isKernelDriver: Bool
+    /// True for an INF that a CopyINF directive names: the driver package it heads is staged too.
+    public var isCopiedINF = false
 }
 
 /// A problem with a package, pointing at the INF line responsible.
@@ -87,6 +89,18 @@ public struct PackageResolver {
             files.append(PackageFile(sourceName: entry.fileName, relativePath: parts.joined(separator: "/"), line: lineNumber,
                                      isKernelDriver: kernelBinaries.contains(lower)))
         }
+        // A CopyINF names an INF by its path from the INF's folder (a subfolder allowed), not
+        // through [SourceDisksFiles] (Microsoft's DCHU sample and WinBtrfs list none).
+        func addINF(_ path: String, line: INFLine) {
+            let lineNumber = document.tree.lineNumber(of: line.range.lowerBound)
+            guard let parts = PackagePath.components(path), let name = parts.last else {
+                problems.append(PackageProblem(path: infPath, line: lineNumber,
+                                               message: "CopyINF names \(path), which is not under the INF's folder; a driver package keeps every file under it"))
+                return
+            }
+            guard names.insert(parts.joined(separator: "/").lowercased()).inserted else { return }
+            files.append(PackageFile(sourceName: name, relativePath: parts.joined(separator: "/"), line: lineNumber, isKernelDriver: false, isCopiedINF: true))
+        }
         var queue = installSections()
         var visited = Set(queue.map { $0.lowercased() })
         var index = 0
@@ -107,7 +121,7 @@ public struct PackageResolver {
                         }
                     }
                 case "copyinf":
-                    for field in line.fields where !field.isEmpty { add(field.trimmingWhitespace(), line: line) }
+                    for field in line.fields where !field.trimmingWhitespace().isEmpty { addINF(field.trimmingWhitespace(), line: line) }
                 case "needs", "addcomponent", "addsoftware":
                     let targets = line.key?.lowercased() == "needs" ? line.fields : [line.field(3)].compactMap { $0 }
                     for target in targets where document.hasSection(target) && visited.insert(target.lowercased()).inserted { queue.append(target) }

@@ -72,6 +72,26 @@ struct PackageCommandTests {
         #expect(leftovers.isEmpty)
     }
 
+    /// CopyINF names an INF by its path from the INF's folder, without a [SourceDisksFiles] entry (as
+    /// Microsoft's DCHU sample does); the package carries it, in its subfolder. A path out is refused.
+    @Test func copyINFTargetsAreFoundByTheirPath() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out/pkg").path
+        let inf = try EchoPackage.source(dir) { $0.replacingOccurrences(of: "[Echo_Device.NT]\n", with: "[Echo_Device.NT]\nCopyINF = sub\\child.inf\n") }
+        let sub = inf.deletingLastPathComponent().appendingPathComponent("sub")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try "[Version]\nSignature = \"$Windows NT$\"\n".write(to: sub.appendingPathComponent("child.inf"), atomically: true, encoding: .utf8)
+        let built = try CommandRunner.run(["package", "build", inf.path, "--arch", "amd64", "-o", out])
+        #expect(built.exitCode == 0, "\(built.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out + "/sub/child.inf"))
+        try FileManager.default.removeItem(atPath: out)
+        let climbing = try EchoPackage.source(dir) { $0.replacingOccurrences(of: "[Echo_Device.NT]\n", with: "[Echo_Device.NT]\nCopyINF = ..\\child.inf\n") }
+        let refused = try CommandRunner.run(["package", "build", climbing.path, "--arch", "amd64", "-o", out])
+        #expect(refused.exitCode == 1)
+        #expect(refused.stderr.contains("error: CopyINF names ..\\child.inf, which is not under the INF's folder"), "\(refused.stderr)")
+    }
+
     @Test func filesAndCatalogsOutsideThePackageFolderAreRefused() throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
