@@ -25,6 +25,7 @@ extension RuleRegistry {
         ContinuationAtEndOfFile.self,
         ControlCharacter.self,
         CopyFileWithPath.self,
+        CopyINFNotINF.self,
         CopyFlagsInvalid.self,
         CopyDestinationConflict.self,
         CopyFileNameMissing.self,

@@ -16,6 +16,7 @@ struct InfVerifSeverityTests {
         1019: (.error, .error, .error),
         1087: (.error, .error, .error),
         1100: (.error, .error, .error),
+        1110: (.error, .error, .error),
         1202: (.error, .error, .error),
         1203: (.error, .error, .error),
         1204: (.error, .error, .error),
