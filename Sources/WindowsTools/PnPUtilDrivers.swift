@@ -24,6 +24,9 @@ enum PnPUtilDrivers {
                 if let warning = result.warning { run.line("Warning: \(warning)") }
                 run.line("Driver package added successfully." + (result.alreadyExisted ? " (Already exists in the system)" : ""))
                 run.field("Published Name:", result.package.publishedName, column: column)
+                for failure in result.allCopyINFFailures {
+                    run.line("Warning: CopyINF package \(URL(fileURLWithPath: failure.infPath).lastPathComponent) was not added: \(failure.error.message)")
+                }
                 if install {
                     let outcome = try Devices.installDrivers(onlyPackage: result.package.id, sandbox: sandbox)
                     for device in outcome.installed { run.line("Driver package installed on device: \(device.instanceID)") }

@@ -21,6 +21,21 @@ public enum DriverStore {
         public var warning: String?
         /// The signing policy's install reasons (rules P1–P4), for the setup log.
         public var reasons: [String] = []
+        /// The INFs its CopyINF directives name (paths), which are staged as packages of their own.
+        public var copyINFs: [String] = []
+        /// The packages staged for those CopyINF directives (and theirs, in turn).
+        public var copiedPackages: [Added] = []
+        /// The CopyINF packages that could not be staged, and why.
+        public var copyINFFailures: [CopyINFFailure] = []
+
+        /// The CopyINF packages that could not be staged, those of the staged CopyINF packages included.
+        public var allCopyINFFailures: [CopyINFFailure] { copyINFFailures + copiedPackages.flatMap(\.allCopyINFFailures) }
+    }
+
+    /// An INF a CopyINF directive names that could not be staged.
+    public struct CopyINFFailure: Sendable {
+        public var infPath: String
+        public var error: DriverStoreError
     }
 
     /// Stages the package of `infPath` (the INF, its catalog and the files it copies on the
@@ -28,7 +43,28 @@ public enum DriverStore {
     /// it does not cover every file, or a file is missing. An identical package reuses its folder
     /// and published name.
     /// Each attempt appends a "Setup Import Driver Package" section to setupapi.dev.log.
+    ///
+    /// Then, as Windows does from Vista on, the INFs its CopyINF directives name (by their path
+    /// from the INF's folder) are staged as packages of their own, and theirs in turn; one already
+    /// in the store is left as it is. Microsoft does not say what a CopyINF package that cannot be
+    /// staged does to the import: drvkit keeps the package staged and reports it in
+    /// ``Added/copyINFFailures`` [?].
     public static func add(infPath: String, sandbox: Sandbox) throws -> Added {
+        var visited: Set<String> = [URL(fileURLWithPath: infPath).standardizedFileURL.path]
+        return try add(infPath: infPath, sandbox: sandbox, visited: &visited)
+    }
+
+    static func add(infPath: String, sandbox: Sandbox, visited: inout Set<String>) throws -> Added {
+        var added = try importPackage(infPath: infPath, sandbox: sandbox)
+        for path in added.copyINFs where visited.insert(URL(fileURLWithPath: path).standardizedFileURL.path).inserted {
+            do { added.copiedPackages.append(try add(infPath: path, sandbox: sandbox, visited: &visited)) }
+            catch let error as DriverStoreError { added.copyINFFailures.append(CopyINFFailure(infPath: path, error: error)) }
+        }
+        return added
+    }
+
+    /// Stages one package (``stage(infPath:sandbox:)``) and logs the import in setupapi.dev.log.
+    static func importPackage(infPath: String, sandbox: Sandbox) throws -> Added {
         let header = ">>>  [Setup Import Driver Package - \(infPath)]"
         do {
             let added = try stage(infPath: infPath, sandbox: sandbox)
@@ -36,6 +72,7 @@ public enum DriverStore {
             log.append(added.alreadyExisted ? "     sto:      Driver package already imported as '\(added.package.publishedName)'."
                                             : "     sto:      Published Driver Store Entry '\(added.package.publishedName)' in \(added.package.storePath)")
             log.append("     sig:      Signer Name  = \(added.package.signer ?? "(none)")")
+            log += added.copyINFs.map { "     inf:      CopyINF: \($0)" }
             log += added.reasons.map { "     sig:      \($0)" }
             log += ["     sto: {Setup Import Driver Package - exit(0x00000000)}", "<<<  [Exit status: SUCCESS]"]
             try? SetupLog.append(log, sandbox: sandbox)
@@ -118,13 +155,16 @@ public enum DriverStore {
         }
         let warning = decision.install == .warn ? installReasons.first : nil
         let hash = storeHash(contents)
+        let copyINFs = files.filter { $0.isCopiedINF && $0.relativePath.lowercased() != infName.lowercased() }
+            .map { root.appendingPathComponent($0.relativePath).path }
         let folder = "\(infName.lowercased())_\(architecture.rawValue)_\(hash)"
         let signature = catalogSignature(signedCatalog, trusted: trusted)
         return try sandbox.write { registry in
             let db = registry.db
             if let existing = try Row.fetchOne(db, sql: "SELECT * FROM driver_package WHERE original_name = ? COLLATE NOCASE AND hash = ?",
                                                arguments: [infName, hash]) {
-                return Added(package: DriverPackageRecord(row: existing), alreadyExisted: true, warning: warning, reasons: installReasons)
+                return Added(package: DriverPackageRecord(row: existing), alreadyExisted: true, warning: warning, reasons: installReasons,
+                             copyINFs: copyINFs)
             }
             let used = Set(try String.fetchAll(db, sql: "SELECT published_name FROM driver_package").map { $0.lowercased() })
             var n = 0
@@ -145,7 +185,8 @@ public enum DriverStore {
             let storeFolder = "C/Windows/System32/DriverStore/FileRepository/" + folder
             for (path, bytes) in contents { try transaction.stage(bytes, at: storeFolder + "/" + path, registry: registry) }
             try transaction.stage(contents[0].bytes, at: "C/Windows/INF/" + published, registry: registry)
-            return Added(package: try DriverPackageRecord.withID(id, db)!, alreadyExisted: false, warning: warning, reasons: installReasons)
+            return Added(package: try DriverPackageRecord.withID(id, db)!, alreadyExisted: false, warning: warning, reasons: installReasons,
+                         copyINFs: copyINFs)
         }
     }
 

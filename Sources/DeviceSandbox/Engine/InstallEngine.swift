@@ -55,7 +55,10 @@ public enum InstallEngine {
         for list in lists("BitReg") { for line in context.installLines(in: list) { try RegistryHandlers.bitReg(line, context, registry) } }
         for line in document.lines(in: section, key: "DelService") { try ServiceHandler.delService(line, context, registry) }
         for line in document.lines(in: section, key: "AddService") { try ServiceHandler.addService(line, context, registry) }
-        let notYet: Set<String> = ["copyinf", "registerdlls", "unregisterdlls", "addinterface",
+        for line in document.lines(in: section, key: "CopyINF") {
+            context.note("     inf: CopyINF \(line.fields.joined(separator: ", ")): Windows (Vista and later) stages these packages when it imports this one, not at install")
+        }
+        let notYet: Set<String> = ["registerdlls", "unregisterdlls", "addinterface",
                                    "addproperty", "delproperty", "updateinis", "updateinifields", "ini2reg", "profileitems"]
         for line in document.lines(in: section) where notYet.contains(line.key?.lowercased() ?? "") {
             context.skip(line, "\(line.key!) is not applied by this version of drvkit's sandbox; the line is skipped")
