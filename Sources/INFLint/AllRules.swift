@@ -18,6 +18,7 @@ extension RuleRegistry {
         ClassGuidMalformed.self,
         ClassGuidMismatch.self,
         ClassNameMismatch.self,
+        ClassNameTooLong.self,
         CompressedSourceFile.self,
         ClassInstall32ForSystemClass.self,
         ClassOrClassGuidMissing.self,

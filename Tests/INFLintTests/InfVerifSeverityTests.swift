@@ -45,6 +45,7 @@ struct InfVerifSeverityTests {
         1280: (.error, .error, .error),
         1281: (.error, .error, .error),
         1285: (.error, .error, .error),
+        1286: (.error, .error, .error),
         1287: (.error, .error, .error),
         1289: (.error, .error, .error),
         1295: (.error, .error, .error),
