@@ -17,6 +17,16 @@ extension LintContext {
     /// The first value of `key` in `[Version]`.
     public func versionValue(_ key: String) -> INFLine? { document.firstLine(in: "Version", key: key) }
 
+    /// The lines keyed `key` (`CopyINF`, `AddInterface`…) of every reached section, section by section in name order.
+    public func reachedLines(key: String) -> [INFLine] {
+        graph.roles.keys.sorted().flatMap { document.lines(in: $0, key: key) }
+    }
+
+    /// `[SourceDisksFiles]` and its architecture-decorated forms.
+    public var sourceDisksFilesSections: [INFDocument.Section] {
+        document.sections.filter { $0.name.lowercased().hasPrefix("sourcedisksfiles") }
+    }
+
     /// Every file copied by a reached CopyFiles directive (``copiedFiles`` keeps them).
     func collectCopiedFiles() -> [CopiedFile] {
         var result: [CopiedFile] = []

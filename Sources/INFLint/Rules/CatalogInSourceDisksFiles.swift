@@ -13,7 +13,7 @@ struct CatalogInSourceDisksFiles: LintRule {
         passing: [RuleExample("[Version]\nSignature = \"$Windows NT$\"\nCatalogFile = dev.cat\n[SourceDisksNames]\n1 = \"Disk 1\"\n[SourceDisksFiles]\ndev.sys = 1\n")])
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        for section in context.document.sections where section.name.lowercased().hasPrefix("sourcedisksfiles") {
+        for section in context.sourceDisksFilesSections {
             for line in context.document.lines(of: section) {
                 guard let name = line.key?.trimmingWhitespace(), name.lowercased().hasSuffix(".cat"), let range = line.keyRange else { continue }
                 findings.add(Self.info, "\(name) is a catalog: name it with CatalogFile in [Version], not in [\(section.name)]", at: range)

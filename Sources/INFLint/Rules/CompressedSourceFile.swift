@@ -13,7 +13,7 @@ struct CompressedSourceFile: LintRule {
         passing: [RuleExample("[Version]\nSignature = \"$Windows NT$\"\n[SourceDisksNames]\n1 = \"Disk 1\"\n[SourceDisksFiles]\ndev.sys = 1\n")])
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        for section in context.document.sections where section.name.lowercased().hasPrefix("sourcedisksfiles") {
+        for section in context.sourceDisksFilesSections {
             for line in context.document.lines(of: section) {
                 guard let name = line.key?.trimmingWhitespace(), name.hasSuffix("_"), name.contains("."), let range = line.keyRange else { continue }
                 findings.add(Self.info, "\(name) is a compressed file name: list the file uncompressed", at: range)

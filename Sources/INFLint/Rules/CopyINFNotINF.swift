@@ -13,13 +13,11 @@ struct CopyINFNotINF: LintRule {
         passing: [RuleExample(device: "[Dev.NT]\nCopyINF = child.inf\n")])
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        for name in context.graph.roles.keys.sorted() {
-            for line in context.document.lines(in: name, key: "CopyINF") {
-                for (i, field) in line.fields.enumerated() {
-                    let file = LintContext.fileName(ofPath: field.trimmingWhitespace())
-                    guard !file.isEmpty, !file.lowercased().hasSuffix(".inf") else { continue }
-                    findings.add(Self.info, "CopyINF names \(file), which is not an INF: copy a package's files with CopyFiles", at: line.range(ofField: i + 1))
-                }
+        for line in context.reachedLines(key: "CopyINF") {
+            for (i, field) in line.fields.enumerated() {
+                let file = LintContext.fileName(ofPath: field.trimmingWhitespace())
+                guard !file.isEmpty, !file.lowercased().hasSuffix(".inf") else { continue }
+                findings.add(Self.info, "CopyINF names \(file), which is not an INF: copy a package's files with CopyFiles", at: line.range(ofField: i + 1))
             }
         }
     }

@@ -13,12 +13,10 @@ struct InterfaceGuidMalformed: LintRule {
         passing: [RuleExample(device: "[Dev.NT]\n[Dev.NT.Interfaces]\nAddInterface = {df576976-569d-4672-95a0-f57e4ea0b210}\n")])
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        for name in context.graph.roles.keys.sorted() {
-            for line in context.document.lines(in: name, key: "AddInterface") {
-                let guid = (line.field(1) ?? "").trimmingWhitespace()
-                guard !ClassGuidMalformed.isGUID(guid) else { continue }
-                findings.add(Self.info, "AddInterface interface class '\(guid)' is not a GUID of the form {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}", at: line.range(ofField: 1))
-            }
+        for line in context.reachedLines(key: "AddInterface") {
+            let guid = (line.field(1) ?? "").trimmingWhitespace()
+            guard !ClassGuidMalformed.isGUID(guid) else { continue }
+            findings.add(Self.info, "AddInterface interface class '\(guid)' is not a GUID of the form {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}", at: line.range(ofField: 1))
         }
         for line in context.document.lines(in: "InterfaceInstall32") {
             guard let guid = line.key?.trimmingWhitespace(), !ClassGuidMalformed.isGUID(guid) else { continue }

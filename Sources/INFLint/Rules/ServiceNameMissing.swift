@@ -16,10 +16,8 @@ struct ServiceNameMissing: LintRule {
         for (directive, _) in context.addServices where directive.serviceName.isEmpty && !directive.isFunctionDriver {
             findings.add(Self.info, "AddService has no service name and no SPSVCINST_ASSOCSERVICE flag: Windows skips it", at: directive.line.range)
         }
-        for name in context.graph.roles.keys.sorted() {
-            for line in context.document.lines(in: name, key: "DelService") where (line.field(1) ?? "").trimmingWhitespace().isEmpty {
-                findings.add(Self.info, "DelService has no service name: Windows skips it", at: line.range)
-            }
+        for line in context.reachedLines(key: "DelService") where (line.field(1) ?? "").trimmingWhitespace().isEmpty {
+            findings.add(Self.info, "DelService has no service name: Windows skips it", at: line.range)
         }
     }
 }

@@ -19,7 +19,7 @@ struct SourceDiskIDInvalid: LintRule {
     }
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        for section in context.document.sections where section.name.lowercased().hasPrefix("sourcedisksfiles") {
+        for section in context.sourceDisksFilesSections {
             for line in context.document.lines(of: section) where !Self.isValid(line.field(1) ?? "") {
                 let file = line.key ?? ""
                 let id = (line.field(1) ?? "").trimmingWhitespace()

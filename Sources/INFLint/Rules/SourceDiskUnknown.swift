@@ -17,7 +17,7 @@ struct SourceDiskUnknown: LintRule {
                   RuleExample("[Version]\nSignature = \"$Windows NT$\"\n[DefaultInstall.NT$ARCH$]\nCopyFiles = Files\n[DestinationDirs]\nFiles = 12\n[Files]\ndev.sys\n[SourceDisksNames.$ARCH$]\n1 = \"Disk 1\"\n[SourceDisksFiles.$ARCH$]\ndev.sys = 1\n")])
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        for section in context.document.sections where section.name.lowercased().hasPrefix("sourcedisksfiles") {
+        for section in context.sourceDisksFilesSections {
             let suffix = section.name.dropFirst("SourceDisksFiles".count).drop { $0 == "." }
             let arch = Architecture(decoration: String(suffix))
             // An undecorated entry is looked up, on each architecture, in SourceDisksNames.<arch> then SourceDisksNames.
