@@ -86,6 +86,7 @@ extension RuleRegistry {
         NeedsSectionMismatch.self,
         NeedsWithoutInclude.self,
         NoHardwareIDs.self,
+        NothingInstallsOnTarget.self,
         PackageBinaryNotPE.self,
         PackageBinaryWrongMachine.self,
         PackageFileMissing.self,

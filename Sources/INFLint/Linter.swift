@@ -40,6 +40,7 @@ public struct Linter: Sendable {
             return info.runs(in: mode) && configuration.isEnabled(info.code, select: select, ignore: ignore)
                 && (packageFolderInspector != nil || !info.readsPackageFolder)
                 && (expectedProvider != nil || !info.needsExpectedProvider)
+                && (targetOS != nil || !info.needsTargetOS)
         }
     }
 

@@ -20,6 +20,8 @@ public struct RuleExample: Sendable, Hashable {
     public var mode: LintMode?
     /// The provider the example is linted against (`drvkit lint --provider`).
     public var expectedProvider: String?
+    /// The Windows the example is linted for (`drvkit lint --osver`).
+    public var targetOS: String?
 
     /// A complete INF.
     public init(_ text: String) { self.text = text; isDeviceSnippet = false }
@@ -34,6 +36,13 @@ public struct RuleExample: Sendable, Hashable {
     public func inMode(_ mode: LintMode) -> RuleExample {
         var example = self
         example.mode = mode
+        return example
+    }
+
+    /// The example, linted with `--osver osver`.
+    public func targeting(osver: String) -> RuleExample {
+        var example = self
+        example.targetOS = osver
         return example
     }
 
@@ -190,9 +199,12 @@ public struct RuleInfo: Sendable, Hashable {
     /// The rule compares the INF with the provider given to `drvkit lint --provider`, and runs only then.
     public var needsExpectedProvider: Bool { code == ProviderNotExpected.info.code }
 
+    /// The rule reports what Windows does on the one Windows of `drvkit lint --osver`, and runs only then.
+    public var needsTargetOS: Bool { code == NothingInstallsOnTarget.info.code }
+
     /// The option without which the rule does not run (`--package`, `--provider`), if any.
     public var requiredOption: String? {
-        readsPackageFolder ? "--package" : needsExpectedProvider ? "--provider" : nil
+        readsPackageFolder ? "--package" : needsExpectedProvider ? "--provider" : needsTargetOS ? "--osver" : nil
     }
 
     /// Rule family from the code's first digit.
@@ -223,6 +235,7 @@ public struct RuleInfo: Sendable, Hashable {
             doc += "In `hardware-dev-center` and `windows-driver` modes it looks only at sections that install on Windows \(WindowsBuild.isolationDefault) or later (`--wbuild`), as InfVerif /w does.\n"
         }
         if needsExpectedProvider { doc += "Runs only when a provider is expected: `drvkit lint --provider NAME`, or `provider:` in `.drvkit.yml`.\n" }
+        if needsTargetOS { doc += "Runs only for one Windows: `drvkit lint --osver NTamd64.10.0...17763`, or `osver:` in `.drvkit.yml`.\n" }
         doc += "\n"
         doc += "## References\n"
         if let infVerif { doc += "- InfVerif \(infVerif)\n" }

@@ -1,5 +1,6 @@
 import Testing
 @testable import INFLint
+import INFModel
 @testable import INFSyntax
 
 /// Every rule's documented examples: passing ones are silent, triggering ones fire exactly at `↓`.
@@ -16,6 +17,7 @@ struct RuleExampleTests {
         var linter = Linter(mode: example.mode ?? info.mode, select: [info.code])
         if let folder = example.packageFolder { linter.packageFolderInspector = { _, _ in folder } }
         linter.expectedProvider = example.expectedProvider
+        linter.targetOS = example.targetOS.flatMap { TargetPlatform(osver: $0) }
         return linter
     }
 
@@ -28,6 +30,9 @@ struct RuleExampleTests {
         }
         for example in info.triggering + info.passing where info.needsExpectedProvider {
             #expect(example.expectedProvider != nil, "\(code) compares with --provider: its examples need one")
+        }
+        for example in info.triggering + info.passing where info.needsTargetOS {
+            #expect(example.targetOS != nil, "\(code) lints for one Windows: its examples need --osver")
         }
         for example in info.passing {
             let findings = Self.lint(example, info)
