@@ -8,6 +8,7 @@ import X509
 /// The driver store at scale: a sandbox with 10,000 devices and 1,000 staged packages (every device
 /// driven), then the `pnputil` executable timed on `/add-driver X.inf /install` and `/enum-drivers`.
 ///
+///     swift build -c release --product pnputil
 ///     swift run -c release drvkit-bench sandbox [--devices N] [--packages N] [--runs N] [--keep DIR]
 ///
 /// Goals (issue 7): add+install under 100 ms, enum-drivers under 200 ms, peak memory under 100 MB.
@@ -70,6 +71,7 @@ enum SandboxBenchmark {
     /// per INF, then as many `/enum-drivers`.
     static func measure(_ arguments: [String]) throws {
         let (sandbox, expected, infs) = (arguments[0], arguments[1], Array(arguments.dropFirst(2)))
+        // `swift run drvkit-bench` builds only itself: build pnputil first (README), or an older one is timed.
         let pnputil = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("pnputil")
         var addTimes: [Double] = [], enumTimes: [Double] = []
         var addPeak = 0.0, enumPeak = 0.0, installedPerRun: [Int] = []
