@@ -155,6 +155,9 @@ public final class LintContext {
         return set
     }()
 
+    /// `[SourceDisksFiles]` and its architecture-decorated forms (four rules read them: found once).
+    public lazy var sourceDisksFilesSections: [INFDocument.Section] = document.sections.filter { $0.name.lowercased().hasPrefix("sourcedisksfiles") }
+
     /// Source disks for `architecture`, a template's `[SourceDisksNames.$ARCH$]` included.
     public func sourceDisks(for architecture: Architecture?) -> [String: SourceDisk] {
         document.sourceDisks(for: architecture, templateArchitecture: isTemplate)

@@ -22,11 +22,6 @@ extension LintContext {
         graph.roles.keys.sorted().flatMap { document.lines(in: $0, key: key) }
     }
 
-    /// `[SourceDisksFiles]` and its architecture-decorated forms.
-    public var sourceDisksFilesSections: [INFDocument.Section] {
-        document.sections.filter { $0.name.lowercased().hasPrefix("sourcedisksfiles") }
-    }
-
     /// Every file copied by a reached CopyFiles directive (``copiedFiles`` keeps them).
     func collectCopiedFiles() -> [CopiedFile] {
         var result: [CopiedFile] = []
