@@ -1,3 +1,5 @@
+import INFSyntax
+
 /// Directory identifiers (`%10%`, `12` in DestinationDirs) and the folders they stand for.
 public enum DIRID {
     /// Well-known DIRIDs and their Windows paths (`%SystemDrive%` is `C:`).
@@ -43,6 +45,14 @@ public enum DIRID {
 
     /// Whether `id` is a DIRID Windows defines (user-defined DIRIDs start at 32768; shell folders at 16384).
     public static func isKnown(_ id: Int) -> Bool { paths[id] != nil }
+
+    /// The DIRID of the `%N%` token a path starts with (`%13%\\dev.sys` gives 13), the number read
+    /// as SetupAPI reads DIRID tokens; nil when the path does not start with one.
+    public static func leading(in path: String) -> Int? {
+        let units = Array(path.trimmingWhitespace().utf16)
+        guard units.first == 0x25, let close = units.dropFirst().firstIndex(of: 0x25) else { return nil }
+        return units.withUnsafeBufferPointer { Substitution.dirid(UnsafeBufferPointer(rebasing: $0[1..<close])) }
+    }
 
     /// DIRIDs a driver package must not write to in a declarative (DCH) INF: only 13 is allowed for
     /// driver files; a few others are allowed for specific purposes (see the linter's rules).

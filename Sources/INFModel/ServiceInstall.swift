@@ -5,6 +5,10 @@ public struct AddServiceDirective: Hashable, Sendable {
     public var flags: UInt32?
     public var installSection: String?
     public var eventLogSection: String?
+    /// The event log the service's event source is registered in (`System` when absent) and the
+    /// source's name (the service's when absent): fields 5 and 6, nil when empty.
+    public var eventLogType: String?
+    public var eventName: String?
 
     /// `SPSVCINST_ASSOCSERVICE`: this service is the device's function driver.
     public static let associateService: UInt32 = 0x2
@@ -15,6 +19,8 @@ public struct AddServiceDirective: Hashable, Sendable {
         flags = IntegerField.parse(line.field(2) ?? "")
         installSection = line.nonEmptyField(3)
         eventLogSection = line.nonEmptyField(4)
+        eventLogType = line.nonEmptyField(5)
+        eventName = line.nonEmptyField(6)
     }
 
     public var isFunctionDriver: Bool { (flags ?? 0) & Self.associateService != 0 }

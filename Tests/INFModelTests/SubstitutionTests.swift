@@ -33,6 +33,14 @@ struct SubstitutionTests {
         #expect(line.fields == fields)
     }
 
+    /// Wine's NUL cases, which pass on Windows: a NUL reads as a blank, so one at the end of a
+    /// string's value is trimmed with the blanks before it, and one inside the value is a space.
+    @Test(arguments: [("bar=bbb\u{0}\n", "bbb"), ("bar=bbb \u{0}\n", "bbb"), ("bar=aaa\u{0}bbb \u{0}\n", "aaa bbb")])
+    func nulsInAStringReadAsBlanks(_ strings: String, _ value: String) throws {
+        let line = try #require(firstTestLine("foo=%bar%\n[Strings]\n" + strings))
+        #expect(line.fields == [value])
+    }
+
     @Test func substitutedValuesAreCutAtTheStringLimit() throws {
         let line = try #require(firstTestLine("a=" + String(repeating: "%big%", count: 11) + "\n" + Self.strSection))
         #expect(line.fields == [String(repeating: "a", count: 4096)])

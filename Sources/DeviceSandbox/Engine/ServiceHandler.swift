@@ -79,7 +79,7 @@ enum ServiceHandler {
                 context.skip(line, field: 4, "AddService names event-log section [\(eventSection)], which does not exist; skipped")
                 return
             }
-            let eventKey = eventLogKey(line, fieldOffset: 5, serviceName: directive.serviceName)
+            let eventKey = eventLogKey(type: directive.eventLogType, name: directive.eventName ?? directive.serviceName)
             try registry.createKey(eventKey)
             context.note("     inf: Event log source \(eventKey)")
             try applyRegistry(of: eventSection, hkr: eventKey, context, registry)
@@ -98,12 +98,10 @@ enum ServiceHandler {
         try registry.setValue(serviceKey.appending("Security"), RegistryValue(name: "Security", type: .binary, data: descriptor.selfRelativeBytes))
     }
 
-    /// `HKLM\SYSTEM\CurrentControlSet\Services\EventLog\<type>\<name>` from the EventLogType and
-    /// EventName fields at `fieldOffset` (System and the service's name when empty).
-    static func eventLogKey(_ line: INFLine, fieldOffset: Int, serviceName: String) -> RegistryPath {
-        let type = line.nonEmptyField(fieldOffset) ?? "System"
-        let name = line.nonEmptyField(fieldOffset + 1) ?? serviceName
-        return RegistryPath("HKLM\\SYSTEM\\CurrentControlSet\\Services\\EventLog")!.appending(type).appending(name)
+    /// `HKLM\SYSTEM\CurrentControlSet\Services\EventLog\<type>\<name>` for an EventLogType
+    /// (System when absent) and an event source name.
+    static func eventLogKey(type: String?, name: String) -> RegistryPath {
+        RegistryPath("HKLM\\SYSTEM\\CurrentControlSet\\Services\\EventLog")!.appending(type ?? "System").appending(name)
     }
 
     /// DelReg, AddReg and BitReg of a service-install or event-log section, with HKR bound to `hkr`.
@@ -132,7 +130,7 @@ enum ServiceHandler {
         }
         let flags = line.nonEmptyField(2).flatMap(IntegerField.parse) ?? 0
         if flags & ServiceFlags.deleteEventLogEntry != 0 {
-            let eventKey = eventLogKey(line, fieldOffset: 3, serviceName: name)
+            let eventKey = eventLogKey(type: line.nonEmptyField(3), name: line.nonEmptyField(4) ?? name)
             if try registry.deleteKey(eventKey) { context.note("     inf: Deleted event log source \(eventKey)") }
         }
     }

@@ -16,7 +16,7 @@ struct EventLogTypeInvalid: LintRule {
 
     func check(_ context: LintContext, into findings: inout Findings) {
         for (directive, _) in context.addServices {
-            guard let type = directive.line.nonEmptyField(5)?.trimmingWhitespace(), !type.isEmpty,
+            guard let type = directive.eventLogType?.trimmingWhitespace(), !type.isEmpty,
                   !Self.logTypes.contains(type.lowercased()) else { continue }
             findings.add(Self.info, "EventLogType '\(type)' is not System, Application or Security", at: directive.line.range(ofField: 5))
         }

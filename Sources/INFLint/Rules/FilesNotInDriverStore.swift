@@ -29,16 +29,10 @@ struct FilesNotInDriverStore: LintRule {
             let raw = context.tree.value(context.tree.fields[Int(context.tree.lines[binary.line.index].firstField)])
             // A binary the package does not deliver is Windows' own (UMDF's WUDFRd.sys, winusb.sys), which
             // stays where Windows keeps it; the package's own binaries must run from the driver store.
-            if context.mode == .hardwareDevCenter, let id = Self.leadingDIRID(raw), HardwareDevCenterExceptions.dirids.contains(id) { continue }
+            if context.mode == .hardwareDevCenter, let id = DIRID.leading(in: raw), HardwareDevCenterExceptions.dirids.contains(id) { continue }
             if !raw.hasPrefix("%13%") && context.packageDelivers(LintContext.fileName(ofPath: binary.value)) {
                 findings.add(Self.info, "ServiceBinary \(raw) is outside the driver store: use %13%\\<file>", at: binary.range)
             }
         }
-    }
-
-    /// The DIRID a path written `%NN%\…` starts with.
-    static func leadingDIRID(_ path: String) -> Int? {
-        guard path.hasPrefix("%"), let end = path.dropFirst().firstIndex(of: "%") else { return nil }
-        return Int(path[path.index(after: path.startIndex)..<end])
     }
 }

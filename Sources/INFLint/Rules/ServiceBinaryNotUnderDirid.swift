@@ -12,17 +12,9 @@ struct ServiceBinaryNotUnderDirid: LintRule {
         triggering: [RuleExample(device: RuleExample.kernelService().replacingOccurrences(of: "ServiceBinary = %13%\\dev.sys", with: "ServiceBinary = ↓\\SystemRoot\\System32\\drivers\\dev.sys"))],
         passing: [RuleExample(device: RuleExample.kernelService())])
 
-    /// Whether `path` starts with a `%N%` DIRID token.
-    static func isUnderDirid(_ path: String) -> Bool {
-        let trimmed = path.trimmingWhitespace()
-        guard trimmed.hasPrefix("%") else { return false }
-        let digits = trimmed.dropFirst().prefix { $0 != "%" }
-        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber } && trimmed.dropFirst(digits.count + 1).hasPrefix("%")
-    }
-
     func check(_ context: LintContext, into findings: inout Findings) {
         for (section, _) in context.serviceInstallSections {
-            guard let binary = section.serviceBinary, !binary.value.trimmingWhitespace().isEmpty, !Self.isUnderDirid(binary.value) else { continue }
+            guard let binary = section.serviceBinary, !binary.value.trimmingWhitespace().isEmpty, DIRID.leading(in: binary.value) == nil else { continue }
             findings.add(Self.info, "ServiceBinary '\(binary.value)' is not a path under a DIRID: write it as %13%\\<file> (or the DIRID the file is copied to)", at: binary.range)
         }
     }
