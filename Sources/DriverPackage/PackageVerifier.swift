@@ -20,6 +20,8 @@ public struct PackageVerification: Sendable {
     public var signer: String?
     public var files: [VerifiedFile]
     public var problems: [String]
+    /// The INFs its CopyINF directives name that are in the folder (each heads a package of its own).
+    public var copiedINFs: [String] = []
     public var ok: Bool { problems.isEmpty && files.allSatisfy { $0.status == .ok } }
 }
 
@@ -32,7 +34,21 @@ public enum PackageVerifier {
             $0.lowercased().hasSuffix(".inf") && INFInput.isRegularFileOrMissing(root.appendingPathComponent($0).path)
         }.sorted()
         guard !infs.isEmpty else { throw PackageProblem(path: directory, line: nil, message: "no INF file in the package folder") }
-        return try infs.map { try verify(inf: root.appendingPathComponent($0).path, root: root, trusted: trusted) }
+        // The INFs at the top, then those that CopyINF names in subfolders, each with its own folder's files and catalog.
+        var queue = infs.map { root.appendingPathComponent($0) }
+        var seen = Set(queue.map { $0.standardizedFileURL.path.lowercased() })
+        var results: [PackageVerification] = []
+        var index = 0
+        while index < queue.count {
+            let inf = queue[index]; index += 1
+            let result = try verify(inf: inf.path, root: inf.deletingLastPathComponent(), trusted: trusted)
+            results.append(result)
+            for copied in result.copiedINFs.map({ URL(fileURLWithPath: $0) })
+            where FileManager.default.fileExists(atPath: copied.path) && seen.insert(copied.standardizedFileURL.path.lowercased()).inserted {
+                queue.append(copied)
+            }
+        }
+        return results
     }
 
     /// Checks one INF of a package folder `root`.
@@ -83,6 +99,7 @@ public enum PackageVerifier {
         } else {
             result.problems.append("the INF names no CatalogFile")
         }
+        result.copiedINFs = files.filter(\.isCopiedINF).map { root.appendingPathComponent($0.relativePath).path }
         let infName = URL(fileURLWithPath: inf).lastPathComponent
         let all = [(infName, false)] + files.map { ($0.relativePath, true) }
         for (path, _) in all {

@@ -10,15 +10,18 @@ public struct INFInputError: Error, Hashable, Sendable, CustomStringConvertible 
 
     public init(path: String, reason: Reason) { self.path = path; self.reason = reason }
 
-    public var description: String {
+    public var description: String { "\(path): error: \(message)" }
+
+    /// What is wrong, without the path.
+    public var message: String {
         switch reason {
-        case .notFound: return "\(path): error: no such file"
-        case .isDirectory: return "\(path): error: is a directory, not an INF file"
-        case .unreadable(let why): return "\(path): error: cannot read: \(why)"
-        case .binary: return "\(path): error: binary data, not an INF file"
-        case .notAnINF: return "\(path): error: not an INF file (no [section] header)"
-        case .tooLarge: return "\(path): error: too large for an INF file (over \(SyntaxTree.maxFileBytes >> 20) MiB)"
-        case .unwritable(let why): return "\(path): error: cannot write: \(why)"
+        case .notFound: return "no such file"
+        case .isDirectory: return "is a directory, not an INF file"
+        case .unreadable(let why): return "cannot read: \(why)"
+        case .binary: return "binary data, not an INF file"
+        case .notAnINF: return "not an INF file (no [section] header)"
+        case .tooLarge: return "too large for an INF file (over \(SyntaxTree.maxFileBytes >> 20) MiB)"
+        case .unwritable(let why): return "cannot write: \(why)"
         }
     }
 

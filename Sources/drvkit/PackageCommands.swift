@@ -219,6 +219,10 @@ extension Drvkit {
                     let result = try builder.build(into: output)
                     Terminal.write("built \(result.outputDirectory): \(result.files.count) file\(result.files.count == 1 ? "" : "s")"
                                    + (result.catalog.map { ", catalog \($0)\(result.signed ? " (signed)" : " (unsigned)")" } ?? "") + "\n")
+                    for copied in result.copiedPackages {
+                        Terminal.write("  CopyINF package \(copied.inf): \(copied.files.count) file\(copied.files.count == 1 ? "" : "s")"
+                                       + (copied.catalog.map { ", catalog \($0)\(result.signed ? " (signed)" : " (unsigned)")" } ?? ", no catalog") + "\n")
+                    }
                 } catch let problems as [PackageProblem] {
                     for p in problems { Terminal.error(p.description) }
                     throw CommandFailure(exitCode: 1)

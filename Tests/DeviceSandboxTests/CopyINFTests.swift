@@ -13,25 +13,23 @@ struct CopyINFTests {
         return (dir, sandbox)
     }
 
-    /// `main`, whose DDInstall names `copied` with CopyINF, built into `dir/main` beside the built
-    /// `component` package, as a multi-INF package folder has them.
+    /// `main`, whose DDInstall names `copied` with CopyINF, built into `dir/main` from a source
+    /// folder that holds the `component` package's INF and files (`package build` builds the
+    /// component's package into the folder too, as a multi-INF package folder has them).
     func buildMain(copying copied: String, in dir: URL, component: TestDriverPackage?) throws -> String {
         let manager = FileManager.default
-        var componentFiles: [URL] = []
         if let component {
             let inf = URL(fileURLWithPath: try component.build(in: dir, folder: "child", signer: nil))
-            componentFiles = try manager.contentsOfDirectory(at: inf.deletingLastPathComponent(), includingPropertiesForKeys: nil)
             try manager.createDirectory(at: dir.appendingPathComponent("main-src"), withIntermediateDirectories: true)
-            try manager.copyItem(at: inf, to: dir.appendingPathComponent("main-src/" + copied))
+            for file in try manager.contentsOfDirectory(at: inf.deletingLastPathComponent(), includingPropertiesForKeys: nil) {
+                let name = file.lastPathComponent == inf.lastPathComponent ? copied : file.lastPathComponent
+                try manager.copyItem(at: file, to: dir.appendingPathComponent("main-src/" + name))
+            }
         }
         var main = TestDriverPackage()
         main.name = "mainfn"
         main.extraSections = "[Dev.NT]\nCopyINF = \(copied)\n"
-        let inf = try main.build(in: dir, folder: "main", signer: nil)
-        for file in componentFiles where !manager.fileExists(atPath: dir.appendingPathComponent("main/" + file.lastPathComponent).path) {
-            try manager.copyItem(at: file, to: dir.appendingPathComponent("main/" + file.lastPathComponent))
-        }
-        return inf
+        return try main.build(in: dir, folder: "main", signer: nil)
     }
 
     @Test func theNamedPackageIsStagedToo() throws {
