@@ -128,7 +128,6 @@ struct Parser {
         var line = LineNode(kind: .sectionHeader, start: Int32(offset: lineStart), end: 0)
         headerCount += 1
         line.openBracket = Int32(offset: bracket)
-        line.nameStart = Int32(offset: bracket + 1)
         line.nameEnd = Int32(offset: q)
         let eol: Int
         if q < end && u[q] == 0x5D {
