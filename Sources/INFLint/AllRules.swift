@@ -120,6 +120,7 @@ extension RuleRegistry {
         UMDFVersionBelow2.self,
         UTF8ReadAsAnsi.self,
         UnknownDirid.self,
+        UnnamedServiceWithInstallSection.self,
         UnterminatedQuote.self,
         UserHiveWrite.self,
         VersionSignatureInvalid.self,

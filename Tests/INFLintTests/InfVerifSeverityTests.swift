@@ -40,6 +40,7 @@ struct InfVerifSeverityTests {
         1253: (.error, .error, .error),
         1261: (.error, .error, .error),
         1271: (.error, .error, .error),
+        1272: (.error, .error, .error),
         1273: (.error, .error, .error),
         1275: (.error, .error, .error),
         1280: (.error, .error, .error),
