@@ -46,7 +46,7 @@ public enum DIRID {
     /// Whether `id` is a DIRID Windows defines (user-defined DIRIDs start at 32768; shell folders at 16384).
     public static func isKnown(_ id: Int) -> Bool { paths[id] != nil }
 
-    /// The DIRID of the `%N%` token a path starts with (`%13%\\dev.sys` gives 13), the number read
+    /// The DIRID of the `%N%` token a path starts with (`%13%\dev.sys` gives 13), the number read
     /// as SetupAPI reads DIRID tokens; nil when the path does not start with one.
     public static func leading(in path: String) -> Int? {
         let units = Array(path.trimmingWhitespace().utf16)
