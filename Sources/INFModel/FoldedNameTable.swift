@@ -88,7 +88,8 @@ struct FoldedNameTable: Sendable {
     }
 
     /// The folded hash of `units` (eight units per multiplication, whose high and low halves are
-    /// folded together as in wyhash), and the OR of all units (to tell ASCII names).
+    /// folded together as in wyhash; the length is in the seed), and the OR of all units (to tell
+    /// ASCII names).
     @inline(__always)
     private static func mix<Unit: FixedWidthInteger & UnsignedInteger>(_ units: UnsafeBufferPointer<Unit>) -> (hash: UInt64, bits: UInt64) {
         let fold: UInt64 = 0x0020_0020_0020_0020
@@ -102,19 +103,18 @@ struct FoldedNameTable: Sendable {
             h = mum((a | fold) ^ h, (b | fold) ^ 0x9E37_79B9_7F4A_7C15)
             i += 8
         }
-        // The last 0 to 7 units, in one or two words.
+        // The rest, in two words: the last eight units (overlapping those the loop took, which is
+        // the same for every name of this length), or for a short name its first and last four.
         var tail: (UInt64, UInt64) = (0, 0)
-        if i + 4 <= count { tail.0 = word(units, i) | fold; bits |= tail.0; i += 4 }
-        var shift: UInt64 = 0
-        while i < count {
-            let u = UInt64(units[i])
-            bits |= u
-            tail.1 |= (u | 0x20) << shift
-            shift += 16
-            i += 1
+        if count >= 8 {
+            if i < count { tail = (word(units, count - 8), word(units, count - 4)) }
+        } else if count >= 4 {
+            tail = (word(units, 0), word(units, count - 4))
+        } else {
+            for k in 0..<count { tail.1 |= UInt64(units[k]) << UInt64(16 * k) }
         }
-        h = mum(tail.0 ^ h, tail.1 ^ 0xE703_7ED1_A0B4_28DB)
-        h = mum(h, 0x8EBC_6AF0_9C88_C6E3 ^ UInt64(count))
+        bits |= tail.0 | tail.1
+        h = mum((tail.0 | fold) ^ h, (tail.1 | fold) ^ 0xE703_7ED1_A0B4_28DB)
         bits |= bits >> 32; bits |= bits >> 16
         return (h, bits & 0xFFFF)
     }
