@@ -115,6 +115,19 @@ struct EngineTests {
         #expect(plain.map(\.message).contains("[WithGuid] is never used: no directive or entry point refers to it"))
     }
 
+    /// stampinf writes a template's DriverVer: words standing for it (OpenVPN's "filled in by
+    /// stampinf") are not a malformed date there, but a date that is wrong still is.
+    @Test func aTemplatesPlaceholderDriverVerIsNotMalformed() {
+        func findings(_ driverVer: String, path: String) -> [String] {
+            let text = "[Version]\nSignature = \"$Windows NT$\"\nDriverVer = \(driverVer)\n"
+            return Linter(select: ["DK2011"]).lint(tree: SyntaxTree(text), path: path).findings.map(\.message)
+        }
+        #expect(findings("filled in by stampinf", path: "OemVista.inf.in").isEmpty)
+        #expect(findings("$DATE$,1.0.0.0", path: "x.inx").isEmpty)
+        #expect(findings("13/01/2024,1.0.0.0", path: "x.inx") == ["DriverVer: month 13 is not 1 to 12"])
+        #expect(findings("filled in by stampinf", path: "x.inf") == ["DriverVer: date 'filled in by stampinf' is not mm/dd/yyyy"])
+    }
+
     @Test func packageRulesRunOnlyWithAPackageFolder() {
         var linter = Linter(mode: .basic)
         #expect(!linter.activeRules.contains { Linter.info(of: $0).readsPackageFolder })

@@ -14,8 +14,10 @@ struct DriverVerMalformed: LintRule {
 
     func check(_ context: LintContext, into findings: inout Findings) {
         guard let entry = context.version.driverVer, case .failure(let error) = entry.result else { return }
-        // stampinf fills in an empty or placeholder DriverVer.
-        if context.isTemplate && ((entry.line.field(1) ?? "").isEmpty || (entry.line.field(1) ?? "").contains("$")) { return }
+        // stampinf fills in an empty or placeholder DriverVer: `$DATE$`, or words such as OpenVPN's
+        // "filled in by stampinf" (a date field with no digit at all).
+        let date = entry.line.field(1) ?? ""
+        if context.isTemplate && (date.isEmpty || date.contains("$") || !date.contains(where: \.isNumber)) { return }
         findings.add(Self.info, "DriverVer: \(error.description)", at: entry.line.range)
     }
 }
