@@ -6,7 +6,7 @@ struct DriverVerMalformed: LintRule {
         code: "DK2011", name: "driverver-malformed",
         summary: "DriverVer is not `mm/dd/yyyy[,w.x.y.z]` with a real date and version parts up to 65535.",
         severity: .error,
-        whatItDoes: "Reports DriverVer values whose date or version does not parse, dates that do not exist, and version parts above 65535.",
+        whatItDoes: "Reports DriverVer values whose date or version does not parse, dates that do not exist, and version parts above 65535. In a template, an empty DriverVer, `$DATE$` or words with no digit (stampinf writes the value) are not reported.",
         whyBad: "Windows cannot rank a driver whose DriverVer it cannot read, and pnputil refuses to stage the package.",
         references: ["INF DriverVer Directive"],
         triggering: [RuleExample("[Version]\nSignature = \"$Windows NT$\"\n↓DriverVer = 2024-01-15,1.0.0.0\n")],
