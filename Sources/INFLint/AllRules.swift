@@ -57,6 +57,7 @@ extension RuleRegistry {
         DriverStoreCopyMismatch.self,
         DriverVerInFuture.self,
         DriverVerMalformed.self,
+        DriverVerVersionInvalid.self,
         DriverVerMissing.self,
         DuplicateHardwareID.self,
         DuplicateKey.self,

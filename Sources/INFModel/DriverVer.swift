@@ -17,6 +17,8 @@ public struct DriverVer: Hashable, Sendable, Comparable, CustomStringConvertible
     /// Why a DriverVer value does not parse.
     public struct ParseError: Error, Hashable, Sendable, CustomStringConvertible {
         public var description: String
+        /// True when the date is right and the version is not.
+        public var inVersion = false
     }
 
     /// Parses the date field and the optional version field.
@@ -35,13 +37,13 @@ public struct DriverVer: Hashable, Sendable, Comparable, CustomStringConvertible
         var result = DriverVer(month: month, day: day, year: year, version: nil, versionPartCount: 0)
         if let version, case let trimmed = version.trimmingWhitespace(), !trimmed.isEmpty {
             let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
-            guard parts.count <= 4 else { return .failure(ParseError(description: "version '\(version)' has more than four parts")) }
+            guard parts.count <= 4 else { return .failure(ParseError(description: "version '\(version)' has more than four parts", inVersion: true)) }
             var numbers: [UInt16] = []
             for part in parts {
                 guard !part.isEmpty, part.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(part) else {
-                    return .failure(ParseError(description: "version '\(version)' is not w.x.y.z with decimal numbers"))
+                    return .failure(ParseError(description: "version '\(version)' is not w.x.y.z with decimal numbers", inVersion: true))
                 }
-                guard n <= 65535 else { return .failure(ParseError(description: "version part \(n) is above 65535")) }
+                guard n <= 65535 else { return .failure(ParseError(description: "version part \(n) is above 65535", inVersion: true)) }
                 numbers.append(UInt16(n))
             }
             result.versionPartCount = numbers.count

@@ -27,6 +27,8 @@ struct InfVerifSeverityTests {
         1212: (.error, .error, .error),
         1213: (.error, .error, .error),
         1214: (.error, .error, .error),
+        1217: (.error, .error, .error),
+        1218: (.error, .error, .error),
         1224: (.error, .error, .error),
         1229: (.error, .error, .error),
         1230: (.error, .error, .error),
