@@ -399,6 +399,11 @@ public final class LintContext {
 
     // MARK: Helpers for rules and fixes
 
+    /// The `[ClassInstall32]` sections, undecorated or decorated (`[ClassInstall32.NTamd64]`).
+    public var classInstall32Sections: [INFDocument.Section] {
+        document.sections.filter { $0.name.lowercased() == "classinstall32" || $0.name.lowercased().hasPrefix("classinstall32.") }
+    }
+
     /// The range of the first header of `section` (or the start of the file).
     public func headerRange(of section: String) -> Range<Int> {
         guard let s = document.section(section), let h = s.headerLines.first else { return 0..<0 }

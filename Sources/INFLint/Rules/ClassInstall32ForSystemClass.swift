@@ -14,7 +14,7 @@ struct ClassInstall32ForSystemClass: LintRule {
 
     func check(_ context: LintContext, into findings: inout Findings) {
         guard let cls = context.version.class, SystemSetupClasses.isSystemClass(cls.value) else { return }
-        for section in context.document.sections where section.name.lowercased().hasPrefix("classinstall32") {
+        for section in context.classInstall32Sections {
             findings.add(Self.info, "[\(section.name)] installs or changes the Microsoft-defined class \(cls.value), which third-party INFs may not do", at: context.headerRange(of: section.name))
         }
     }

@@ -18,7 +18,7 @@ struct CustomClassNotInstalled: LintRule {
     func check(_ context: LintContext, into findings: inout Findings) {
         guard context.isDeviceINF, let cls = context.version.class, !cls.value.isEmpty,
               !SystemSetupClasses.isSystemClass(cls.value), !Self.conventional.contains(cls.value.lowercased()) else { return }
-        guard !context.document.sections.contains(where: { $0.name.lowercased().hasPrefix("classinstall32") }) else { return }
+        guard context.classInstall32Sections.isEmpty else { return }
         findings.add(Self.info, "class \(cls.value) is not Microsoft-defined and this INF has no [ClassInstall32] to create it", at: cls.range)
     }
 }

@@ -23,7 +23,7 @@ struct DeviceTypeNotSet: LintRule {
 
     func check(_ context: LintContext, into findings: inout Findings) {
         guard let cls = context.version.class?.value, !cls.isEmpty, !SystemSetupClasses.isSystemClass(cls) else { return }
-        let classSets = context.document.sections.filter { $0.name.lowercased().hasPrefix("classinstall32") }
+        let classSets = context.classInstall32Sections
             .contains { Self.setsDeviceType(context, addRegIn: $0.name) }
         if classSets { return }
         var seen = Set<String>()
