@@ -56,6 +56,11 @@ public struct PackageBuilder {
         /// A path of this package's folder as a path of the package folder.
         func path(_ relative: String) -> String { folder.isEmpty ? relative : folder + "/" + relative }
         var infName: String { URL(fileURLWithPath: infPath).lastPathComponent }
+        /// The INF and every file of the package, by their paths in the package folder (the INF first,
+        /// without a line).
+        var files: [(path: String, bytes: [UInt8], line: Int?)] {
+            [(path(infName), infBytes, nil)] + contents.map { (path($0.file.relativePath), $0.bytes, $0.file.line) }
+        }
     }
 
     /// Reads the INF at `infPath` and every file its package needs, adding what is wrong to `problems`;
@@ -66,7 +71,7 @@ public struct PackageBuilder {
         let infBytes: [UInt8]
         do {
             infBytes = try INFInput.readBytes(path: infPath)
-            tree = try INFInput.load(path: infPath)
+            tree = try INFInput.parse(infBytes, path: infPath)
         } catch let error as INFInputError where copied {
             problems.append(PackageProblem(path: infPath, line: nil, message: "the CopyINF package cannot be built: \(error.message)"))
             return nil
@@ -154,7 +159,7 @@ public struct PackageBuilder {
         // Every path of the folder once: two packages may carry the same file, never different bytes under one path.
         var written: [String: (bytes: [UInt8], infPath: String)] = [:]
         for package in packages {
-            for (path, bytes, line) in [(package.path(package.infName), package.infBytes, nil as Int?)] + package.contents.map({ (package.path($0.file.relativePath), $0.bytes, Optional($0.file.line)) }) {
+            for (path, bytes, line) in package.files {
                 if let earlier = written[path.lowercased()], earlier.bytes != bytes {
                     problems.append(PackageProblem(path: package.infPath, line: line,
                                                    message: "\(path) differs from the file of that name that \(URL(fileURLWithPath: earlier.infPath).lastPathComponent) carries"))
@@ -178,8 +183,7 @@ public struct PackageBuilder {
             }
             var catalogs: [(path: String, packages: [Collected])] = []
             for package in packages {
-                try write(package.infBytes, to: package.path(package.infName))
-                for (file, bytes) in package.contents { try write(bytes, to: package.path(file.relativePath)) }
+                for (path, bytes, _) in package.files { try write(bytes, to: path) }
                 guard let catalogName = package.catalogName else { continue }
                 let path = package.path(catalogName)
                 if let i = catalogs.firstIndex(where: { $0.path.lowercased() == path.lowercased() }) {
@@ -198,11 +202,10 @@ public struct PackageBuilder {
                 try FileManager.default.moveItem(at: staging, to: outputURL)
             }
             let copied = packages.dropFirst().map { package in
-                PackageBuildResult.CopiedPackage(inf: package.path(package.infName),
-                                                 files: [package.path(package.infName)] + package.contents.map { package.path($0.file.relativePath) },
+                PackageBuildResult.CopiedPackage(inf: package.path(package.infName), files: package.files.map(\.path),
                                                  catalog: package.catalogName.map { package.path($0) })
             }
-            return PackageBuildResult(outputDirectory: outputURL.path, files: [main.infName] + main.contents.map(\.file.relativePath),
+            return PackageBuildResult(outputDirectory: outputURL.path, files: main.files.map(\.path),
                                       catalog: main.catalogName, signed: signer != nil && main.catalogName != nil, copiedPackages: copied)
         } catch {
             try? FileManager.default.removeItem(at: staging)

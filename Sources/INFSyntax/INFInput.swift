@@ -39,7 +39,11 @@ public struct INFInputError: Error, Hashable, Sendable, CustomStringConvertible 
 public enum INFInput {
     /// Reads and parses the INF at `path`.
     public static func load(path: String, ansiCodePage: Int = 1252) throws -> SyntaxTree {
-        let bytes = try readBytes(path: path)
+        try parse(try readBytes(path: path), path: path, ansiCodePage: ansiCodePage)
+    }
+
+    /// Parses bytes already read from `path` (``readBytes(path:)``), refusing them as ``load(path:ansiCodePage:)`` does.
+    public static func parse(_ bytes: [UInt8], path: String, ansiCodePage: Int = 1252) throws -> SyntaxTree {
         let tree = SyntaxTree(bytes: bytes, ansiCodePage: ansiCodePage)
         if looksBinary(tree) { throw INFInputError(path: path, reason: .binary) }
         if !tree.lines.contains(where: { $0.kind == .sectionHeader || $0.kind == .badSectionHeader }) {
