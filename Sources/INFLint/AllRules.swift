@@ -2,6 +2,7 @@
 extension RuleRegistry {
     static let unsortedRules: [any LintRule.Type] = [
         AddFilterInvalid.self,
+        AddPropertyInvalid.self,
         AddRegContradictoryFlags.self,
         AddRegDataInvalid.self,
         AddRegFlagsInvalid.self,
@@ -33,6 +34,7 @@ extension RuleRegistry {
         CopyOutsideSystemRoot.self,
         CustomClassNotInstalled.self,
         DeclarativeForbiddenDirective.self,
+        DelPropertyInvalid.self,
         DecorationInvalid.self,
         DefaultInstallUndecorated.self,
         DefaultInstallWithManufacturer.self,

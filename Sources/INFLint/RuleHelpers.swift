@@ -22,6 +22,17 @@ extension LintContext {
         graph.roles.keys.sorted().flatMap { document.lines(in: $0, key: key) }
     }
 
+    /// The lines of every section a `directive` (`AddProperty`…) of a reached section names, each
+    /// section once, in the order the directives name them.
+    public func linesOfSections(namedBy directive: String) -> [INFLine] {
+        var seen = Set<String>()
+        return graph.roles.keys.sorted().flatMap { section in
+            document.references(directive, in: section).flatMap { reference in
+                seen.insert(reference.value.lowercased()).inserted ? document.lines(in: reference.value) : []
+            }
+        }
+    }
+
     /// Every file copied by a reached CopyFiles directive (``copiedFiles`` keeps them).
     func collectCopiedFiles() -> [CopiedFile] {
         var result: [CopiedFile] = []

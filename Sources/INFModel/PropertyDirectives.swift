@@ -144,7 +144,7 @@ public struct DelPropertyEntry: Hashable, Sendable {
         }
         value = line.nonEmptyField(4)
         if flags & Self.deleteString != 0 && value == nil {
-            throw PropertyLineProblem(field: 4, message: "FLG_DELPROPERTY_MULTI_SZ_DELSTRING needs the string to delete (field 4)")
+            throw PropertyLineProblem(field: 3, message: "FLG_DELPROPERTY_MULTI_SZ_DELSTRING needs the string to delete (field 4)")
         }
     }
 }

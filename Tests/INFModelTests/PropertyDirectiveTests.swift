@@ -75,7 +75,7 @@ struct PropertyDirectiveTests {
         ("DeviceModel,2", 2, "takes no identifier"),
         ("{c22189e4-8bf3-4e6d-8467-8dc6d95e2a7e}", 2, "needs its property identifier"),
         ("{c22189e4-8bf3-4e6d-8467-8dc6d95e2a7e}, 2, 0x2", 3, "knows only 0x1"),
-        ("{c22189e4-8bf3-4e6d-8467-8dc6d95e2a7e}, 2, 0x1", 4, "needs the string to delete"),
+        ("{c22189e4-8bf3-4e6d-8467-8dc6d95e2a7e}, 2, 0x1", 3, "needs the string to delete"),
     ] as [(String, Int, String)])
     func delPropertyProblems(body: String, field: Int, message: String) {
         guard case .failure(let problem) = Self.del(body) else { Issue.record("\(body) was read"); return }
