@@ -50,11 +50,15 @@ enum DeviceInstaller {
 
         // DDInstall, then .HW, .CoInstallers, .Interfaces, .Services, .Wdf (installer.md §5).
         context.hkr = driverKey
+        context.propertyOwner = device.enumKey
         try InstallEngine.apply(install.sectionName, context, registry, environment)
+        context.propertyOwner = nil
         try applyHardware(install, on: device, context, registry, environment)
         if document.hasSection(install.name(of: .coInstallers)) {
             context.hkr = driverKey
+            context.propertyOwner = device.enumKey
             try InstallEngine.apply(install.name(of: .coInstallers), context, registry, environment)
+            context.propertyOwner = nil
         }
         try InterfaceHandler.removeInterfaces(of: device.instanceID, registry)
         try InterfaceHandler.addInterfaces(in: install.name(of: .interfaces), instanceID: device.instanceID, context, registry)

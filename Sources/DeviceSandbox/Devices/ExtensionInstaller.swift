@@ -43,7 +43,9 @@ enum ExtensionInstaller {
             let (context, environment) = DeviceInstaller.installContext(package, document, install, hkr: driverKey, ctx)
             context.isExtension = true
             context.note("     dvi: Extension driver: \(package.publishedName) [\(install.sectionName)] (ExtensionId \(id))")
+            context.propertyOwner = device.enumKey
             try InstallEngine.apply(install.sectionName, context, registry, environment)
+            context.propertyOwner = nil
             try DeviceInstaller.applyHardware(install, on: device, context, registry, environment)
             try InterfaceHandler.addInterfaces(in: install.name(of: .interfaces), instanceID: device.instanceID, context, registry)
             if document.hasSection(install.name(of: .services)) {

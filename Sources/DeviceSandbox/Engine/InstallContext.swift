@@ -26,6 +26,9 @@ public final class InstallContext {
     public let infPath: String
     /// The key HKR stands for in this section (nil: HKR lines are skipped, as for DefaultInstall).
     public var hkr: RegistryPath?
+    /// The key whose `Properties` subkey AddProperty and DelProperty change: the device's `Enum` key
+    /// while its DDInstall and `.CoInstallers` sections run; nil where the sandbox models no properties.
+    public var propertyOwner: RegistryPath?
     /// A 64-bit machine has a 32-bit registry view (FLG_*_32BITKEY); a 32-bit one has only its own.
     public var is64BitMachine = true
     public private(set) var diagnostics: [InstallDiagnostic] = []
@@ -47,6 +50,7 @@ public final class InstallContext {
     func child(document: INFDocument, infPath: String) -> InstallContext {
         let child = InstallContext(document: document, infPath: infPath, hkr: hkr)
         child.is64BitMachine = is64BitMachine
+        child.propertyOwner = propertyOwner
         child.driverStoreFolder = driverStoreFolder
         child.parent = self
         return child

@@ -42,7 +42,7 @@ public enum InstallEngine {
     }
 
     /// Runs one section's directives in SetupAPI's order: the sections it Needs, files (queued; the
-    /// caller commits the queue), DelReg, AddReg, BitReg, then services.
+    /// caller commits the queue), DelReg, AddReg, BitReg, DelProperty, AddProperty, then services.
     static func apply(_ section: String, _ context: InstallContext, _ registry: RegistryStore, _ environment: CopyFilesHandler.Environment) throws {
         let document = context.document
         try NeedsHandler.applyNeeds(of: section, context, registry, environment)
@@ -53,13 +53,14 @@ public enum InstallEngine {
         for list in lists("DelReg") { for line in context.installLines(in: list) { try RegistryHandlers.delReg(line, context, registry) } }
         for list in lists("AddReg") { for line in context.installLines(in: list) { try RegistryHandlers.addReg(line, context, registry) } }
         for list in lists("BitReg") { for line in context.installLines(in: list) { try RegistryHandlers.bitReg(line, context, registry) } }
+        try PropertyHandler.apply(in: section, context, registry)
         for line in document.lines(in: section, key: "DelService") { try ServiceHandler.delService(line, context, registry) }
         for line in document.lines(in: section, key: "AddService") { try ServiceHandler.addService(line, context, registry) }
         for line in document.lines(in: section, key: "CopyINF") {
             context.note("     inf: CopyINF \(line.fields.joined(separator: ", ")): Windows (Vista and later) stages these packages when it imports this one, not at install")
         }
         let notYet: Set<String> = ["registerdlls", "unregisterdlls", "addinterface",
-                                   "addproperty", "delproperty", "updateinis", "updateinifields", "ini2reg", "profileitems"]
+                                   "updateinis", "updateinifields", "ini2reg", "profileitems"]
         for line in document.lines(in: section) where notYet.contains(line.key?.lowercased() ?? "") {
             context.skip(line, "\(line.key!) is not applied by this version of drvkit's sandbox; the line is skipped")
         }

@@ -20,6 +20,7 @@ enum InterfaceHandler {
         context.note("     dvi: Interface \(guid) of \(instanceID)\(reference.isEmpty ? "" : " (\(reference))")")
         if let section = line.nonEmptyField(3) {
             try ServiceHandler.applyRegistry(of: section, hkr: referenceKey.appending("Device Parameters"), context, registry)
+            try PropertyHandler.apply(in: section, context, registry)
         }
     }
 
