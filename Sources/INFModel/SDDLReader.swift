@@ -11,7 +11,8 @@ struct SDDLReader {
     mutating func descriptor() throws(ParseError) -> SecurityDescriptor {
         var result = SecurityDescriptor()
         skipSpaces()
-        guard index < chars.count else { throw fail("empty security descriptor") }
+        // An empty string is a descriptor with no owner, group, DACL or SACL, as Wine's
+        // ParseStringSecurityDescriptorToSecurityDescriptor reads it (and as the reverse conversion writes one).
         while index < chars.count {
             guard index + 1 < chars.count, "OGDS".contains(chars[index]), chars[index + 1] == ":" else {
                 throw fail("expected O:, G:, D: or S:")

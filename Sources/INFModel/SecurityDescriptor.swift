@@ -116,6 +116,11 @@ public struct SecurityDescriptor: Hashable, Sendable {
     }
 
     /// Whether an allow ACE gives Everyone or Anonymous a right that writes or takes control.
+    /// True when the descriptor puts no limit on access: it has no DACL (an empty descriptor, or
+    /// one with only O:, G:, S:) or a NULL DACL (`D:NO_ACCESS_CONTROL`). An object whose descriptor
+    /// has no DACL grants every access to everyone ("DACLs and ACEs").
+    public var grantsEveryoneFullAccess: Bool { dacl == nil || dacl?.aces == nil }
+
     public var grantsWorldWrite: ACE? {
         let writing: UInt32 = 0x1000_0000 | 0x4000_0000 | 0x0004_0000 | 0x0008_0000 | 0x0001_0000 | 0x2 | 0x4
         return dacl?.aces?.first { $0.isAllow && ($0.sid == .everyone || $0.sid == .anonymous) && $0.mask & writing != 0 }

@@ -49,7 +49,16 @@ import Testing
         _ = try SecurityDescriptor(sddl: text)
     }
 
-    @Test(arguments: ["", "D:(A;;GA;;SY)", "D:(Q;;GA;;;SY)", "D:(A;;ZZ;;;SY)", "X:(A;;GA;;;SY)", "D:(A;;GA;;;S-1-x)",
+    @Test func anEmptyStringIsADescriptorWithNothingInIt() throws {
+        let sd = try SecurityDescriptor(sddl: "")
+        #expect(Self.hex(sd.selfRelativeBytes) == "0100008000000000000000000000000000000000")
+        #expect(sd.grantsEveryoneFullAccess)
+        #expect(try SecurityDescriptor(sddl: "D:NO_ACCESS_CONTROL").grantsEveryoneFullAccess)
+        #expect(try SecurityDescriptor(sddl: "O:SY").grantsEveryoneFullAccess)
+        #expect(try !SecurityDescriptor(sddl: "D:").grantsEveryoneFullAccess)   // an empty DACL grants nothing
+    }
+
+    @Test(arguments: ["D:(A;;GA;;SY)", "D:(Q;;GA;;;SY)", "D:(A;;ZZ;;;SY)", "X:(A;;GA;;;SY)", "D:(A;;GA;;;S-1-x)",
                       "D:(A;;GA;;;DA)", "D:(XA;;GA;;;WD;(Member_of {SID(BA)}))", "D:(A;;GA;bad-guid;;WD)", "D:Q(A;;GA;;;SY)"])
     func rejects(_ text: String) {
         #expect(throws: SecurityDescriptor.ParseError.self) { try SecurityDescriptor(sddl: text) }
