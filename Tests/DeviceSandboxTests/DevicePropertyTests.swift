@@ -18,6 +18,12 @@ struct DevicePropertyTests {
         return package
     }
 
+    /// A sandbox in a new temporary folder (the caller removes the folder).
+    static func newSandbox() throws -> (URL, Sandbox) {
+        let dir = try CommandRunner.temporaryDirectory()
+        return (dir, try Sandbox.create(at: dir.appendingPathComponent("sb").path, machine: "win11-24h2-x64"))
+    }
+
     /// Stages and installs `package` on Root\Toaster (test-signed, trusted, Test Mode); the install log.
     func install(_ package: TestDriverPackage, _ dir: URL, _ sandbox: Sandbox) throws -> [String] {
         let inf = try package.build(in: dir, folder: "pkg-\(UUID().uuidString)", signer: TestDriverPackage.signer)
@@ -30,9 +36,8 @@ struct DevicePropertyTests {
     }
 
     @Test func addPropertySetsAndAnUpdateChangesAndDeletesProperties() throws {
-        let dir = try CommandRunner.temporaryDirectory()
+        let (dir, sandbox) = try Self.newSandbox()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let sandbox = try Sandbox.create(at: dir.appendingPathComponent("sb").path, machine: "win11-24h2-x64")
         for store in ["Root", "TrustedPublisher"] { try TrustStore.add(file: TestDriverPackage.signerPEM(in: dir), store: store, sandbox: sandbox) }
         try sandbox.enterTestMode()
         try Devices.add(hardwareIDs: ["Root\\Toaster"], description: "Toaster", sandbox: sandbox)
@@ -77,9 +82,8 @@ struct DevicePropertyTests {
     }
 
     @Test func propertiesOutsideADeviceAreReportedNotApplied() throws {
-        let dir = try CommandRunner.temporaryDirectory()
+        let (dir, sandbox) = try Self.newSandbox()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let sandbox = try Sandbox.create(at: dir.appendingPathComponent("sb").path, machine: "win11-24h2-x64")
         let inf = dir.appendingPathComponent("props.inf")
         try """
             [Version]
@@ -95,9 +99,8 @@ struct DevicePropertyTests {
     }
 
     @Test func aLineWindowsCannotReadIsSkippedAndTheOthersApply() throws {
-        let dir = try CommandRunner.temporaryDirectory()
+        let (dir, sandbox) = try Self.newSandbox()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let sandbox = try Sandbox.create(at: dir.appendingPathComponent("sb").path, machine: "win11-24h2-x64")
         let document = INFDocument("""
             [Version]
             Signature = "$Windows NT$"

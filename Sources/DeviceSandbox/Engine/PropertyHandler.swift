@@ -32,12 +32,16 @@ enum PropertyHandler {
         owner.appending("Properties").appending(key.registrySubkey)
     }
 
-    static func add(_ line: INFLine, on owner: RegistryPath, _ context: InstallContext, _ registry: RegistryStore) throws {
-        let entry: AddPropertyEntry
-        switch AddPropertyEntry.read(line) {
-        case .success(let read): entry = read
-        case .failure(let problem): context.skip(line, field: problem.field, problem.message + "; line skipped"); return
+    /// The entry `line` reads as, or nil once the line is reported as skipped.
+    static func readable<Entry>(_ read: Result<Entry, PropertyLineProblem>, _ line: INFLine, _ context: InstallContext) -> Entry? {
+        switch read {
+        case .success(let entry): return entry
+        case .failure(let problem): context.skip(line, field: problem.field, problem.message + "; line skipped"); return nil
         }
+    }
+
+    static func add(_ line: INFLine, on owner: RegistryPath, _ context: InstallContext, _ registry: RegistryStore) throws {
+        guard let entry = readable(AddPropertyEntry.read(line), line, context) else { return }
         let path = propertyKey(entry.key, of: owner)
         let existing = try registry.value(path, "")
         if entry.flags & AddPropertyEntry.noClobber != 0 && existing != nil { return }
@@ -60,11 +64,7 @@ enum PropertyHandler {
     }
 
     static func delete(_ line: INFLine, on owner: RegistryPath, _ context: InstallContext, _ registry: RegistryStore) throws {
-        let entry: DelPropertyEntry
-        switch DelPropertyEntry.read(line) {
-        case .success(let read): entry = read
-        case .failure(let problem): context.skip(line, field: problem.field, problem.message + "; line skipped"); return
-        }
+        guard let entry = readable(DelPropertyEntry.read(line), line, context) else { return }
         let path = propertyKey(entry.key, of: owner)
         guard entry.flags & DelPropertyEntry.deleteString != 0, let value = entry.value else {
             _ = try registry.deleteKey(path)
