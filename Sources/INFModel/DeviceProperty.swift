@@ -19,9 +19,13 @@ public struct DevicePropertyKey: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(category), \(identifier)" }
+}
 
-    /// `text` as a braced 8-4-4-4-12 hexadecimal GUID in lower case, or nil when it is not one.
-    public static func braceGUID(_ text: String) -> String? {
+/// GUIDs as INFs write them: `{xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}`.
+public enum BracedGUID {
+    /// `text` (blanks around it trimmed) as a braced 8-4-4-4-12 hexadecimal GUID in lower case, or
+    /// nil when it is not one.
+    public static func normalized(_ text: String) -> String? {
         let trimmed = text.trimmingWhitespace()
         guard trimmed.hasPrefix("{"), trimmed.hasSuffix("}") else { return nil }
         let groups = trimmed.dropFirst().dropLast().split(separator: "-", omittingEmptySubsequences: false)

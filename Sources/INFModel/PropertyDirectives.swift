@@ -154,7 +154,7 @@ enum PropertyFields {
     /// `{category-guid}, pid`: the key in fields 1 and 2.
     static func key(_ line: INFLine) throws(PropertyLineProblem) -> DevicePropertyKey {
         let first = line.field(1)?.trimmingWhitespace() ?? ""
-        guard let category = DevicePropertyKey.braceGUID(first) else {
+        guard let category = BracedGUID.normalized(first) else {
             throw PropertyLineProblem(field: 1, message: "'\(first)' is not a property category GUID of the form {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}")
         }
         let pidText = line.field(2)?.trimmingWhitespace() ?? ""

@@ -12,12 +12,7 @@ struct ClassGuidMalformed: LintRule {
         triggering: [RuleExample("[Version]\nSignature = \"$Windows NT$\"\nClass = Sample\nClassGuid = ↓78A1C341-4539-11d3-B88D-00C04FAD5171\n")],
         passing: [RuleExample("[Version]\nSignature = \"$Windows NT$\"\nClass = Sample\nClassGuid = {78A1C341-4539-11d3-B88D-00C04FAD5171}\n")])
 
-    static func isGUID(_ s: String) -> Bool {
-        let parts = s.trimmingWhitespace()
-        guard parts.hasPrefix("{"), parts.hasSuffix("}") else { return false }
-        let groups = parts.dropFirst().dropLast().split(separator: "-", omittingEmptySubsequences: false)
-        return groups.map(\.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.allSatisfy(\.isHexDigit) }
-    }
+    static func isGUID(_ s: String) -> Bool { BracedGUID.normalized(s) != nil }
 
     func check(_ context: LintContext, into findings: inout Findings) {
         guard let guid = context.version.classGuid, !Self.isGUID(guid.value) else { return }
