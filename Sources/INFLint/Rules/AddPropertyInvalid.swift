@@ -10,7 +10,8 @@ struct AddPropertyInvalid: LintRule {
         whyBad: "Windows cannot set a property it cannot identify or whose value does not match its type: the line fails and the property (a device's model name, its icons, a capability a UWP app looks for) is missing after the install, with nothing in the INF to show why.",
         references: ["INF AddProperty Directive", "Using the INF AddProperty Directive and the INF DelProperty Directive", "Property Keys"],
         triggering: [RuleExample(device: "[Dev.NT]\nAddProperty = Dev.Properties\n[Dev.Properties]\n↓DeviceColour,,,,\"red\"\n"),
-                     RuleExample(device: "[Dev.NT]\nAddProperty = Dev.Properties\n[Dev.Properties]\n{c22189e4-8bf3-4e6d-8467-8dc6d95e2a7e}, 2, 18, ↓0x4, \"one\"\n")],
+                     RuleExample(device: "[Dev.NT]\nAddProperty = Dev.Properties\n[Dev.Properties]\n{c22189e4-8bf3-4e6d-8467-8dc6d95e2a7e}, 2, 18, ↓0x4, \"one\"\n"),
+                     RuleExample(device: "[Dev.NT]\n[Dev.NT.Interfaces]\nAddInterface = {df576976-569d-4672-95a0-f57e4ea0b210},, Dev.Interface\n[Dev.Interface]\nAddProperty = Dev.InterfaceProperties\n[Dev.InterfaceProperties]\n{026e516e-b814-414b-83cd-856d6fef4822}, 8, ↓0x12012,, \"Contoso.Capability\"\n")],
         passing: [RuleExample(device: "[Dev.NT]\nAddProperty = Dev.Properties\n[Dev.Properties]\nDeviceModel,,,,\"Model 1\"\n{c22189e4-8bf3-4e6d-8467-8dc6d95e2a7e}, 2, 0x2012, 0x4, \"one\"\n")])
 
     func check(_ context: LintContext, into findings: inout Findings) {
