@@ -71,12 +71,15 @@ extension Drvkit {
             @Option(help: "Subject, e.g. \"CN=Contoso Test, O=Contoso\".") var subject: String
             @Option(help: "Where to write the certificate (PEM).") var certOut: String
             @Option(help: "Where to write the private key (PEM).") var keyOut: String
+            @Option(help: "Also write certificate and key as a PKCS#12 file (for signtool /f, certutil -importpfx).") var pfxOut: String?
+            @Option(help: "The PKCS#12 file's password (with --pfx-out).") var password: String?
             @Option(help: "Days of validity.") var days = 365
             @Option(help: "RSA key size: 2048, 3072 or 4096.") var keyBits = 3072
 
             func validate() throws {
                 guard [2048, 3072, 4096].contains(keyBits) else { throw ValidationError("--key-bits takes 2048, 3072 or 4096") }
                 guard days > 0 else { throw ValidationError("--days must be positive") }
+                guard (pfxOut == nil) == (password == nil) else { throw ValidationError("--pfx-out and --password go together") }
             }
 
             func run() throws {
@@ -86,6 +89,10 @@ extension Drvkit {
                 }
                 try INFInput.writeAtomically(Array(created.privateKey.pemRepresentation.utf8), to: keyOut)
                 try INFInput.writeAtomically(Array(try created.certificate.serializeAsPEM().pemString.utf8), to: certOut)
+                if let pfxOut, let password {
+                    let pfx = try PFX.export(certificate: created.certificate, privateKey: created.privateKey, password: password)
+                    try INFInput.writeAtomically(pfx, to: pfxOut)
+                }
                 // Two hex digits a byte, as openssl prints it (the SerialNumber's own description drops leading zeros).
                 let serial = created.certificate.serialNumber.bytes.map { String(format: "%02x", $0) }.joined(separator: ":")
                 Terminal.write("created \(created.certificate.subject) (serial \(serial)), valid for \(days) days\n")

@@ -54,6 +54,30 @@ struct PackageCommandTests {
         #expect(tampered.stdout.contains("{\"path\":\"echo.sys\",\"status\":\"not-in-catalog\""))
     }
 
+    @Test func certCreateAlsoWritesAPFXThatOpenSSLReads() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cert = dir.appendingPathComponent("test.pem").path, key = dir.appendingPathComponent("test.key").path
+        let pfx = dir.appendingPathComponent("test.pfx").path
+        let created = try CommandRunner.run(["cert", "create", "--subject", "CN=Contoso Test Signing", "--cert-out", cert, "--key-out", key,
+                                             "--pfx-out", pfx, "--password", "s3cret", "--key-bits", "2048"])
+        #expect(created.exitCode == 0, "\(created.stderr)")
+        #expect(FileManager.default.fileExists(atPath: pfx))
+        if ExternalTools.has("openssl") {
+            let fromPFX = try ExternalTools.run("openssl", ["pkcs12", "-in", pfx, "-passin", "pass:s3cret", "-nokeys", "-clcerts"])
+            #expect(fromPFX.status == 0, "\(fromPFX.output)")
+            let fingerprint = { (text: String) in text.split(separator: "\n").first { $0.contains("Fingerprint") }.map(String.init) }
+            let pem = try ExternalTools.run("openssl", ["x509", "-noout", "-fingerprint", "-sha256", "-in", cert]).output
+            let extracted = dir.appendingPathComponent("extracted.pem")
+            try fromPFX.output.write(to: extracted, atomically: true, encoding: .utf8)
+            let again = try ExternalTools.run("openssl", ["x509", "-noout", "-fingerprint", "-sha256", "-in", extracted.path]).output
+            #expect(fingerprint(pem) != nil && fingerprint(pem) == fingerprint(again))
+        }
+        // A PFX needs a password, and a password needs a PFX.
+        let noPassword = try CommandRunner.run(["cert", "create", "--subject", "CN=X", "--cert-out", cert, "--key-out", key, "--pfx-out", pfx])
+        #expect(noPassword.exitCode == 2 && noPassword.stderr.contains("--pfx-out and --password go together"), "\(noPassword.stderr)")
+    }
+
     @Test func wrongMachineOrSubsystemIsReportedWithTheINFLine() throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
