@@ -87,12 +87,14 @@ extension Drvkit {
                 do { created = try TestCertificate.create(subject: subject, days: days, keyBits: keyBits) } catch {
                     throw CommandFailure(exitCode: 2, message: "error: \(error)")
                 }
-                try INFInput.writeAtomically(Array(created.privateKey.pemRepresentation.utf8), to: keyOut)
-                try INFInput.writeAtomically(Array(try created.certificate.serializeAsPEM().pemString.utf8), to: certOut)
+                // Everything is made before anything is written, and the PFX (the likeliest to fail) goes first.
+                let certificatePEM = Array(try created.certificate.serializeAsPEM().pemString.utf8)
                 if let pfxOut, let password {
                     let pfx = try PFX.export(certificate: created.certificate, privateKey: created.privateKey, password: password)
                     try INFInput.writeAtomically(pfx, to: pfxOut)
                 }
+                try INFInput.writeAtomically(Array(created.privateKey.pemRepresentation.utf8), to: keyOut)
+                try INFInput.writeAtomically(certificatePEM, to: certOut)
                 // Two hex digits a byte, as openssl prints it (the SerialNumber's own description drops leading zeros).
                 let serial = created.certificate.serialNumber.bytes.map { String(format: "%02x", $0) }.joined(separator: ":")
                 Terminal.write("created \(created.certificate.subject) (serial \(serial)), valid for \(days) days\n")
