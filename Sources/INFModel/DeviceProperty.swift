@@ -12,7 +12,8 @@ public struct DevicePropertyKey: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Where the property lives under a device's `Properties` key: `{category}\NNNN`, the identifier
-    /// in four (or more) upper-case hex digits, as SetupAPI stores it (Wine's `SetupDiSetDevicePropertyW`).
+    /// in four (or more) upper-case hex digits, as SetupAPI stores it from Windows 8 on (Wine's
+    /// `SetupDiSetDevicePropertyW`; real hives show `Properties\{83da6326-…}\0066`).
     public var registrySubkey: String {
         let hex = String(identifier, radix: 16, uppercase: true)
         return category + "\\" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
