@@ -35,7 +35,7 @@ extension INFDocument {
     /// `Include = a.inf, b.inf`: system INFs a section pulls from (external references).
     public func includes(in section: String) -> [DirectiveReference] { references("Include", in: section) }
 
-    /// `Needs = Section, …`: sections of the included INFs to process first.
+    /// `Needs = Section, …`: sections of this INF or of the included INFs to process with this one.
     public func needs(in section: String) -> [DirectiveReference] { references("Needs", in: section) }
 }
 

@@ -3,7 +3,8 @@ import Testing
 import TestSupport
 @testable import DeviceSandbox
 
-/// Include and Needs: needed sections, from this INF or from system INFs in `C:\Windows\INF`, run first.
+/// Include and Needs: needed sections, from this INF or from system INFs in `C:\Windows\INF`, run after
+/// the section's own directives ("INF AddProperty Directive", FLG_ADDPROPERTY_NOCLOBBER).
 struct NeedsTests {
     static let inf = #"""
         [Version]
@@ -38,7 +39,7 @@ struct NeedsTests {
         SysText = "from the system INF's own strings"
         """#
 
-    @Test func neededSectionsRunFirstFromThisINFAndFromIncludedOnes() throws {
+    @Test func neededSectionsRunAfterTheSectionFromThisINFAndFromIncludedOnes() throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let sandbox = try Sandbox.create(at: dir.appendingPathComponent("sb").path, machine: "win11-24h2-x64")
@@ -49,7 +50,7 @@ struct NeedsTests {
         func string(_ name: String) throws -> String? { try sandbox.read { try $0.value(RegistryPath("HKLM\\SOFTWARE\\Needs")!, name) }?.stringValue }
         #expect(try string("System") == "from the system INF's own strings")
         #expect(try string("Local") == "local")
-        #expect(try string("Order") == "own")   // the section's own AddReg runs after what it needs
+        #expect(try string("Order") == "system")   // what the section needs runs after its own AddReg
         let messages = result.diagnostics.map { "\(($0.file as NSString).lastPathComponent):\($0.line): \($0.message)" }
         #expect(messages.count == 3, "\(messages)")
         #expect(messages.contains { $0.hasPrefix("n.inf:4:") && $0.contains("absent.inf") })

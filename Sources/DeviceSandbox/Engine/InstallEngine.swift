@@ -41,11 +41,14 @@ public enum InstallEngine {
         return InstallResult(section: install.sectionName, diagnostics: context.diagnostics, log: context.log)
     }
 
-    /// Runs one section's directives in SetupAPI's order: the sections it Needs, files (queued; the
-    /// caller commits the queue), DelReg, AddReg, BitReg, DelProperty, AddProperty, then services.
+    /// Runs one section's directives in SetupAPI's order: files (queued; the caller commits the
+    /// queue), DelReg, AddReg, BitReg, DelProperty, AddProperty, services, then the sections it
+    /// Needs. "INF AddProperty Directive" (FLG_ADDPROPERTY_NOCLOBBER): "Windows processes the INF
+    /// sections that are referenced by Include and Needs directives after Windows processes all
+    /// other directives within the INF section that included the Include and Needs directives."
+    /// (Wine runs them first; Microsoft's page is the authority on Windows.)
     static func apply(_ section: String, _ context: InstallContext, _ registry: RegistryStore, _ environment: CopyFilesHandler.Environment) throws {
         let document = context.document
-        try NeedsHandler.applyNeeds(of: section, context, registry, environment)
         for line in document.lines(in: section, key: "CopyFiles") { try CopyFilesHandler.copyFiles(line, context, environment) }
         for line in document.lines(in: section, key: "DelFiles") { try DeleteRenameHandler.delFiles(line, context, environment) }
         for line in document.lines(in: section, key: "RenFiles") { try DeleteRenameHandler.renFiles(line, context, environment) }
@@ -56,6 +59,7 @@ public enum InstallEngine {
         try PropertyHandler.apply(in: section, context, registry)
         for line in document.lines(in: section, key: "DelService") { try ServiceHandler.delService(line, context, registry) }
         for line in document.lines(in: section, key: "AddService") { try ServiceHandler.addService(line, context, registry) }
+        try NeedsHandler.applyNeeds(of: section, context, registry, environment)
         for line in document.lines(in: section, key: "CopyINF") {
             context.note("     inf: CopyINF \(line.fields.joined(separator: ", ")): Windows (Vista and later) stages these packages when it imports this one, not at install")
         }

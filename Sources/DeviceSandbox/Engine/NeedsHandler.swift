@@ -4,7 +4,7 @@ import INFSyntax
 
 /// Include and Needs: the sections a section needs, from this INF or from the INFs it includes
 /// (looked up in the sandbox's `C:\Windows\INF`, where Windows keeps its system INFs), processed
-/// before the section's own directives. Each needed section runs once per install.
+/// after the section's own directives (see ``InstallEngine/apply``). Each needed section runs once per install.
 enum NeedsHandler {
     static func applyNeeds(of section: String, _ context: InstallContext, _ registry: RegistryStore,
                            _ env: CopyFilesHandler.Environment) throws {
