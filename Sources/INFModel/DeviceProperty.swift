@@ -99,6 +99,25 @@ public enum NamedDeviceProperty: String, CaseIterable, Sendable {
         }
     }
 
+    /// The property key's name in `devpkey.h`.
+    public var devpkeyName: String {
+        switch self {
+        case .deviceModel: return "DEVPKEY_DrvPkg_Model"
+        case .deviceVendorWebsite: return "DEVPKEY_DrvPkg_VendorWebSite"
+        case .deviceDetailedDescription: return "DEVPKEY_DrvPkg_DetailedDescription"
+        case .deviceDocumentationLink: return "DEVPKEY_DrvPkg_DocumentationLink"
+        case .deviceIcon: return "DEVPKEY_DrvPkg_Icon"
+        case .deviceBrandingIcon: return "DEVPKEY_DrvPkg_BrandingIcon"
+        case .genericDriverInstalled: return "DEVPKEY_Device_GenericDriverInstalled"
+        }
+    }
+
+    /// The named property whose key is `key`, if any.
+    public init?(key: DevicePropertyKey) {
+        guard let match = Self.allCases.first(where: { $0.key == key }) else { return nil }
+        self = match
+    }
+
     /// The property's type: the icons are string lists, GenericDriverInstalled a boolean.
     public var type: DevicePropertyType {
         switch self {

@@ -1,11 +1,12 @@
 import ArgumentParser
 import DeviceSandbox
 import Foundation
+import Reporting
 import WindowsTools
 
 extension Drvkit.SandboxCommand {
     struct Device: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add and remove simulated devices.", subcommands: [Add.self, Remove.self])
+        static let configuration = CommandConfiguration(abstract: "Add and remove simulated devices.", subcommands: [Add.self, Remove.self, Properties.self])
 
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(
@@ -48,6 +49,57 @@ extension Drvkit.SandboxCommand {
                     throw CommandFailure(exitCode: 1, message: "error: \(error.description)")
                 }
             }
+        }
+    }
+
+    struct Properties: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List a device's properties (what AddProperty set), decoded by type.",
+            discussion: "Properties live under the device's Enum\\<instance>\\Properties\\{category}\\NNNN key, as SetupAPI stores them.")
+        @Argument(help: "The instance ID.") var instanceID: String
+        @Flag(help: "Print JSON: {\"instanceId\", \"properties\": [{\"category\", \"pid\", \"name\", \"type\", \"value\"}]}.") var json = false
+        @OptionGroup var sandbox: SandboxOption
+
+        func run() throws {
+            let box = try sandbox.open()
+            let properties: [StoredDeviceProperty]
+            do { properties = try Devices.properties(of: instanceID, box) } catch let error as Devices.DeviceError {
+                throw CommandFailure(exitCode: 1, message: "error: \(error.description)")
+            }
+            if json {
+                Terminal.write(JSON.object([("instanceId", .string(instanceID)), ("properties", .array(properties.map(Self.json)))]).serialized + "\n")
+                return
+            }
+            var out = instanceID + "\n"
+            if properties.isEmpty { out += "    No properties.\n" }
+            for property in properties {
+                out += "    \(property.name ?? "\(property.key.category),\(property.key.identifier)") [\(property.type)]:\n"
+                for line in Self.lines(property.value) { out += "        \(line)\n" }
+            }
+            Terminal.write(out)
+        }
+
+        static func lines(_ value: StoredDeviceProperty.Value) -> [String] {
+            switch value {
+            case .string(let s): return [s]
+            case .strings(let list): return list
+            case .boolean(let b): return [b ? "TRUE" : "FALSE"]
+            case .number(let n): return ["0x" + String(n, radix: 16) + " (\(n))"]
+            case .bytes(let bytes): return [bytes.map { String(format: "%02x", $0) }.joined(separator: " ")]
+            }
+        }
+
+        static func json(_ property: StoredDeviceProperty) -> JSON {
+            let value: JSON
+            switch property.value {
+            case .string(let s): value = .string(s)
+            case .strings(let list): value = .array(list.map(JSON.string))
+            case .boolean(let b): value = .bool(b)
+            case .number(let n): value = .uint(UInt64(n))
+            case .bytes(let bytes): value = .string(bytes.map { String(format: "%02x", $0) }.joined())
+            }
+            return .object([("category", .string(property.key.category)), ("pid", .uint(UInt64(property.key.identifier))),
+                             ("name", property.name.map(JSON.string) ?? .null), ("type", .string(property.type.description)), ("value", value)])
         }
     }
 
