@@ -35,6 +35,7 @@ extension RuleRegistry {
         CustomClassNotInstalled.self,
         DeclarativeForbiddenDirective.self,
         DelPropertyInvalid.self,
+        NestedNeeds.self,
         DecorationInvalid.self,
         DefaultInstallUndecorated.self,
         DefaultInstallWithManufacturer.self,

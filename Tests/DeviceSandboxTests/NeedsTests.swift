@@ -4,7 +4,8 @@ import TestSupport
 @testable import DeviceSandbox
 
 /// Include and Needs: needed sections, from this INF or from system INFs in `C:\Windows\INF`, run after
-/// the section's own directives ("INF AddProperty Directive", FLG_ADDPROPERTY_NOCLOBBER).
+/// the section's own directives ("INF AddProperty Directive", FLG_ADDPROPERTY_NOCLOBBER), and not nested
+/// ("INF DDInstall.HW Section").
 struct NeedsTests {
     static let inf = #"""
         [Version]
@@ -52,7 +53,10 @@ struct NeedsTests {
         #expect(try string("Local") == "local")
         #expect(try string("Order") == "system")   // what the section needs runs after its own AddReg
         let messages = result.diagnostics.map { "\(($0.file as NSString).lastPathComponent):\($0.line): \($0.message)" }
-        #expect(messages.count == 3, "\(messages)")
+        #expect(messages.count == 5, "\(messages)")
+        // [Local.Part] runs because DefaultInstall needs it: its own Needs are not followed.
+        #expect(messages.contains { $0.hasPrefix("n.inf:10:") && $0.contains("cannot be nested") && $0.contains("[Local.Part]") })
+        #expect(messages.contains { $0.hasPrefix("n.inf:10:") && $0.contains("cannot be nested") && $0.contains("[DefaultInstall.NTamd64]") })
         #expect(messages.contains { $0.hasPrefix("n.inf:4:") && $0.contains("absent.inf") })
         #expect(messages.contains { $0.hasPrefix("n.inf:5:") && $0.contains("[No.Such.Section]") })
         #expect(messages.contains { $0.hasPrefix("sys.inf:10:") && $0.contains("sysdrv.sys") })

@@ -46,8 +46,11 @@ public enum InstallEngine {
     /// Needs. "INF AddProperty Directive" (FLG_ADDPROPERTY_NOCLOBBER): "Windows processes the INF
     /// sections that are referenced by Include and Needs directives after Windows processes all
     /// other directives within the INF section that included the Include and Needs directives."
-    /// (Wine runs them first; Microsoft's page is the authority on Windows.)
-    static func apply(_ section: String, _ context: InstallContext, _ registry: RegistryStore, _ environment: CopyFilesHandler.Environment) throws {
+    /// (Wine runs them first; Microsoft's page is the authority on Windows.) A section run because
+    /// another `needed` it does not follow its own Needs: "Needs entries cannot be nested"
+    /// ("INF DDInstall.HW Section").
+    static func apply(_ section: String, _ context: InstallContext, _ registry: RegistryStore, _ environment: CopyFilesHandler.Environment,
+                      needed: Bool = false) throws {
         let document = context.document
         for line in document.lines(in: section, key: "CopyFiles") { try CopyFilesHandler.copyFiles(line, context, environment) }
         for line in document.lines(in: section, key: "DelFiles") { try DeleteRenameHandler.delFiles(line, context, environment) }
@@ -59,7 +62,13 @@ public enum InstallEngine {
         try PropertyHandler.apply(in: section, context, registry)
         for line in document.lines(in: section, key: "DelService") { try ServiceHandler.delService(line, context, registry) }
         for line in document.lines(in: section, key: "AddService") { try ServiceHandler.addService(line, context, registry) }
-        try NeedsHandler.applyNeeds(of: section, context, registry, environment)
+        if needed {
+            for need in document.needs(in: section) {
+                context.skip(need.line, field: need.fieldNumber, "Needs entries cannot be nested: [\(section)] runs because another section needs it, so its Needs [\(need.value)] is not processed")
+            }
+        } else {
+            try NeedsHandler.applyNeeds(of: section, context, registry, environment)
+        }
         for line in document.lines(in: section, key: "CopyINF") {
             context.note("     inf: CopyINF \(line.fields.joined(separator: ", ")): Windows (Vista and later) stages these packages when it imports this one, not at install")
         }

@@ -4,7 +4,8 @@ import INFSyntax
 
 /// Include and Needs: the sections a section needs, from this INF or from the INFs it includes
 /// (looked up in the sandbox's `C:\Windows\INF`, where Windows keeps its system INFs), processed
-/// after the section's own directives (see ``InstallEngine/apply``). Each needed section runs once per install.
+/// after the section's own directives (see ``InstallEngine/apply``). Each needed section runs once per
+/// install, and its own Needs are not followed ("Needs entries cannot be nested").
 enum NeedsHandler {
     static func applyNeeds(of section: String, _ context: InstallContext, _ registry: RegistryStore,
                            _ env: CopyFilesHandler.Environment) throws {
@@ -19,13 +20,13 @@ enum NeedsHandler {
             if document.hasSection(need.value) {
                 guard context.markProcessed(infPath: context.infPath, section: need.value) else { continue }
                 context.note(">>>  [Needs \(need.value)]")
-                try InstallEngine.apply(need.value, context, registry, env)
+                try InstallEngine.apply(need.value, context, registry, env, needed: true)
             } else if let source = included.first(where: { $0.document.hasSection(need.value) }) {
                 guard context.markProcessed(infPath: source.path, section: need.value) else { continue }
                 let child = context.child(document: source.document, infPath: source.path)
                 child.note(">>>  [Needs \(need.value) of \((source.path as NSString).lastPathComponent)]")
                 defer { context.absorb(child) }
-                try InstallEngine.apply(need.value, child, registry, env)
+                try InstallEngine.apply(need.value, child, registry, env, needed: true)
             } else {
                 context.skip(need.line, field: need.fieldNumber,
                              "Needs names [\(need.value)], which is neither in this INF nor in an INF it includes; skipped")
