@@ -23,14 +23,12 @@ extension LintContext {
     }
 
     /// The lines of every section a `directive` (`AddProperty`…) of a reached section names, each
-    /// section once, in the order the directives name them.
+    /// section once (from the references the section graph already collected).
     public func linesOfSections(namedBy directive: String) -> [INFLine] {
+        let wanted = directive.lowercased()
         var seen = Set<String>()
-        return graph.roles.keys.sorted().flatMap { section in
-            document.references(directive, in: section).flatMap { reference in
-                seen.insert(reference.value.lowercased()).inserted ? document.lines(in: reference.value) : []
-            }
-        }
+        return graph.references.filter { $0.directive.lowercased() == wanted && seen.insert($0.target.lowercased()).inserted }
+            .flatMap { document.lines(in: $0.target) }
     }
 
     /// Every file copied by a reached CopyFiles directive (``copiedFiles`` keeps them).

@@ -14,13 +14,11 @@ struct NestedNeeds: LintRule {
 
     func check(_ context: LintContext, into findings: inout Findings) {
         var reported = Set<String>()
-        for name in context.graph.roles.keys.sorted() {
-            for needed in context.document.needs(in: name) where context.document.hasSection(needed.value) {
-                guard reported.insert(needed.value.lowercased()).inserted else { continue }
-                for nested in context.document.needs(in: needed.value) {
-                    findings.add(Self.info, "Needs entries cannot be nested: [\(needed.value)] runs because [\(name)] needs it, so Windows does not process its Needs [\(nested.value)]",
-                                 at: nested.range)
-                }
+        for needed in context.graph.references where needed.directive.lowercased() == "needs" && context.document.hasSection(needed.target) {
+            guard reported.insert(needed.target.lowercased()).inserted else { continue }
+            for nested in context.document.needs(in: needed.target) {
+                findings.add(Self.info, "Needs entries cannot be nested: [\(needed.target)] runs because [\(needed.fromSection)] needs it, so Windows does not process its Needs [\(nested.value)]",
+                             at: nested.range)
             }
         }
     }
