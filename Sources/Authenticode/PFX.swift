@@ -29,7 +29,7 @@ public enum PFX {
     /// `salts` (three of them: key encryption, IV, MAC) are random unless given (tests).
     public static func export(certificate: Certificate, privateKey: AuthenticodeRSAKey, password: String,
                               salts: (key: [UInt8], iv: [UInt8], mac: [UInt8])? = nil) throws -> [UInt8] {
-        let random = salts ?? (randomBytes(16), randomBytes(16), randomBytes(16))
+        let random = salts ?? (TestCertificate.randomBytes(16), TestCertificate.randomBytes(16), TestCertificate.randomBytes(16))
         let certificateDER = try DERWriting.encode { try $0.serialize(certificate) }
         // Both bags carry the certificate's SHA-1 as localKeyID, which pairs the key with it.
         let keyID = Array(Insecure.SHA1.hash(data: certificateDER))
@@ -131,11 +131,6 @@ public enum PFX {
             }
         }
     }
-
-    static func randomBytes(_ count: Int) -> [UInt8] {
-        var rng = SystemRandomNumberGenerator()
-        return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &rng) }
-    }
 }
 
 /// The key derivation of PKCS#12 (RFC 7292, appendix B.2) with SHA-256, which the integrity MAC
@@ -143,9 +138,7 @@ public enum PFX {
 enum PKCS12KeyDerivation {
     static func derive(password: String, salt: [UInt8], id: UInt8, iterations: Int, count: Int) -> [UInt8] {
         let u = 32, v = 64
-        var passwordBytes: [UInt8] = []
-        for unit in password.utf16 { passwordBytes.append(UInt8(unit >> 8)); passwordBytes.append(UInt8(unit & 0xFF)) }
-        passwordBytes += [0, 0]
+        let passwordBytes = Array(DERWriting.bmp(password).bytes) + [0, 0]
         func stretched(_ bytes: [UInt8]) -> [UInt8] {
             guard !bytes.isEmpty else { return [] }
             let length = v * ((bytes.count + v - 1) / v)

@@ -57,10 +57,15 @@ public enum TestCertificate {
     /// A random 20-byte serial number that is positive, as RFC 5280 (4.1.2.2) requires: the one
     /// swift-certificates makes is negative whenever its first bit is set.
     static func randomSerialNumber() -> Certificate.SerialNumber {
-        var rng = SystemRandomNumberGenerator()
-        var bytes = (0..<20).map { _ in UInt8.random(in: .min ... .max, using: &rng) }
+        var bytes = randomBytes(20)
         bytes[0] = bytes[0] & 0x7F | 0x40   // sign bit clear, and no leading zero to drop
         return Certificate.SerialNumber(bytes: bytes)
+    }
+
+    /// `count` bytes from the system's random number generator.
+    static func randomBytes(_ count: Int) -> [UInt8] {
+        var rng = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &rng) }
     }
 
     /// Reads every certificate of a PEM file (a chain, signer first).
