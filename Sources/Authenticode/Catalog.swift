@@ -20,6 +20,18 @@ public struct CatalogMember: Hashable, Sendable {
     }
 }
 
+/// The two member formats of catalogs.
+public enum CatalogVersion: Int, Sendable, CaseIterable {
+    /// Members tagged with the SHA-1 in hexadecimal (Inf2Cat; every Windows release).
+    case v1 = 1
+    /// Members tagged with the raw SHA-256, each with a SHA-1 twin (MakeCat `CatalogVersion=2`,
+    /// PowerShell `New-FileCatalog -CatalogVersion 2`): Windows 8 and Server 2012 and later.
+    case v2 = 2
+
+    /// The digest Windows looks a file up by in a catalog of this version.
+    public var lookupDigest: DigestAlgorithm { self == .v1 ? .sha1 : .sha256 }
+}
+
 /// A Microsoft catalog: a PKCS#7 SignedData around a certificate trust list.
 public struct Catalog: Sendable {
     public var listIdentifier: [UInt8]
@@ -32,10 +44,13 @@ public struct Catalog: Sendable {
     /// The signature part (certificates and signers), empty for an unsigned catalog.
     public var signedData: SignedData
 
-    /// The member whose tag names this digest (v1: SHA-1 in hexadecimal).
-    public func member(forSHA1 digest: [UInt8]) -> CatalogMember? {
+    /// The digest Windows looks files up by in this catalog: SHA-1 in v1, SHA-256 in v2.
+    public var lookupDigest: DigestAlgorithm { (CatalogVersion(rawValue: version) ?? .v1).lookupDigest }
+
+    /// The member whose tag names this digest (v1: in hexadecimal; v2: the raw bytes).
+    public func member(forDigest digest: [UInt8]) -> CatalogMember? {
         let hex = digest.hexUppercase
-        return members.first { $0.tagText == hex || $0.tag == digest }
+        return members.first { $0.tag == digest || $0.tagText == hex }
     }
 }
 
@@ -53,30 +68,45 @@ public struct CatalogError: Error, CustomStringConvertible, Sendable {
 }
 
 extension Catalog {
-    /// The CTL of a v1 catalog (as Inf2Cat writes it): a member per file with its SHA-1 tag, File
-    /// and OSAttr names, member info and Authenticode indirect data; catalog attributes as given.
-    public static func buildCTL(files: [CatalogInput], osAttributes: String?, attributes: [(name: String, value: String)],
-                                listIdentifier: [UInt8], date: Date) throws -> [UInt8] {
-        struct Member { var tag: [UInt8]; var attributes: [[UInt8]] }
-        var members: [Member] = []
+    /// The CTL of a catalog for `files`: catalog attributes as given, and members by `version`.
+    ///
+    /// - v1, as Inf2Cat writes it: a member per file tagged with its SHA-1 (upper-case hexadecimal in
+    ///   UTF-16LE), with File and OSAttr names, member info and Authenticode indirect data.
+    /// - v2, as MakeCat writes it with `CatalogVersion=2`: a member per file tagged with its raw SHA-256,
+    ///   with member info v2 (`[0]` a PE image, `[2]` a flat file), the names and SHA-256 indirect data;
+    ///   and a twin tagged with its raw SHA-1 that carries only the member info.
+    public static func buildCTL(files: [CatalogInput], version: CatalogVersion = .v1, osAttributes: String?,
+                                attributes: [(name: String, value: String)], listIdentifier: [UInt8], date: Date) throws -> [UInt8] {
+        var members: [(tag: [UInt8], attributes: [[UInt8]])] = []
         for file in files {
             let pe = try? PEFile(bytes: file.bytes)
-            let digest = pe?.authenticodeDigest(.sha1) ?? FlatDigest.digest(file.bytes, .sha1)
-            var attributes: [[UInt8]] = []
-            attributes.append(try attribute(AuthenticodeOID.catNameValue, value: try DERWriting.nameValue("File", flags: 0x1001_0001, value: file.name.lowercased())))
+            func digest(_ algorithm: DigestAlgorithm) -> [UInt8] { pe?.authenticodeDigest(algorithm) ?? FlatDigest.digest(file.bytes, algorithm) }
+            var names = [try attribute(AuthenticodeOID.catNameValue, value: try DERWriting.nameValue("File", flags: 0x1001_0001, value: file.name.lowercased()))]
             if let osAttributes, !osAttributes.isEmpty {
-                attributes.append(try attribute(AuthenticodeOID.catNameValue, value: try DERWriting.nameValue("OSAttr", flags: 0x1001_0001, value: osAttributes)))
+                names.append(try attribute(AuthenticodeOID.catNameValue, value: try DERWriting.nameValue("OSAttr", flags: 0x1001_0001, value: osAttributes)))
             }
-            let memberInfo = try DERWriting.encode { s in
-                try s.appendConstructedNode(identifier: .sequence) { c in
-                    try c.serialize(DERWriting.bmp(pe != nil ? CatalogSubjectType.peImage : CatalogSubjectType.flatFile))
-                    try c.serialize(512)
+            switch version {
+            case .v1:
+                let sha1 = digest(.sha1)
+                let memberInfo = try DERWriting.encode { s in
+                    try s.appendConstructedNode(identifier: .sequence) { c in
+                        try c.serialize(DERWriting.bmp(pe != nil ? CatalogSubjectType.peImage : CatalogSubjectType.flatFile))
+                        try c.serialize(512)
+                    }
                 }
+                let own = [try attribute(AuthenticodeOID.catMemberInfo, value: memberInfo),
+                           try attribute(AuthenticodeOID.spcIndirectData, value: try DERWriting.spcIndirectData(pe: pe != nil, digest: sha1, algorithm: .sha1))]
+                members.append((DERWriting.utf16z(sha1.hexUppercase), names + own))
+            case .v2:
+                let sha256 = digest(.sha256)
+                let memberInfo = try attribute(AuthenticodeOID.catMemberInfo2, value: [pe != nil ? CatalogSubjectKind.peImage : CatalogSubjectKind.flatFile, 0])
+                let indirect = try attribute(AuthenticodeOID.spcIndirectData, value: try DERWriting.spcIndirectData(pe: pe != nil, digest: sha256, algorithm: .sha256))
+                members.append((sha256, names + [memberInfo, indirect]))
+                members.append((digest(.sha1), [memberInfo]))
             }
-            attributes.append(try attribute(AuthenticodeOID.catMemberInfo, value: memberInfo))
-            attributes.append(try attribute(AuthenticodeOID.spcIndirectData, value: try DERWriting.spcIndirectData(pe: pe != nil, digest: digest, algorithm: .sha1)))
-            members.append(Member(tag: DERWriting.utf16z(digest.hexUppercase), attributes: attributes.sorted { $0.lexicographicallyPrecedes($1) }))
         }
+        // DER: the attributes of a member are a SET OF (sorted by encoding); members go by tag.
+        members = members.map { ($0.tag, $0.attributes.sorted { $0.lexicographicallyPrecedes($1) }) }
         members.sort { $0.tag.lexicographicallyPrecedes($1.tag) }
         let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
         let time = try UTCTime(year: c.year!, month: c.month!, day: c.day!, hours: c.hour!, minutes: c.minute!, seconds: c.second!)
@@ -85,7 +115,7 @@ extension Catalog {
                 try c.appendConstructedNode(identifier: .sequence) { c in try c.serialize(AuthenticodeOID.catalogList) }
                 try c.serialize(ASN1OctetString(contentBytes: listIdentifier[...]))
                 try c.serialize(time)
-                try DERWriting.algorithm(AuthenticodeOID.catalogListMemberV1, into: &c)
+                try DERWriting.algorithm(version == .v1 ? AuthenticodeOID.catalogListMemberV1 : AuthenticodeOID.catalogListMemberV2, into: &c)
                 try c.appendConstructedNode(identifier: .sequence) { c in
                     for member in members {
                         try c.appendConstructedNode(identifier: .sequence) { c in
@@ -216,6 +246,8 @@ extension Catalog {
                     member.subjectType = DERWriting.string(fromBMP: guid.bytes)
                     member.isPE = member.subjectType?.uppercased() == CatalogSubjectType.peImage
                 }
+            case AuthenticodeOID.catMemberInfo2:
+                if value.identifier.tagClass == .contextSpecific { member.isPE = member.isPE || value.identifier.tagNumber == 0 }
             case AuthenticodeOID.spcIndirectData:
                 if let indirect = try? SpcIndirectData(node: value) {
                     member.isPE = member.isPE || indirect.isPE

@@ -9,6 +9,7 @@ public enum AuthenticodeOID {
     public static let catalogListMemberV2: ASN1ObjectIdentifier = [1, 3, 6, 1, 4, 1, 311, 12, 1, 3]
     public static let catNameValue: ASN1ObjectIdentifier = [1, 3, 6, 1, 4, 1, 311, 12, 2, 1]
     public static let catMemberInfo: ASN1ObjectIdentifier = [1, 3, 6, 1, 4, 1, 311, 12, 2, 2]
+    public static let catMemberInfo2: ASN1ObjectIdentifier = [1, 3, 6, 1, 4, 1, 311, 12, 2, 3]
     public static let spcIndirectData: ASN1ObjectIdentifier = [1, 3, 6, 1, 4, 1, 311, 2, 1, 4]
     public static let spcPEImageData: ASN1ObjectIdentifier = [1, 3, 6, 1, 4, 1, 311, 2, 1, 15]
     public static let spcCabData: ASN1ObjectIdentifier = [1, 3, 6, 1, 4, 1, 311, 2, 1, 25]
@@ -29,4 +30,11 @@ public enum AuthenticodeOID {
 public enum CatalogSubjectType {
     public static let peImage = "{C689AAB8-8E78-11D0-8C47-00C04FC295EE}"
     public static let flatFile = "{DE351A42-8E59-11D0-8C47-00C04FC295EE}"
+}
+
+/// The subject kinds of a v2 catalog's member info (`CAT_MEMBERINFO2`): the tag byte of an empty
+/// context-specific value, as MakeCat writes it (`[1]` is a cabinet, which packages do not hold).
+enum CatalogSubjectKind {
+    static let peImage: UInt8 = 0x80    // [0]
+    static let flatFile: UInt8 = 0x82   // [2]
 }

@@ -12,12 +12,12 @@ public enum AuthenticodeSigner {
         return try SignedData.sign(contentType: AuthenticodeOID.ctl, content: signed.content, chain: chain, privateKey: privateKey)
     }
 
-    /// An unsigned catalog for `files`.
-    public static func unsignedCatalog(files: [CatalogInput], osAttributes: String?, attributes: [(name: String, value: String)],
-                                       date: Date = Date()) throws -> [UInt8] {
+    /// An unsigned catalog of `version` for `files`.
+    public static func unsignedCatalog(files: [CatalogInput], version: CatalogVersion = .v1, osAttributes: String?,
+                                       attributes: [(name: String, value: String)], date: Date = Date()) throws -> [UInt8] {
         var listIdentifier = [UInt8](repeating: 0, count: 16)
         for i in 0..<16 { listIdentifier[i] = UInt8.random(in: 0...255) }
-        let ctl = try Catalog.buildCTL(files: files, osAttributes: osAttributes, attributes: attributes, listIdentifier: listIdentifier, date: date)
+        let ctl = try Catalog.buildCTL(files: files, version: version, osAttributes: osAttributes, attributes: attributes, listIdentifier: listIdentifier, date: date)
         return try SignedData.unsigned(contentType: AuthenticodeOID.ctl, content: ctl)
     }
 

@@ -1,3 +1,6 @@
+import Authenticode
+import Foundation
+
 /// Inf2Cat's `/os:` names and the catalog attributes they produce.
 public enum OSAttributes {
     /// `/os:` token → (catalog `OS` value, member `OSAttr` value).
@@ -19,6 +22,15 @@ public enum OSAttributes {
         }
     }
 
+    /// Why a catalog of `version` does not suit the `/os:` list: Windows 7 (and Server 2008 R2) cannot
+    /// read version 2 catalogs ("Catalog version 2 is not supported on Windows Server 2008 R2 or
+    /// Windows 7", New-FileCatalog). Nil when it suits, or when the list has an unknown token.
+    public static func problem(catalogVersion version: CatalogVersion, osList list: String) -> PackageProblem? {
+        guard version == .v2, case .success(let resolved) = resolve(list) else { return nil }
+        guard resolved.osAttr.split(separator: ",").contains("2:6.1") else { return nil }
+        return PackageProblem(path: "--os", line: nil, message: "a version 2 (SHA-256) catalog cannot be read by Windows 7, which '\(list)' names: leave 7_X86/7_X64 out of --os, or use --catalog-version 1")
+    }
+
     /// Resolves a comma-separated `/os:` list; nil names the first unknown token.
     public static func resolve(_ list: String) -> Result<(os: String, osAttr: String), PackageProblem> {
         var os: [String] = [], attrs: [String] = []
@@ -32,5 +44,3 @@ public enum OSAttributes {
         return .success((os.joined(separator: ","), attrs.joined(separator: ",")))
     }
 }
-
-import Foundation

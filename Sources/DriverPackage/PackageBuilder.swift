@@ -36,9 +36,13 @@ public struct PackageBuilder {
     public var architecture: Architecture
     public var osList: String?
     public var signer: (chain: [Certificate], key: _RSA.Signing.PrivateKey)?
+    /// The catalogs' member format: v1 (SHA-1, as Inf2Cat writes) unless asked.
+    public var catalogVersion: CatalogVersion
 
-    public init(infPath: String, architecture: Architecture, osList: String? = nil, signer: (chain: [Certificate], key: _RSA.Signing.PrivateKey)? = nil) {
+    public init(infPath: String, architecture: Architecture, osList: String? = nil, signer: (chain: [Certificate], key: _RSA.Signing.PrivateKey)? = nil,
+                catalogVersion: CatalogVersion = .v1) {
         self.infPath = infPath; self.architecture = architecture; self.osList = osList; self.signer = signer
+        self.catalogVersion = catalogVersion
     }
 
     /// One INF's package, read from the source folder: where it goes in the package folder, its
@@ -145,7 +149,7 @@ public struct PackageBuilder {
         }
         var attributes: [(name: String, value: String)] = [("OS", os.os)]
         for (i, id) in hardwareIDs.sorted().enumerated().reversed() { attributes.append(("HWID\(i + 1)", id)) }
-        let catalog = try AuthenticodeSigner.unsignedCatalog(files: members, osAttributes: os.osAttr, attributes: attributes)
+        let catalog = try AuthenticodeSigner.unsignedCatalog(files: members, version: catalogVersion, osAttributes: os.osAttr, attributes: attributes)
         guard let signer else { return catalog }
         return try AuthenticodeSigner.signCatalog(catalog, chain: signer.chain, privateKey: signer.key)
     }
@@ -155,7 +159,9 @@ public struct PackageBuilder {
     public func build(into output: String) throws -> PackageBuildResult {
         var problems: [PackageProblem] = []
         let packages = try collectAll(problems: &problems)
-        let os = try OSAttributes.resolve(osList ?? OSAttributes.defaultList(for: architecture.rawValue)).get()
+        let list = osList ?? OSAttributes.defaultList(for: architecture.rawValue)
+        if let problem = OSAttributes.problem(catalogVersion: catalogVersion, osList: list) { throw [problem] }
+        let os = try OSAttributes.resolve(list).get()
         // Every path of the folder once: two packages may carry the same file, never different bytes under one path.
         var written: [String: (bytes: [UInt8], infPath: String)] = [:]
         for package in packages {

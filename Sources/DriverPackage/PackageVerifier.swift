@@ -110,9 +110,11 @@ public enum PackageVerifier {
             }
             let bytes = [UInt8](data)
             let pe = try? PEFile(bytes: bytes)
-            let digest = pe?.authenticodeDigest(.sha1) ?? FlatDigest.digest(bytes, .sha1)
-            if let catalog, catalog.member(forSHA1: digest) == nil {
-                result.files.append(VerifiedFile(path: path, status: .notInCatalog, message: "its hash \(digest.hexUppercase) is not in the catalog: the file changed after the catalog was made"))
+            // Looked up as Windows looks it up: by SHA-1 in a v1 catalog, by SHA-256 in a v2 catalog.
+            let algorithm = catalog?.lookupDigest ?? .sha1
+            let digest = pe?.authenticodeDigest(algorithm) ?? FlatDigest.digest(bytes, algorithm)
+            if let catalog, catalog.member(forDigest: digest) == nil {
+                result.files.append(VerifiedFile(path: path, status: .notInCatalog, message: "its \(algorithm == .sha1 ? "SHA-1" : "SHA-256") hash \(digest.hexUppercase) is not in the catalog: the file changed after the catalog was made"))
                 continue
             }
             if let pe, pe.certificateTable.size > 0 {

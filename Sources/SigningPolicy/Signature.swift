@@ -22,9 +22,11 @@ public struct PackageSignature: Hashable, Sendable {
     public var sha256Only: Bool
     /// The kernel binary carries its own (embedded) signature, which boot-start drivers need.
     public var embeddedSignature: Bool
+    /// The catalog's member format: 1, or 2 (SHA-256 file hashes, which Windows 7 cannot read).
+    public var catalogVersion: Int
 
     public init(signer: SignerClass, leafIssued: Date? = nil, signerName: String? = nil, trustedRoot: Bool? = nil,
-                trustedPublisher: Bool? = nil, sha256Only: Bool = true, embeddedSignature: Bool = false) {
+                trustedPublisher: Bool? = nil, sha256Only: Bool = true, embeddedSignature: Bool = false, catalogVersion: Int = 1) {
         self.signer = signer
         self.leafIssued = leafIssued
         self.signerName = signerName
@@ -34,6 +36,7 @@ public struct PackageSignature: Hashable, Sendable {
         self.trustedPublisher = trustedPublisher ?? microsoft
         self.sha256Only = sha256Only
         self.embeddedSignature = embeddedSignature
+        self.catalogVersion = catalogVersion
     }
 }
 

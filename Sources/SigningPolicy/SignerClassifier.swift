@@ -47,9 +47,16 @@ public enum SignerClassifier {
                                 trustedPublisher: publisher, sha256Only: sha256Only)
     }
 
-    /// The SignedData of the catalog file at `url`; nil when it is missing or not a catalog.
-    public static func catalogSignedData(at url: URL) -> SignedData? {
-        FileManager.default.contents(atPath: url.path).flatMap { try? Catalog(derEncoded: [UInt8]($0)).signedData }
+    /// The signature of a package's catalog (nil: none), with the catalog's version.
+    public static func classify(catalog: Catalog?, roots: [Certificate], trustedPublishers: [Certificate]) -> PackageSignature {
+        var signature = classify(catalog?.signedData, roots: roots, trustedPublishers: trustedPublishers)
+        signature.catalogVersion = catalog?.version ?? 1
+        return signature
+    }
+
+    /// The catalog file at `url`; nil when it is missing or not a catalog.
+    public static func catalog(at url: URL) -> Catalog? {
+        FileManager.default.contents(atPath: url.path).flatMap { try? Catalog(derEncoded: [UInt8]($0)) }
     }
 
     /// The leaf and the certificates above it in `pool`, following issuer names.

@@ -16,6 +16,13 @@ public enum SigningPolicyEngine {
     public static func decide(machine: MachineState, signature: PackageSignature, kind: DriverKind,
                               deniedBy: [String] = []) -> PolicyDecision {
         var reasons: [PolicyReason] = []
+        var signature = signature
+        if signature.catalogVersion >= 2 && !machine.profile.release.isWindows8OrLater && signature.signer != .unsigned {
+            // "Catalog version 2 is not supported on Windows Server 2008 R2 or Windows 7" (New-FileCatalog):
+            // the files' SHA-256 hashes are not found, so no signature covers them.
+            reasons.append(.init(rule: "P1", text: "The catalog is version 2 (SHA-256 file hashes), which \(machine.profile.release.displayName) cannot read: its signature covers none of the package's files there."))
+            signature = PackageSignature(signer: .unsigned, embeddedSignature: signature.embeddedSignature, catalogVersion: signature.catalogVersion)
+        }
         let install = installOutcome(machine, signature, &reasons)
         var decision = PolicyDecision(signer: signature.signer, install: install, load: .allowed, problemCode: nil,
                                       thisBootOnly: false, testMode: machine.testSigning && !machine.secureBoot, reasons: reasons)

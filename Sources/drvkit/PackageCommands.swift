@@ -214,16 +214,23 @@ extension Drvkit {
             @Flag(help: "Sign the catalog (needs --cert and --key).") var sign = false
             @Option(help: "Signing certificate (PEM).") var cert: String?
             @Option(help: "RSA private key (PEM).") var key: String?
+            @Option(help: "Catalog format: 1 (SHA-1 members, as Inf2Cat writes; every Windows) or 2 (SHA-256 members; Windows 8 and later).")
+            var catalogVersion = 1
 
             func validate() throws {
-                guard Architecture(decoration: arch) != nil else { throw ValidationError("--arch takes x86, amd64, arm or arm64, not '\(arch)'") }
+                guard let arch = Architecture(decoration: arch) else { throw ValidationError("--arch takes x86, amd64, arm or arm64, not '\(self.arch)'") }
                 if sign && (cert == nil || key == nil) { throw ValidationError("--sign needs --cert and --key") }
                 if let os, case .failure(let problem) = OSAttributes.resolve(os) { throw ValidationError(problem.message) }
+                guard let version = CatalogVersion(rawValue: catalogVersion) else { throw ValidationError("--catalog-version takes 1 or 2, not \(catalogVersion)") }
+                if let problem = OSAttributes.problem(catalogVersion: version, osList: os ?? OSAttributes.defaultList(for: arch.rawValue)) {
+                    throw ValidationError(problem.message)
+                }
             }
 
             func run() throws {
                 let signer = try sign ? SigningInputs.signer(cert: cert!, key: key!) : nil
-                let builder = PackageBuilder(infPath: inf, architecture: Architecture(decoration: arch)!, osList: os, signer: signer)
+                let builder = PackageBuilder(infPath: inf, architecture: Architecture(decoration: arch)!, osList: os, signer: signer,
+                                             catalogVersion: CatalogVersion(rawValue: catalogVersion)!)
                 do {
                     let result = try builder.build(into: output)
                     Terminal.write("built \(result.outputDirectory): \(result.files.count) file\(result.files.count == 1 ? "" : "s")"

@@ -49,6 +49,7 @@ extension Drvkit {
             @Flag(help: "What-if: a boot-start driver.") var bootStart = false
             @Flag(help: "What-if: the .sys carries an embedded signature.") var embeddedSignature = false
             @Flag(help: "What-if: the test root is imported into Root and TrustedPublisher.") var testRootImported = false
+            @Option(help: "What-if: the catalog's format, 1 or 2 (SHA-256 members, which Windows 7 cannot read).") var catalogVersion = 1
             @Option(help: "on|off") var secureBoot: OnOff?
             @Option(help: "on|off (bcdedit /set testsigning)") var testSigning: OnOff?
             @Option(help: "on|off (bcdedit /set nointegritychecks; a no-op on modelled releases)") var noIntegrityChecks: OnOff?
@@ -69,6 +70,7 @@ extension Drvkit {
                     throw ValidationError("unknown machine profile '\(machine)'; see drvkit policy profiles")
                 }
                 if let certIssued, PolicyCheck.date(certIssued) == nil { throw ValidationError("--cert-issued must be YYYY-MM-DD") }
+                if !(1...2).contains(catalogVersion) { throw ValidationError("--catalog-version takes 1 or 2, not \(catalogVersion)") }
             }
 
             func run() throws {
@@ -93,7 +95,7 @@ extension Drvkit {
                 } else {
                     let signature = PackageSignature(signer: signer!, leafIssued: certIssued.flatMap(PolicyCheck.date),
                                                      trustedRoot: testRootImported ? true : nil, trustedPublisher: testRootImported ? true : nil,
-                                                     embeddedSignature: embeddedSignature)
+                                                     embeddedSignature: embeddedSignature, catalogVersion: catalogVersion)
                     decision = SigningPolicyEngine.decide(machine: state, signature: signature,
                                                           kind: DriverKind(kernelMode: !userMode, bootStart: bootStart))
                 }

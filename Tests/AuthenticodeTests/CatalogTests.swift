@@ -20,12 +20,38 @@ struct CatalogTests {
         #expect(!catalog.signedData.isSigned && catalog.version == 1 && catalog.listIdentifier.count == 16)
         #expect(catalog.attributes.map(\.name) == ["OS", "HWID1"] && catalog.attributes[1].value == "root\\echo")
         let pe = try PEFile(bytes: Self.files()[0].bytes).authenticodeDigest(.sha1)
-        let sys = try #require(catalog.member(forSHA1: pe))
+        let sys = try #require(catalog.member(forDigest: pe))
         #expect(sys.fileName == "echo.sys" && sys.isPE && sys.digest == pe && sys.osAttributes == "2:10.0")
         #expect(sys.subjectType == CatalogSubjectType.peImage)
-        let inf = try #require(catalog.member(forSHA1: FlatDigest.digest(Self.files()[1].bytes, .sha1)))
+        let inf = try #require(catalog.member(forDigest: FlatDigest.digest(Self.files()[1].bytes, .sha1)))
         #expect(inf.fileName == "echo.inf" && !inf.isPE)
         #expect(catalog.members.map(\.tag) == catalog.members.map(\.tag).sorted { $0.lexicographicallyPrecedes($1) })
+    }
+
+    /// A v2 catalog has the layout MakeCat writes with `CatalogVersion=2` (osslsigncode's test
+    /// catalog, made by MakeCat): each file tagged by its raw SHA-256 with SHA-256 indirect data, and
+    /// a twin tagged by its raw SHA-1; both carry member info v2, `[0]` for a PE and `[2]` for a flat file.
+    @Test func version2CatalogHasSHA256MembersAndSHA1Twins() throws {
+        let bytes = try AuthenticodeSigner.unsignedCatalog(files: Self.files(), version: .v2, osAttributes: "2:10.0", attributes: [("OS", "_v100_X64")])
+        let catalog = try Catalog(derEncoded: bytes)
+        #expect(catalog.version == 2 && catalog.lookupDigest == .sha256 && catalog.members.count == 4)
+        #expect(catalog.members.map(\.tag) == catalog.members.map(\.tag).sorted { $0.lexicographicallyPrecedes($1) })
+        let pe = try PEFile(bytes: Self.files()[0].bytes)
+        let sys = try #require(catalog.member(forDigest: pe.authenticodeDigest(.sha256)))
+        #expect(sys.tag == pe.authenticodeDigest(.sha256) && sys.digest == sys.tag && sys.digestAlgorithm == .sha256)
+        #expect(sys.fileName == "echo.sys" && sys.osAttributes == "2:10.0" && sys.isPE)
+        let sysTwin = try #require(catalog.member(forDigest: pe.authenticodeDigest(.sha1)))
+        #expect(sysTwin.isPE && sysTwin.fileName == nil && sysTwin.digest == nil)
+        let inf = Self.files()[1].bytes
+        let infMember = try #require(catalog.member(forDigest: FlatDigest.digest(inf, .sha256)))
+        #expect(infMember.fileName == "echo.inf" && !infMember.isPE && infMember.digestAlgorithm == .sha256)
+        #expect(catalog.member(forDigest: FlatDigest.digest(inf, .sha1)) != nil)
+        // SEQUENCE { 1.3.6.1.4.1.311.12.2.3, SET { [0] } } for the PE and with [2] for the INF, as MakeCat writes them.
+        let memberInfo2: [UInt8] = [0x30, 0x10, 0x06, 0x0A, 0x2B, 0x06, 0x01, 0x04, 0x01, 0x82, 0x37, 0x0C, 0x02, 0x03, 0x31, 0x02]
+        #expect(Self.find(memberInfo2 + [0x80, 0x00], in: bytes) != nil && Self.find(memberInfo2 + [0x82, 0x00], in: bytes) != nil)
+        // No v1 member info, and the list says v2 (1.3.6.1.4.1.311.12.1.3).
+        #expect(Self.find([0x06, 0x0A, 0x2B, 0x06, 0x01, 0x04, 0x01, 0x82, 0x37, 0x0C, 0x02, 0x02], in: bytes) == nil)
+        #expect(Self.find([0x06, 0x0A, 0x2B, 0x06, 0x01, 0x04, 0x01, 0x82, 0x37, 0x0C, 0x01, 0x03], in: bytes) != nil)
     }
 
     @Test func realCatalogsParse() throws {
@@ -50,7 +76,7 @@ struct CatalogTests {
         let catalog = try Catalog(derEncoded: [UInt8](try Data(contentsOf: cat)))
         var bytes = [UInt8](try Data(contentsOf: inf))
         if !bytes.contains(0x0D) { bytes = Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8) }
-        let member = catalog.member(forSHA1: FlatDigest.digest(bytes, .sha1))
+        let member = catalog.member(forDigest: FlatDigest.digest(bytes, .sha1))
         #expect(member?.fileName == "arduino.inf")
     }
 

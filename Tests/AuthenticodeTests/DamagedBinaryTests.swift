@@ -49,7 +49,7 @@ struct DamagedBinaryTests {
                 do {
                     let parsed = try Catalog(derEncoded: bytes)
                     read += 1
-                    for member in parsed.members { _ = member.tagText; if let digest = member.digest { _ = parsed.member(forSHA1: digest) } }
+                    for member in parsed.members { _ = member.tagText; if let digest = member.digest { _ = parsed.member(forDigest: digest) } }
                     _ = try? SignedData(derEncoded: bytes).verify(trusted: [certificate])
                 } catch is CatalogError {
                     refused += 1

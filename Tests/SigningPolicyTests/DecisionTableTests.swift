@@ -96,6 +96,19 @@ struct DecisionTableTests {
         #expect(after.load == .blocked && after.problemCode == 52)
     }
 
+    /// Windows 7 cannot read a v2 catalog ("Catalog version 2 is not supported on Windows Server 2008 R2
+    /// or Windows 7", New-FileCatalog), so its signature covers nothing there; Windows 8.1 reads it.
+    @Test func aVersion2CatalogSignsNothingOnWindows7() throws {
+        let whql2 = PackageSignature(signer: .whql, catalogVersion: 2)
+        let win7 = SigningPolicyEngine.decide(machine: MachineState(profile: try #require(MachineProfile.named("win7-x64"))), signature: whql2, kind: DriverKind())
+        #expect(win7.install == .warn && win7.load == .blocked && win7.problemCode == 52 && win7.signer == .unsigned)
+        #expect(win7.reasons.first?.rule == "P1" && win7.reasons.first?.text.contains("version 2") == true, "\(win7.reasons)")
+        let win81 = SigningPolicyEngine.decide(machine: MachineState(profile: try #require(MachineProfile.named("win81-x64"))), signature: whql2, kind: DriverKind())
+        #expect(win81.install == .allowed && win81.load == .allowed && win81.signer == .whql)
+        let v1 = SigningPolicyEngine.decide(machine: MachineState(profile: try #require(MachineProfile.named("win7-x64"))), signature: Self.whql, kind: DriverKind())
+        #expect(v1.load == .allowed)
+    }
+
     @Test func profilesAndDefaults() throws {
         #expect(MachineProfile.named("win11-24h2-x86") == nil)
         #expect(MachineProfile.all.map(\.name).contains("win10-22h2-arm64"))

@@ -54,6 +54,39 @@ struct PackageCommandTests {
         #expect(tampered.stdout.contains("{\"path\":\"echo.sys\",\"status\":\"not-in-catalog\""))
     }
 
+    /// `--catalog-version 2`: SHA-256 members, which `verify` looks files up by and osslsigncode
+    /// finds the driver in; refused for an OS list that names Windows 7.
+    @Test func version2CatalogIsLookedUpBySHA256() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let inf = try echoSource(dir)
+        let cert = dir.appendingPathComponent("test.pem").path, key = dir.appendingPathComponent("test.key").path
+        #expect(try CommandRunner.run(["cert", "create", "--subject", "CN=Contoso Test Signing", "--cert-out", cert, "--key-out", key, "--key-bits", "2048"]).exitCode == 0)
+        let out = dir.appendingPathComponent("pkg").path
+        let refused = try CommandRunner.run(["package", "build", inf.path, "--arch", "amd64", "-o", out, "--catalog-version", "2", "--os", "7_X64,10_X64"])
+        #expect(refused.exitCode == 2 && refused.stderr.contains("a version 2 (SHA-256) catalog cannot be read by Windows 7"), "\(refused.stderr)")
+        #expect(try CommandRunner.run(["package", "build", inf.path, "--arch", "amd64", "-o", out, "--catalog-version", "3"]).exitCode == 2)
+
+        let build = try CommandRunner.run(["package", "build", inf.path, "--arch", "amd64", "-o", out, "--catalog-version", "2", "--sign", "--cert", cert, "--key", key])
+        #expect(build.exitCode == 0, "\(build.stderr)")
+        let show = try CommandRunner.run(["catalog", "show", out + "/echo.cat", "--json"])
+        #expect(show.stdout.hasPrefix("{\"version\":2,"), "\(show.stdout)")
+        #expect(show.stdout.contains("\"file\":\"echo.sys\",\"type\":\"pe\",\"osAttr\":\"2:10.0\",\"digestAlgorithm\":\"sha256\""), "\(show.stdout)")
+        let verify = try CommandRunner.run(["verify", out, "--trust", cert])
+        #expect(verify.exitCode == 0 && verify.stdout.hasSuffix("verified\n"), "\(verify.stdout)")
+        if ExternalTools.has("osslsigncode") {
+            // osslsigncode finds the driver's Authenticode SHA-256 among the catalog's members.
+            let member = try ExternalTools.run("osslsigncode", ["verify", "-in", out + "/echo.sys", "-catalog", out + "/echo.cat", "-CAfile", cert])
+            #expect(member.output.contains("File is signed in catalog") && member.output.contains("Signature verification: ok"), "\(member.output)")
+        }
+
+        var sys = [UInt8](try Data(contentsOf: URL(fileURLWithPath: out + "/echo.sys")))
+        sys[0x450] ^= 0x01
+        try Data(sys).write(to: URL(fileURLWithPath: out + "/echo.sys"))
+        let tampered = try CommandRunner.run(["verify", out, "--trust", cert])
+        #expect(tampered.exitCode == 1 && tampered.stdout.contains("echo.sys: its SHA-256 hash "), "\(tampered.stdout)")
+    }
+
     @Test func certCreateAlsoWritesAPFXThatOpenSSLReads() throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -46,6 +46,29 @@ struct PolicyCommandTests {
         #expect(bootResult.stdout.contains("\"problemCode\":52") && bootResult.stdout.contains("L5: "))
     }
 
+    /// The same test-signed package loads in Windows 7's Test Mode with a v1 catalog, not with a v2
+    /// one, which Windows 7 cannot read; what-if takes the catalog version too.
+    @Test func aVersion2CatalogIsReadFromThePackage() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let inf = try EchoPackage.source(dir)
+        let cert = dir.appendingPathComponent("test.pem").path, key = dir.appendingPathComponent("test.key").path
+        #expect(try CommandRunner.run(["cert", "create", "--subject", "CN=Contoso Test", "--cert-out", cert, "--key-out", key, "--key-bits", "2048"]).exitCode == 0)
+        for version in ["1", "2"] {
+            let pkg = dir.appendingPathComponent("v" + version).path
+            let build = try CommandRunner.run(["package", "build", inf.path, "--arch", "amd64", "-o", pkg, "--os", "8_X64,10_X64",
+                                               "--catalog-version", version, "--sign", "--cert", cert, "--key", key])
+            #expect(build.exitCode == 0, "\(build.stderr)")
+            let result = try check(pkg, "--machine", "win7-x64", "--test-signing", "on", "--trust", cert, "--trusted-publisher", cert, "--json")
+            #expect(result.exitCode == (version == "1" ? 0 : 1), "\(result.stdout)")
+            #expect(result.stdout.contains("P1: The catalog is version 2") == (version == "2"), "\(result.stdout)")
+            #expect(try check(pkg, "--machine", "win81-x64", "--secure-boot", "off", "--test-signing", "on", "--trust", cert).exitCode == 0)
+        }
+        let whatIf = try check("--signer", "whql", "--machine", "win7-x64", "--catalog-version", "2", "--json")
+        #expect(whatIf.exitCode == 1 && whatIf.stdout.contains("\"problemCode\":52"), "\(whatIf.stdout)")
+        #expect(try check("--signer", "whql", "--machine", "win7-x64", "--catalog-version", "3").exitCode == 2)
+    }
+
     @Test func aWDACDenyRuleBlocksTheDriver() throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -144,8 +144,8 @@ public enum DriverStore {
         }
         // Whether Windows installs it: its signature (the catalog, verified above to cover every file)
         // against the machine's stores and current boot.
-        let signedCatalog = try? Catalog(derEncoded: contents[1].bytes).signedData
-        let input = PackagePolicyInput.read(document: document, infPath: infPath, architecture: architecture, signedCatalog: signedCatalog,
+        let catalog = try? Catalog(derEncoded: contents[1].bytes)
+        let input = PackagePolicyInput.read(document: document, infPath: infPath, architecture: architecture, signedCatalog: catalog,
                                             files: Array(contents.dropFirst(2)), roots: roots, trustedPublishers: publishers)
         let decision = SigningPolicyEngine.decide(machine: state, signature: input.signature, kind: input.kind)
         let installReasons = decision.reasons.filter { $0.rule.hasPrefix("P") }.map(\.description)
@@ -158,7 +158,7 @@ public enum DriverStore {
         let copyINFs = files.filter { $0.isCopiedINF && $0.relativePath.lowercased() != infName.lowercased() }
             .map { root.appendingPathComponent($0.relativePath).path }
         let folder = "\(infName.lowercased())_\(architecture.rawValue)_\(hash)"
-        let signature = catalogSignature(signedCatalog, trusted: trusted)
+        let signature = catalogSignature(catalog?.signedData, trusted: trusted)
         return try sandbox.write { registry in
             let db = registry.db
             if let existing = try Row.fetchOne(db, sql: "SELECT * FROM driver_package WHERE original_name = ? COLLATE NOCASE AND hash = ?",
@@ -231,8 +231,8 @@ public enum DriverStore {
     static func refreshTrust(_ registry: RegistryStore, sandboxRoot: URL) throws {
         let trusted = try TrustStore.certificates(registry.db)
         for package in try DriverPackageRecord.all(registry.db) {
-            let catalog = SignerClassifier.catalogSignedData(at: sandboxRoot.appendingPathComponent(package.storeRelativePath + "/" + package.catalog))
-            let signature = catalogSignature(catalog, trusted: trusted)
+            let catalog = SignerClassifier.catalog(at: sandboxRoot.appendingPathComponent(package.storeRelativePath + "/" + package.catalog))
+            let signature = catalogSignature(catalog?.signedData, trusted: trusted)
             try registry.db.execute(sql: "UPDATE driver_package SET signer = ?, trusted = ? WHERE id = ?",
                                     arguments: [signature.signer, signature.trusted, package.id])
         }

@@ -42,8 +42,8 @@ final class LoadPolicy {
     /// The package's catalog signature, classified against the machine's stores.
     func signature(of package: DriverPackageRecord) -> PackageSignature {
         if let known = signatures[package.id] { return known }
-        let signed = SignerClassifier.catalogSignedData(at: sandboxRoot.appendingPathComponent(package.storeRelativePath + "/" + package.catalog))
-        let signature = SignerClassifier.classify(signed, roots: roots, trustedPublishers: publishers)
+        let catalog = SignerClassifier.catalog(at: sandboxRoot.appendingPathComponent(package.storeRelativePath + "/" + package.catalog))
+        let signature = SignerClassifier.classify(catalog: catalog, roots: roots, trustedPublishers: publishers)
         signatures[package.id] = signature
         return signature
     }

@@ -21,9 +21,9 @@ public struct PackagePolicyInput: Sendable {
         let root = URL(fileURLWithPath: infPath).deletingLastPathComponent()
         let document = INFDocument(tree: try INFInput.load(path: infPath))
         // The signature counts only when the catalog is intact and covers every file.
-        var signed: SignedData?
+        var signed: Catalog?
         if let name = document.version.catalogFile(for: architecture)?.fileName,
-           let catalog = SignerClassifier.catalogSignedData(at: root.appendingPathComponent(name)) {
+           let catalog = SignerClassifier.catalog(at: root.appendingPathComponent(name)) {
             let verification = try PackageVerifier.verify(inf: infPath, root: root, trusted: [])
             if verification.files.allSatisfy({ $0.status == .ok || $0.status == .badSignature }) { signed = catalog }
         }
@@ -34,11 +34,11 @@ public struct PackagePolicyInput: Sendable {
                     roots: roots, trustedPublishers: trustedPublishers)
     }
 
-    /// The same from what a caller already read: the INF, the catalog's signature when the catalog is
-    /// intact and covers every file (nil otherwise), and the package's files with their bytes.
-    static func read(document: INFDocument, infPath: String, architecture: Architecture, signedCatalog: SignedData?,
+    /// The same from what a caller already read: the INF, the catalog when it is intact and covers
+    /// every file (nil otherwise), and the package's files with their bytes.
+    static func read(document: INFDocument, infPath: String, architecture: Architecture, signedCatalog: Catalog?,
                      files: [(path: String, bytes: [UInt8])], roots: [Certificate], trustedPublishers: [Certificate]) -> PackagePolicyInput {
-        var signature = SignerClassifier.classify(signedCatalog, roots: roots, trustedPublishers: trustedPublishers)
+        var signature = SignerClassifier.classify(catalog: signedCatalog, roots: roots, trustedPublishers: trustedPublishers)
         // Kernel mode and boot start from the services the INF installs on this architecture.
         let resolver = PackageResolver(document: document, infPath: infPath, architecture: architecture)
         var kernel = false, boot = false, bootBinaries: [String] = []
