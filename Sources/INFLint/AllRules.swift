@@ -36,6 +36,7 @@ extension RuleRegistry {
         DeclarativeForbiddenDirective.self,
         DelPropertyInvalid.self,
         NestedNeeds.self,
+        DirectiveIgnoredInSection.self,
         DecorationInvalid.self,
         DefaultInstallUndecorated.self,
         DefaultInstallWithManufacturer.self,

@@ -261,6 +261,7 @@ struct InstallEngineTests {
             [PlainEvents]
             AddReg = EventsAdd
             [Remove]
+            [Remove.Services]
             DelService = Contoso, 0x00000004, Application, ContosoSource
             DelService = Plain, 0x00000004
             """#.write(to: inf, atomically: true, encoding: .utf8)

@@ -51,6 +51,7 @@ struct InfVerifSeverityTests {
         1286: (.error, .error, .error),
         1287: (.error, .error, .error),
         1289: (.error, .error, .error),
+        1290: (.error, .error, .error),
         1295: (.error, .error, .error),
         1296: (.error, .error, .error),
         1297: (.error, .error, .error),

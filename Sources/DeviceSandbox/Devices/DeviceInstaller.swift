@@ -66,7 +66,7 @@ enum DeviceInstaller {
         var nullDriver = false
         if document.hasSection(install.name(of: .services)) {
             context.hkr = nil
-            try InstallEngine.apply(install.name(of: .services), context, registry, environment)
+            try InstallEngine.apply(install.name(of: .services), context, registry, environment, step: .services)
             for directive in document.addServices(in: install.name(of: .services)) where directive.isFunctionDriver {
                 if directive.serviceName.isEmpty { nullDriver = true } else { service = directive.serviceName }
             }
@@ -146,7 +146,7 @@ enum DeviceInstaller {
         guard context.document.hasSection(install.name(of: .hw)) else { return }
         let hardwareKey = device.enumKey.appending("Device Parameters")
         context.hkr = hardwareKey
-        try InstallEngine.apply(install.name(of: .hw), context, registry, environment)
+        try InstallEngine.apply(install.name(of: .hw), context, registry, environment, step: .hardware)
         try moveDeviceProperties(from: hardwareKey, to: device.enumKey, registry)
     }
 

@@ -50,7 +50,7 @@ enum ExtensionInstaller {
             try InterfaceHandler.addInterfaces(in: install.name(of: .interfaces), instanceID: device.instanceID, context, registry)
             if document.hasSection(install.name(of: .services)) {
                 context.hkr = nil
-                try InstallEngine.apply(install.name(of: .services), context, registry, environment)
+                try InstallEngine.apply(install.name(of: .services), context, registry, environment, step: .services)
             }
             try FilterHandler.register(install.name(of: .filters), instanceID: device.instanceID, replacing: false, context, registry)
             try ComponentHandler.addComponents(document.lines(in: install.name(of: .components), key: "AddComponent"), parent: device,

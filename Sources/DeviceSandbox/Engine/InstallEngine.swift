@@ -34,7 +34,7 @@ public enum InstallEngine {
         try sandbox.write { registry in
             try apply(install.sectionName, context, registry, environment)
             let services = install.name(of: .services)
-            if document.hasSection(services) { try apply(services, context, registry, environment) }
+            if document.hasSection(services) { try apply(services, context, registry, environment, step: .services) }
             try environment.queue.commit(context, registry)
         }
         context.note("<<<  [Exit status: SUCCESS]")
@@ -48,27 +48,26 @@ public enum InstallEngine {
     /// other directives within the INF section that included the Include and Needs directives."
     /// (Wine runs them first; Microsoft's page is the authority on Windows.) A section run because
     /// another `needed` it does not follow its own Needs: "Needs entries cannot be nested"
-    /// ("INF DDInstall.HW Section").
+    /// ("INF DDInstall.HW Section"). `step` is the SetupAPI call that processes the section: the
+    /// directives it does not read are reported as skipped, as Windows passes over them.
     static func apply(_ section: String, _ context: InstallContext, _ registry: RegistryStore, _ environment: CopyFilesHandler.Environment,
-                      needed: Bool = false) throws {
+                      step: InstallStep = .install, needed: Bool = false) throws {
         let document = context.document
-        for line in document.lines(in: section, key: "CopyFiles") { try CopyFilesHandler.copyFiles(line, context, environment) }
-        for line in document.lines(in: section, key: "DelFiles") { try DeleteRenameHandler.delFiles(line, context, environment) }
-        for line in document.lines(in: section, key: "RenFiles") { try DeleteRenameHandler.renFiles(line, context, environment) }
-        func lists(_ directive: String) -> [String] { document.references(directive, in: section).map(\.value) }
+        for line in document.lines(in: section) {
+            if let key = line.key, let message = step.ignoredMessage(key, in: section, needed: needed) { context.skip(line, message) }
+        }
+        for line in document.lines(in: section, key: "CopyFiles") where step.reads("CopyFiles") { try CopyFilesHandler.copyFiles(line, context, environment) }
+        for line in document.lines(in: section, key: "DelFiles") where step.reads("DelFiles") { try DeleteRenameHandler.delFiles(line, context, environment) }
+        for line in document.lines(in: section, key: "RenFiles") where step.reads("RenFiles") { try DeleteRenameHandler.renFiles(line, context, environment) }
+        func lists(_ directive: String) -> [String] { step.reads(directive) ? document.references(directive, in: section).map(\.value) : [] }
         for list in lists("DelReg") { for line in context.installLines(in: list) { try RegistryHandlers.delReg(line, context, registry) } }
         for list in lists("AddReg") { for line in context.installLines(in: list) { try RegistryHandlers.addReg(line, context, registry) } }
         for list in lists("BitReg") { for line in context.installLines(in: list) { try RegistryHandlers.bitReg(line, context, registry) } }
-        try PropertyHandler.apply(in: section, context, registry)
-        for line in document.lines(in: section, key: "DelService") { try ServiceHandler.delService(line, context, registry) }
-        for line in document.lines(in: section, key: "AddService") { try ServiceHandler.addService(line, context, registry) }
-        if needed {
-            for need in document.needs(in: section) {
-                context.skip(need.line, field: need.fieldNumber, "Needs entries cannot be nested: [\(section)] runs because another section needs it, so its Needs [\(need.value)] is not processed")
-            }
-        } else {
-            try NeedsHandler.applyNeeds(of: section, context, registry, environment)
-        }
+        if step.reads("AddProperty") { try PropertyHandler.apply(in: section, context, registry) }
+        for line in document.lines(in: section, key: "DelService") where step.reads("DelService") { try ServiceHandler.delService(line, context, registry) }
+        for line in document.lines(in: section, key: "AddService") where step.reads("AddService") { try ServiceHandler.addService(line, context, registry) }
+        try NeedsHandler.applyNeeds(of: section, context, registry, environment, step: step, needed: needed)
+        guard step == .install else { return }
         for line in document.lines(in: section, key: "CopyINF") {
             context.note("     inf: CopyINF \(line.fields.joined(separator: ", ")): Windows (Vista and later) stages these packages when it imports this one, not at install")
         }

@@ -7,11 +7,19 @@ import INFSyntax
 /// after the section's own directives (see ``InstallEngine/apply``). Each needed section runs once per
 /// install, and its own Needs are not followed ("Needs entries cannot be nested").
 enum NeedsHandler {
+    /// The sections `section` needs, each processed by the same `step` (as Wine passes the kind of call
+    /// on to needed sections); in a section that runs because it was `needed`, its Needs are reported.
     static func applyNeeds(of section: String, _ context: InstallContext, _ registry: RegistryStore,
-                           _ env: CopyFilesHandler.Environment) throws {
+                           _ env: CopyFilesHandler.Environment, step: InstallStep, needed: Bool) throws {
         let document = context.document
         let needs = document.needs(in: section)
         guard !needs.isEmpty else { return }
+        if needed {
+            for need in needs {
+                context.skip(need.line, field: need.fieldNumber, "Needs entries cannot be nested: [\(section)] runs because another section needs it, so its Needs [\(need.value)] is not processed")
+            }
+            return
+        }
         var included: [(document: INFDocument, path: String)] = []
         for include in document.includes(in: section) {
             if let found = try includedINF(include, context, env) { included.append(found) }
@@ -20,13 +28,13 @@ enum NeedsHandler {
             if document.hasSection(need.value) {
                 guard context.markProcessed(infPath: context.infPath, section: need.value) else { continue }
                 context.note(">>>  [Needs \(need.value)]")
-                try InstallEngine.apply(need.value, context, registry, env, needed: true)
+                try InstallEngine.apply(need.value, context, registry, env, step: step, needed: true)
             } else if let source = included.first(where: { $0.document.hasSection(need.value) }) {
                 guard context.markProcessed(infPath: source.path, section: need.value) else { continue }
                 let child = context.child(document: source.document, infPath: source.path)
                 child.note(">>>  [Needs \(need.value) of \((source.path as NSString).lastPathComponent)]")
                 defer { context.absorb(child) }
-                try InstallEngine.apply(need.value, child, registry, env, needed: true)
+                try InstallEngine.apply(need.value, child, registry, env, step: step, needed: true)
             } else {
                 context.skip(need.line, field: need.fieldNumber,
                              "Needs names [\(need.value)], which is neither in this INF nor in an INF it includes; skipped")
