@@ -35,6 +35,7 @@ extension RuleRegistry {
         CustomClassNotInstalled.self,
         DeclarativeForbiddenDirective.self,
         DelPropertyInvalid.self,
+        AddRegExtraValue.self,
         NestedNeeds.self,
         DirectiveIgnoredInSection.self,
         DecorationInvalid.self,
