@@ -36,6 +36,7 @@ extension RuleRegistry {
         DeclarativeForbiddenDirective.self,
         DelPropertyInvalid.self,
         AddRegExtraValue.self,
+        BitRegMaskNotByte.self,
         NestedNeeds.self,
         DirectiveIgnoredInSection.self,
         DecorationInvalid.self,

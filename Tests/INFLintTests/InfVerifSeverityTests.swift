@@ -42,6 +42,7 @@ struct InfVerifSeverityTests {
         1251: (.warning, .warning, .warning),
         1253: (.error, .error, .error),
         1261: (.error, .error, .error),
+        1262: (.error, .error, .error),
         1271: (.error, .error, .error),
         1272: (.error, .error, .error),
         1273: (.error, .error, .error),
