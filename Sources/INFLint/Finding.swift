@@ -18,8 +18,10 @@ public struct Finding: Sendable, Hashable {
     /// Set by the linter from the rule, the mode and the configuration.
     public var severity: Severity
     public var fix: Fix?
-    public init(code: String, message: String, range: Range<Int>, severity: Severity = .warning, fix: Fix? = nil) {
-        self.code = code; self.message = message; self.range = range; self.severity = severity; self.fix = fix
+    /// The InfVerif code of this finding when it is not the rule's (one of ``RuleInfo/alsoInfVerif``).
+    public var infVerif: Int?
+    public init(code: String, message: String, range: Range<Int>, severity: Severity = .warning, fix: Fix? = nil, infVerif: Int? = nil) {
+        self.code = code; self.message = message; self.range = range; self.severity = severity; self.fix = fix; self.infVerif = infVerif
     }
 }
 
@@ -28,8 +30,10 @@ public struct Findings: Sendable {
     public private(set) var items: [Finding] = []
     public init() {}
     /// Reports `message` at `range` for the rule `info`.
-    public mutating func add(_ info: RuleInfo, _ message: String, at range: Range<Int>, fix: Fix? = nil) {
-        items.append(Finding(code: info.code, message: message, range: range, severity: info.severity, fix: fix))
+    /// Adds a finding of `info`'s rule; `infVerif` names one of its ``RuleInfo/alsoInfVerif`` codes.
+    public mutating func add(_ info: RuleInfo, _ message: String, at range: Range<Int>, fix: Fix? = nil, infVerif: Int? = nil) {
+        precondition(infVerif == nil || info.alsoInfVerif.contains(infVerif!), "\(info.code) does not declare InfVerif \(infVerif!)")
+        items.append(Finding(code: info.code, message: message, range: range, severity: info.severity, fix: fix, infVerif: infVerif))
     }
 }
 

@@ -132,6 +132,9 @@ public struct RuleInfo: Sendable, Hashable {
     public var severityByMode: [LintMode: Severity]
     /// The InfVerif code the check corresponds to, if any.
     public var infVerif: Int?
+    /// Other InfVerif codes some of its findings carry instead (InfVerif names some cases of one
+    /// check apart: a missing section named by Needs is 1315, not 1203).
+    public var alsoInfVerif: [Int]
     /// From this mode on a stricter rule (`by`) reports everything this one would, so this one
     /// stops running (as InfVerif reports a check as "None" in a mode where another replaces it).
     public var supersededIn: (mode: LintMode, by: String)?
@@ -149,12 +152,12 @@ public struct RuleInfo: Sendable, Hashable {
     public var passing: [RuleExample]
 
     public init(code: String, name: String, summary: String, mode: LintMode = .basic,
-                severity: Severity, severityByMode: [LintMode: Severity] = [:], infVerif: Int? = nil,
+                severity: Severity, severityByMode: [LintMode: Severity] = [:], infVerif: Int? = nil, alsoInfVerif: [Int] = [],
                 supersededIn: (LintMode, by: String)? = nil, isolation: Bool = false, whatItDoes: String, whyBad: String,
                 fix: (FixSafety, String)? = nil, references: [String] = [],
                 triggering: [RuleExample], passing: [RuleExample]) {
         self.code = code; self.name = name; self.summary = summary; self.mode = mode
-        self.severity = severity; self.severityByMode = severityByMode; self.infVerif = infVerif
+        self.severity = severity; self.severityByMode = severityByMode; self.infVerif = infVerif; self.alsoInfVerif = alsoInfVerif
         self.supersededIn = supersededIn.map { (mode: $0.0, by: $0.by) }
         self.isolation = isolation
         self.whatItDoes = whatItDoes; self.whyBad = whyBad
@@ -238,8 +241,8 @@ public struct RuleInfo: Sendable, Hashable {
         if needsTargetOS { doc += "Runs only for one Windows: `drvkit lint --osver NTamd64.10.0...17763`, or `osver:` in `.drvkit.yml`.\n" }
         doc += "\n"
         doc += "## References\n"
-        if let infVerif { doc += "- InfVerif \(infVerif)\n" }
-        for r in references { doc += "- \(r)\n" }
+        let infVerifCodes = ([infVerif].compactMap { $0 } + alsoInfVerif).map { "InfVerif \($0)" }
+        for r in infVerifCodes + references.filter({ !infVerifCodes.contains($0) }) { doc += "- \(r)\n" }
         return doc
     }
 

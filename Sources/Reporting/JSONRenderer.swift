@@ -12,7 +12,7 @@ public enum JSONRenderer {
                     ("line", .int(start.line)), ("column", .int(start.column)),
                     ("endLine", .int(end.line)), ("endColumn", .int(end.column)),
                 ]
-                if let infVerif = report.rules[d.code]?.infVerif { members.append(("infverif", .int(infVerif))) }
+                if let infVerif = d.infVerif ?? report.rules[d.code]?.infVerif { members.append(("infverif", .int(infVerif))) }
                 if let fix = d.fixTitle { members.append(("fix", .string(fix))) }
                 return .object(members)
             }

@@ -23,9 +23,12 @@ public struct ReportDiagnostic: Sendable, Hashable {
     public var range: Range<Int>
     public var fixTitle: String?
     public var fixEdits: [SourceEdit]
-    public init(code: String, severity: Severity, message: String, range: Range<Int>, fixTitle: String? = nil, fixEdits: [SourceEdit] = []) {
+    /// The finding's own InfVerif code, when it is not its rule's.
+    public var infVerif: Int?
+    public init(code: String, severity: Severity, message: String, range: Range<Int>, fixTitle: String? = nil, fixEdits: [SourceEdit] = [],
+                infVerif: Int? = nil) {
         self.code = code; self.severity = severity; self.message = message; self.range = range
-        self.fixTitle = fixTitle; self.fixEdits = fixEdits
+        self.fixTitle = fixTitle; self.fixEdits = fixEdits; self.infVerif = infVerif
     }
 }
 

@@ -67,6 +67,7 @@ public enum SARIFRenderer {
                                                              ("replacements", .array(replacements))])])),
                     ])])))
                 }
+                if let infVerif = d.infVerif { members.append(("properties", .object([("infverif", .int(infVerif))]))) }
                 results.append(.object(members))
             }
         }

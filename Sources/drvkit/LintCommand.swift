@@ -107,7 +107,8 @@ extension Drvkit {
                 case .success(let r):
                     reportFiles.append(ReportFile(path: r.path, source: r.source, diagnostics: r.findings.map {
                         ReportDiagnostic(code: $0.code, severity: $0.severity, message: $0.message, range: $0.range,
-                                         fixTitle: $0.fix.map { "\($0.title) (\($0.safety.rawValue))" }, fixEdits: $0.fix?.edits ?? [])
+                                         fixTitle: $0.fix.map { "\($0.title) (\($0.safety.rawValue))" }, fixEdits: $0.fix?.edits ?? [],
+                                         infVerif: $0.infVerif)
                     }, rulesRun: r.rulesRun))
                 case .failure(let error):
                     unreadable.append((error as? INFInputError)?.description ?? "\(error)")

@@ -17,7 +17,7 @@ extension Drvkit {
                 infos = [info]
             } else if let rule, let code = Int(rule) {
                 // InfVerif's numbers (`infverif /code 1304`): every rule that carries it.
-                infos = RuleRegistry.infos.filter { $0.infVerif == code }
+                infos = RuleRegistry.infos.filter { $0.infVerif == code || $0.alsoInfVerif.contains(code) }
                 guard !infos.isEmpty else {
                     throw CommandFailure(exitCode: 2, message: "error: no drvkit rule checks InfVerif \(code); run 'drvkit rules' for the list")
                 }
@@ -47,7 +47,8 @@ extension Drvkit {
                 ("mode", .string(i.mode.rawValue)), ("severity", .string(i.severity.rawValue)),
                 ("severityByMode", .object(i.modes.map { ($0.rawValue, .string(i.severity(in: $0).rawValue)) })),
                 ("supersededIn", i.supersededIn.map { .object([("mode", .string($0.mode.rawValue)), ("by", .string($0.by))]) } ?? .null),
-                ("infverif", i.infVerif.map(JSON.int) ?? .null), ("readsPackageFolder", .bool(i.readsPackageFolder)),
+                ("infverif", i.infVerif.map(JSON.int) ?? .null), ("alsoInfverif", .array(i.alsoInfVerif.map(JSON.int))),
+                ("readsPackageFolder", .bool(i.readsPackageFolder)),
                 ("requiredOption", i.requiredOption.map(JSON.string) ?? .null),
                 ("summary", .string(i.summary)),
                 ("documentation", .string(i.documentation)),

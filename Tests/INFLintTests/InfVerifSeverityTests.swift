@@ -65,6 +65,7 @@ struct InfVerifSeverityTests {
         1306: (.error, .warning, nil),
         1310: (.error, .error, .error),
         1313: (.error, .error, .error),
+        1315: (.error, .error, .error),
         1322: (nil, nil, .error),
         1323: (nil, nil, .error),
         1324: (.warning, .warning, .error),
@@ -79,6 +80,7 @@ struct InfVerifSeverityTests {
         2083: (.warning, .warning, .warning),
         2084: (.warning, .warning, .error),
         2085: (.error, .error, .error),
+        2006: (.error, .error, .error),
     ]
 
     /// Where drvkit departs from the table on purpose: DK1002 (UTF-8 without a BOM) and DK1006
@@ -88,17 +90,19 @@ struct InfVerifSeverityTests {
     static let departures: Set<String> = ["DK1002", "DK1006", "DK7003"]
 
     @Test func severitiesFollowMicrosoftsTable() {
-        for info in RuleRegistry.infos {
-            guard let code = info.infVerif, let expected = Self.table[code], !Self.departures.contains(info.code) else { continue }
-            for (mode, severity) in [(LintMode.universal, expected.universal), (.declarative, expected.declarative), (.windowsDriver, expected.windowsDriver)] {
-                let actual: Severity? = info.runs(in: mode) ? info.severity(in: mode) : nil
-                #expect(actual == severity, "\(info.code) (InfVerif \(code)) in \(mode.rawValue)")
+        for info in RuleRegistry.infos where !Self.departures.contains(info.code) {
+            for code in [info.infVerif].compactMap({ $0 }) + info.alsoInfVerif {
+                guard let expected = Self.table[code] else { continue }
+                for (mode, severity) in [(LintMode.universal, expected.universal), (.declarative, expected.declarative), (.windowsDriver, expected.windowsDriver)] {
+                    let actual: Severity? = info.runs(in: mode) ? info.severity(in: mode) : nil
+                    #expect(actual == severity, "\(info.code) (InfVerif \(code)) in \(mode.rawValue)")
+                }
             }
         }
     }
 
     @Test func everyMappedCodeIsInTheTable() {
-        let unknown = RuleRegistry.infos.compactMap(\.infVerif).filter { Self.table[$0] == nil && $0 != 1221 }
+        let unknown = RuleRegistry.infos.flatMap { [$0.infVerif].compactMap { $0 } + $0.alsoInfVerif }.filter { Self.table[$0] == nil && $0 != 1221 }
         #expect(unknown.isEmpty, "InfVerif codes not in the table: \(unknown)")
     }
 }

@@ -173,6 +173,27 @@ struct LintCommandTests {
         #expect(try CommandRunner.run(["lint", Self.sample, "--select", "XY1"]).exitCode == 2)
     }
 
+    /// A finding InfVerif numbers apart from the rest of its rule's carries its own code: DK3001 for a
+    /// missing section named by Needs is InfVerif 1315, by AddService 2006, by AddReg 1203.
+    @Test func findingsCarryTheirOwnInfVerifCode() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let inf = dir.appendingPathComponent("m.inf")
+        try "[Version]\nSignature = \"$Windows NT$\"\n[DefaultInstall.NTamd64]\nNeeds = Gone\nAddReg = Absent\n[DefaultInstall.NTamd64.Services]\nAddService = svc, 0, Missing.Install\n"
+            .write(to: inf, atomically: true, encoding: .utf8)
+        let json = try CommandRunner.run(["lint", inf.path, "--select", "DK3001", "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let diagnostics = try #require((object?["files"] as? [[String: Any]])?.first?["diagnostics"] as? [[String: Any]])
+        let codes = Dictionary(diagnostics.map { (($0["line"] as? Int) ?? 0, ($0["infverif"] as? Int) ?? 0) }, uniquingKeysWith: { a, _ in a })
+        #expect(codes == [4: 1315, 5: 1203, 7: 2006], "\(json.stdout)")
+        let sarif = try CommandRunner.run(["lint", inf.path, "--select", "DK3001", "--format", "sarif"])
+        let log = try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any]
+        let results = ((log?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
+        #expect(results.compactMap { ($0["properties"] as? [String: Any])?["infverif"] as? Int }.sorted() == [1315, 2006], "\(sarif.stdout)")
+        #expect(try CommandRunner.run(["rules", "1315"]).stdout.hasPrefix("# DK3001 section-not-found\n"))
+        #expect(try CommandRunner.run(["rules", "DK3001", "--json"]).stdout.contains("\"alsoInfverif\":[1315,2006]"))
+    }
+
     @Test func rulesCommandListsAndDocuments() throws {
         let list = try CommandRunner.run(["rules"])
         #expect(list.exitCode == 0 && list.stdout.contains("DK6001  device-type-not-set"))

@@ -5,8 +5,8 @@ struct SectionNotFound: LintRule {
     static let info = RuleInfo(
         code: "DK3001", name: "section-not-found",
         summary: "A directive names a section that the INF does not have.",
-        severity: .error, infVerif: 1203,
-        whatItDoes: "Reports AddReg, CopyFiles, AddService and other directives whose section argument names no section of the INF (sections that `Include` other INFs may name theirs).",
+        severity: .error, infVerif: 1203, alsoInfVerif: [1315, 2006],
+        whatItDoes: "Reports AddReg, CopyFiles, AddService and other directives whose section argument names no section of the INF (sections that `Include` other INFs may name theirs). As InfVerif does, a missing section named by Needs carries InfVerif 1315, and a missing service-install section of AddService 2006.",
         whyBad: "SetupAPI fails the install (ERROR_SECTION_NOT_FOUND) or silently skips the work, depending on the directive. `CopyFiles = file.sys` is a common mistake: a single file needs `@`.",
         references: ["INF CopyFiles Directive", "InfVerif 1203"],
         triggering: [RuleExample(device: "[Dev.NT]\nCopyFiles = ↓dev.sys\n")],
@@ -22,7 +22,8 @@ struct SectionNotFound: LintRule {
             if !context.document.includes(in: ref.fromSection).isEmpty { continue }
             let ext = ref.target.split(separator: ".").last.map { $0.lowercased() } ?? ""
             let hint = directive == "copyfiles" && Self.fileExtensions.contains(ext) ? "; to copy a single file write CopyFiles = @\(ref.target)" : ""
-            findings.add(Self.info, "\(ref.directive) names section [\(ref.target)], which does not exist\(hint)", at: ref.range)
+            let infVerif = directive == "needs" ? 1315 : directive == "addservice" && ref.fieldNumber == 3 ? 2006 : nil
+            findings.add(Self.info, "\(ref.directive) names section [\(ref.target)], which does not exist\(hint)", at: ref.range, infVerif: infVerif)
         }
     }
 }
