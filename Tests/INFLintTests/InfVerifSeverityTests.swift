@@ -64,6 +64,7 @@ struct InfVerifSeverityTests {
         1305: (.error, .warning, .error),
         1306: (.error, .warning, nil),
         1310: (.error, .error, .error),
+        1311: (.error, .error, .error),
         1313: (.error, .error, .error),
         1315: (.error, .error, .error),
         1322: (nil, nil, .error),

@@ -8,6 +8,14 @@ struct RuleMessageTests {
         Linter(mode: mode, select: [code]).lint(tree: SyntaxTree(RuleExample.deviceSkeleton(body)), path: "x.inf").findings.map(\.message)
     }
 
+    /// DK7007's case InfVerif numbers apart: a needed section without the suffix its parent has is 1311.
+    @Test func aNeededSectionWithoutTheSuffixIs1311() {
+        let body = "[Dev.NT]\n[Dev.NT.Services]\nInclude = machine.inf\nNeeds = PCI.Install, PCI.Install.HW\n"
+        let findings = Linter(mode: .universal, select: ["DK7007"]).lint(tree: SyntaxTree(RuleExample.deviceSkeleton(body)), path: "x.inf").findings
+        #expect(findings.map(\.infVerif) == [1311, nil], "\(findings)")
+        #expect(findings.first?.message.hasSuffix("which must have the suffix '.Services' to be read as a section of the same kind") == true)
+    }
+
     @Test func minifilterInstancesOutsideParametersNameWindows11_24H2() {
         let messages = Self.messages("DK7016", .windowsDriver, ServiceStateOutsideParameters.service
             + "HKR,,SupportedFeatures,0x10001,0x3\nHKR,Instances,DefaultInstance,,\"Top\"\nHKR,,Tag,0x10001,1\n")
