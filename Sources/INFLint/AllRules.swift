@@ -37,6 +37,7 @@ extension RuleRegistry {
         DelPropertyInvalid.self,
         AddRegExtraValue.self,
         BitRegMaskNotByte.self,
+        ServiceKeyRepeated.self,
         NestedNeeds.self,
         DirectiveIgnoredInSection.self,
         DecorationInvalid.self,

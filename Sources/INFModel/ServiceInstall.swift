@@ -48,6 +48,13 @@ public struct ServiceInstallSection: Hashable, Sendable {
     /// Registry sections the service section itself adds (`AddReg = …`).
     public var addReg: [String]
 
+    /// The keys SetupAPI reads from their first line alone (SetupFindFirstLine; Wine's `add_service`):
+    /// a later line with the same key is ignored. (AddReg, DelReg and BitReg lines all count.)
+    public static let firstLineKeys: Set<String> = [
+        "displayname", "description", "servicetype", "starttype", "errorcontrol", "servicebinary", "loadordergroup",
+        "startname", "security", "servicesidtype", "delayedautostart", "bootflags", "dependencies", "requiredprivileges",
+    ]
+
     /// Numeric value of a field (nil when absent or not a number).
     public static func number(_ v: INFValue?) -> UInt32? { v.flatMap { IntegerField.parse($0.value) } }
 
@@ -83,10 +90,11 @@ extension INFDocument {
             case "servicesidtype": result.serviceSidType = result.serviceSidType ?? value
             case "delayedautostart": result.delayedAutoStart = result.delayedAutoStart ?? value
             case "bootflags": result.bootFlags = result.bootFlags ?? value
-            case "requiredprivileges":
-                result.requiredPrivileges += line.fields.enumerated().map { INFValue(value: $1, line: line, fieldNumber: $0 + 1) }
-            case "dependencies":
-                result.dependencies += line.fields.enumerated().map { INFValue(value: $1, line: line, fieldNumber: $0 + 1) }
+            // Multi-field values, from their first line as SetupAPI finds every key (SetupFindFirstLine).
+            case "requiredprivileges" where result.requiredPrivileges.isEmpty:
+                result.requiredPrivileges = line.fields.enumerated().map { INFValue(value: $1, line: line, fieldNumber: $0 + 1) }
+            case "dependencies" where result.dependencies.isEmpty:
+                result.dependencies = line.fields.enumerated().map { INFValue(value: $1, line: line, fieldNumber: $0 + 1) }
             case "addreg": result.addReg += line.fields.filter { !$0.isEmpty }
             default: break
             }

@@ -15,6 +15,7 @@ struct InfVerifSeverityTests {
         1011: (.error, .error, .error),
         1019: (.error, .error, .error),
         1087: (.error, .error, .error),
+        1088: (.error, .error, .error),
         1100: (.error, .error, .error),
         1110: (.error, .error, .error),
         1201: (.warning, .warning, .warning),
