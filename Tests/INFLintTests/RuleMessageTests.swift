@@ -16,6 +16,15 @@ struct RuleMessageTests {
         #expect(findings.first?.message.hasSuffix("which must have the suffix '.Services' to be read as a section of the same kind") == true)
     }
 
+    /// AddReg flag cases InfVerif numbers on their own: a custom type without BINVALUETYPE (1264),
+    /// REG_MULTI_SZ as a custom type (1263), APPEND on a value that is not REG_MULTI_SZ (1265).
+    @Test(arguments: [("DK5002", "0x00040000", 1264), ("DK5002", "0x00070001", 1263), ("DK5004", "0x00000008", 1265)])
+    func addRegFlagCasesCarryTheirInfVerifCode(_ code: String, _ flags: String, _ infVerif: Int) {
+        let body = "[Dev.NT]\nAddReg = Dev.Reg\n[Dev.Reg]\nHKR,,Value,\(flags),1\n"
+        let findings = Linter(mode: .basic, select: [code]).lint(tree: SyntaxTree(RuleExample.deviceSkeleton(body)), path: "x.inf").findings
+        #expect(findings.map(\.infVerif) == [infVerif], "\(findings)")
+    }
+
     @Test func minifilterInstancesOutsideParametersNameWindows11_24H2() {
         let messages = Self.messages("DK7016", .windowsDriver, ServiceStateOutsideParameters.service
             + "HKR,,SupportedFeatures,0x10001,0x3\nHKR,Instances,DefaultInstance,,\"Top\"\nHKR,,Tag,0x10001,1\n")

@@ -5,8 +5,8 @@ struct AddRegContradictoryFlags: LintRule {
     static let info = RuleInfo(
         code: "DK5004", name: "addreg-contradictory-flags",
         summary: "AddReg flags that contradict each other or the data.",
-        severity: .error,
-        whatItDoes: "Reports FLG_ADDREG_APPEND on a value that is not REG_MULTI_SZ, FLG_ADDREG_DELVAL combined with APPEND, FLG_ADDREG_KEYONLY with value data, and NOCLOBBER with OVERWRITEONLY.",
+        severity: .error, alsoInfVerif: [1265],
+        whatItDoes: "Reports FLG_ADDREG_APPEND on a value that is not REG_MULTI_SZ (InfVerif 1265), FLG_ADDREG_DELVAL combined with APPEND, FLG_ADDREG_KEYONLY with value data, and NOCLOBBER with OVERWRITEONLY.",
         whyBad: "SetupAPI honours one flag and ignores the other, or does nothing at all, so the line does not do what it reads as.",
         references: ["INF AddReg Directive"],
         triggering: [RuleExample(device: "[Dev.NT]\nAddReg = Dev.Reg\n[Dev.Reg]\nHKR,,Value,↓0x00000008,\"text\"\n")],
@@ -18,7 +18,8 @@ struct AddRegContradictoryFlags: LintRule {
             guard let flags = e.flags, let type = e.valueType else { continue }
             var problem: String?
             if flags & AddRegFlags.append != 0 && type != .multiString {
-                problem = "FLG_ADDREG_APPEND (0x8) works only on REG_MULTI_SZ values (0x10008)"
+                findings.add(Self.info, "FLG_ADDREG_APPEND (0x8) works only on REG_MULTI_SZ values (0x10008)", at: e.line.range(ofField: 4), infVerif: 1265)
+                continue
             } else if flags & AddRegFlags.delVal != 0 && flags & AddRegFlags.append != 0 {
                 problem = "FLG_ADDREG_DELVAL (0x4) and FLG_ADDREG_APPEND (0x8) contradict each other"
             } else if flags & AddRegFlags.keyOnly != 0 && e.data.contains(where: { !$0.isEmpty }) {
