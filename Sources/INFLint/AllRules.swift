@@ -50,6 +50,7 @@ extension RuleRegistry {
         DeviceExclusiveInvalid.self,
         DevicePropertyOutsideHardwareKey.self,
         DeviceSecurityGrantsEveryoneWrite.self,
+        ExtensionFilterByRegistry.self,
         DeviceSecurityInvalid.self,
         DeviceTypeInvalid.self,
         DeviceTypeNotSet.self,

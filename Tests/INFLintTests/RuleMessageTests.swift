@@ -25,6 +25,15 @@ struct RuleMessageTests {
         #expect(findings.map(\.infVerif) == [infVerif], "\(findings)")
     }
 
+    /// DK6008 also sees the filter lists set as device properties, and only in extension INFs.
+    @Test func extensionFiltersSetAsPropertiesAreReported() {
+        let body = "AddProperty = Ext.Props\n[Ext.Props]\n{a45c254e-df1c-4efd-8020-67d146a850e0},20,0x2012,,\"ContosoLower\"\n"
+        let findings = Linter(mode: .basic, select: ["DK6008"]).lint(tree: SyntaxTree(ExtensionFilterByRegistry.extensionINF(body)), path: "x.inf").findings
+        #expect(findings.map(\.message) == ["DEVPKEY_Device_LowerFilters set with AddProperty: an extension INF adds filters with AddFilter in a [DDInstall.Filters] section, which Windows merges with the other packages' filters"], "\(findings)")
+        let base = RuleExample.deviceSkeleton("[Dev.NT]\n[Dev.NT.HW]\nAddReg = Dev.HW.Reg\n[Dev.HW.Reg]\nHKR,,UpperFilters,0x00010000,\"ContosoFilter\"\n")
+        #expect(Linter(mode: .basic, select: ["DK6008"]).lint(tree: SyntaxTree(base), path: "x.inf").findings.isEmpty)
+    }
+
     @Test func minifilterInstancesOutsideParametersNameWindows11_24H2() {
         let messages = Self.messages("DK7016", .windowsDriver, ServiceStateOutsideParameters.service
             + "HKR,,SupportedFeatures,0x10001,0x3\nHKR,Instances,DefaultInstance,,\"Top\"\nHKR,,Tag,0x10001,1\n")
