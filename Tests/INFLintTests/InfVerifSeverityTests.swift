@@ -87,6 +87,7 @@ struct InfVerifSeverityTests {
         2084: (.warning, .warning, .error),
         2085: (.error, .error, .error),
         2006: (.error, .error, .error),
+        2010: (.warning, .warning, .warning),
     ]
 
     /// Where drvkit departs from the table on purpose: DK1002 (UTF-8 without a BOM) and DK1006
