@@ -40,6 +40,7 @@ extension RuleRegistry {
         ServiceKeyRepeated.self,
         NestedNeeds.self,
         DirectiveIgnoredInSection.self,
+        DirectiveWithoutSection.self,
         DecorationInvalid.self,
         DefaultInstallUndecorated.self,
         DefaultInstallWithManufacturer.self,

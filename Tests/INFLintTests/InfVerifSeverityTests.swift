@@ -10,6 +10,7 @@ struct InfVerifSeverityTests {
         1001: (.error, .error, .error),
         1002: (.error, .error, .error),
         1003: (.error, .error, .error),
+        1005: (.error, .error, .error),
         1008: (.error, .error, .error),
         1010: (.error, .error, .error),
         1011: (.error, .error, .error),
