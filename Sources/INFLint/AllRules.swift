@@ -41,6 +41,7 @@ extension RuleRegistry {
         NestedNeeds.self,
         DirectiveIgnoredInSection.self,
         DirectiveWithoutSection.self,
+        SectionUsedAsTwoKinds.self,
         DecorationInvalid.self,
         DefaultInstallUndecorated.self,
         DefaultInstallWithManufacturer.self,

@@ -24,6 +24,7 @@ struct InfVerifSeverityTests {
         1203: (.error, .error, .error),
         1204: (.error, .error, .error),
         1205: (.warning, .warning, .warning),
+        1206: (.error, .error, .error),
         1209: (.error, .error, .error),
         1210: (.error, .error, .error),
         1211: (.error, .error, .error),
