@@ -5,10 +5,10 @@ struct AddRegDataInvalid: LintRule {
     static let info = RuleInfo(
         code: "DK5003", name: "addreg-data-invalid",
         summary: "AddReg data that does not fit the value's type.",
-        severity: .error,
-        whatItDoes: "Reports REG_DWORD data that is not a 32-bit number (or up to four hexadecimal bytes), and binary data fields that are not hexadecimal bytes.",
+        severity: .error, infVerif: 1267, alsoInfVerif: [1268],
+        whatItDoes: "Reports binary data fields that are not hexadecimal bytes (InfVerif 1267), and REG_DWORD data that is not a 32-bit number (InfVerif 1268) or, given as bytes, not hexadecimal bytes.",
         whyBad: "SetupAPI converts what it can: a DWORD written as text becomes 0, and a binary field like `0x1FF` is truncated to its first two digits, so the registry ends up with a different value than written.",
-        references: ["INF AddReg Directive"],
+        references: ["INF AddReg Directive", "InfVerif 1267", "InfVerif 1268"],
         triggering: [RuleExample(device: "[Dev.NT]\nAddReg = Dev.Reg\n[Dev.Reg]\nHKR,,Value,0x00010001,↓enabled\n")],
         passing: [RuleExample(device: "[Dev.NT]\nAddReg = Dev.Reg\n[Dev.Reg]\nHKR,,Value,0x00010001,1\n")])
 
@@ -21,7 +21,7 @@ struct AddRegDataInvalid: LintRule {
             case .dword:
                 if data.count == 1 {
                     if !data[0].isEmpty && IntegerField.parse(data[0]) == nil {
-                        findings.add(Self.info, "REG_DWORD data '\(data[0])' is not a number: SetupAPI writes 0", at: e.line.range(ofField: 5))
+                        findings.add(Self.info, "REG_DWORD data '\(data[0])' is not a number: SetupAPI writes 0", at: e.line.range(ofField: 5), infVerif: 1268)
                     }
                 } else if let bad = data.firstIndex(where: { !Self.isByte($0) }) {
                     findings.add(Self.info, "REG_DWORD byte field '\(data[bad])' is not a hexadecimal byte", at: e.line.range(ofField: 5 + bad))
