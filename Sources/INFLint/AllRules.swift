@@ -38,6 +38,7 @@ extension RuleRegistry {
         AddRegExtraValue.self,
         BitRegMaskNotByte.self,
         ServiceKeyRepeated.self,
+        DelRegStringMissing.self,
         NestedNeeds.self,
         DirectiveIgnoredInSection.self,
         DirectiveWithoutSection.self,

@@ -49,6 +49,7 @@ struct InfVerifSeverityTests {
         1263: (.error, .error, .error),
         1264: (.error, .error, .error),
         1265: (.error, .error, .error),
+        1266: (.error, .error, .error),
         1267: (.error, .error, .error),
         1268: (.error, .error, .error),
         1271: (.error, .error, .error),
