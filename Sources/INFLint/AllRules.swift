@@ -44,6 +44,7 @@ extension RuleRegistry {
         DirectiveWithoutSection.self,
         SectionUsedAsTwoKinds.self,
         DecorationInvalid.self,
+        DecorationBuildTooLow.self,
         DefaultInstallUndecorated.self,
         DefaultInstallWithManufacturer.self,
         DefaultUninstallWithoutLegacyUninstall.self,

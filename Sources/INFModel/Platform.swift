@@ -76,6 +76,10 @@ public struct TargetOSVersion: Hashable, Sendable, CustomStringConvertible {
         } else if !archlessMatchesAnyArchitecture && platform.architecture != .x86 {
             return false
         }
+        // Releases before Windows 10 build 14310 do not parse a decoration with a build number at all
+        // ("INF Manufacturer Section": an attempt to target them "will actually prevent that OS from
+        // considering the decoration valid").
+        if buildNumber != nil && (platform.majorVersion, platform.minorVersion, platform.buildNumber) < (10, 0, 14310) { return false }
         if majorVersion != nil || minorVersion != nil || buildNumber != nil {
             let wanted = (majorVersion ?? 0, minorVersion ?? 0, buildNumber ?? 0)
             let have = (platform.majorVersion, platform.minorVersion, platform.buildNumber)

@@ -61,6 +61,7 @@ struct InfVerifSeverityTests {
         1285: (.error, .error, .error),
         1286: (.error, .error, .error),
         1287: (.error, .error, .error),
+        1288: (.error, .error, .error),
         1289: (.error, .error, .error),
         1290: (.error, .error, .error),
         1295: (.error, .error, .error),

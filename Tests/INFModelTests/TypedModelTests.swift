@@ -112,6 +112,11 @@ struct TypedModelTests {
         let server = TargetPlatform(architecture: .amd64, buildNumber: 20348, productType: 3)
         #expect(TargetOSVersion("NTamd64.10.0.3")!.matches(server, archlessMatchesAnyArchitecture: false))
         #expect(!TargetOSVersion("NTamd64.10.0.1")!.matches(server, archlessMatchesAnyArchitecture: false))
+        // Before build 14310 a decoration with a build number is not parsed at all ("INF Manufacturer Section").
+        let rtm = TargetPlatform(architecture: .amd64, buildNumber: 10240)
+        #expect(!TargetOSVersion("NTamd64.10.0...10240")!.matches(rtm, archlessMatchesAnyArchitecture: false))
+        #expect(TargetOSVersion("NTamd64.10.0")!.matches(rtm, archlessMatchesAnyArchitecture: false))
+        #expect(TargetOSVersion("NTamd64.10.0...10240")!.matches(.windows10(.amd64), archlessMatchesAnyArchitecture: false))
     }
 
     @Test func modelsSectionChoice() {
