@@ -45,6 +45,7 @@ extension RuleRegistry {
         SectionUsedAsTwoKinds.self,
         DecorationInvalid.self,
         DecorationBuildTooLow.self,
+        CompanionNewerThanTarget.self,
         DefaultInstallUndecorated.self,
         DefaultInstallWithManufacturer.self,
         DefaultUninstallWithoutLegacyUninstall.self,

@@ -21,6 +21,28 @@ public struct DDInstall: Hashable, Sendable {
     public func name(of companion: Companion) -> String { sectionName + "." + companion.rawValue }
 }
 
+extension DDInstall.Companion {
+    /// The first Windows that reads the companion, as (major, minor, build); nil for those every
+    /// supported release reads. From Microsoft's page for each section: `.Components` and `.Software`
+    /// "Windows 10 Version 1703 and later", `.Events` "Windows 10 version 1809 and later", `.Filters`
+    /// "Windows 10 Version 1903 and later", `.COM` "Windows 11 version 24H2 and later".
+    public var introduced: (version: (Int, Int, Int), release: String)? {
+        switch self {
+        case .components, .software: return ((10, 0, 15063), "Windows 10 1703")
+        case .events: return ((10, 0, 17763), "Windows 10 1809")
+        case .filters: return ((10, 0, 18362), "Windows 10 1903")
+        case .com: return ((10, 0, 26100), "Windows 11 24H2")
+        default: return nil
+        }
+    }
+
+    /// Whether `platform` reads the companion.
+    public func isRead(on platform: TargetPlatform) -> Bool {
+        guard let introduced else { return true }
+        return (platform.majorVersion, platform.minorVersion, platform.buildNumber) >= introduced.version
+    }
+}
+
 extension INFDocument {
     /// The DDInstall section SetupAPI selects for `baseName` on `platform`
     /// (`SetupDiGetActualSectionToInstallEx`): the best matching `Base.<TargetOSVersion>`

@@ -110,6 +110,7 @@ struct DeviceInstallTests {
         let (dir, sandbox) = try setUp()
         defer { try? FileManager.default.removeItem(at: dir) }
         var filtered = TestDriverPackage()
+        filtered.modelsDecoration = "NTamd64.10.0...18362"   // .Filters is read from Windows 10 1903 on (DK4016)
         filtered.extraSections = """
             [Dev.HW.AddReg]
             HKR,,UpperFilters,0x00010000,toasterflt
@@ -136,6 +137,7 @@ struct DeviceInstallTests {
         let (dir, sandbox) = try setUp()
         defer { try? FileManager.default.removeItem(at: dir) }
         var filtered = TestDriverPackage()
+        filtered.modelsDecoration = "NTamd64.10.0...18362"   // .Filters is read from Windows 10 1903 on (DK4016)
         filtered.extraSections = """
             [Dev.HW.AddReg]
             HKR,,UpperFilterLevels,0x00010000,"Encryption","Monitoring"
@@ -170,6 +172,7 @@ struct DeviceInstallTests {
         let (dir2, sandbox2) = try setUp()
         defer { try? FileManager.default.removeItem(at: dir2) }
         var missing = TestDriverPackage()
+        missing.modelsDecoration = "NTamd64.10.0...18362"
         missing.extraSections = "[Dev.NT.Filters]\nAddFilter = nosuchflt,, Lower_Install\n[Lower_Install]\nFilterPosition = lower\n"
         let broken = try install(missing, dir2, sandbox2)
         let brokenStack = try Devices.stack(of: broken, sandbox2)
@@ -271,6 +274,7 @@ struct DeviceInstallTests {
         let (dir, sandbox) = try setUp()
         defer { try? FileManager.default.removeItem(at: dir) }
         var package = TestDriverPackage()
+        package.modelsDecoration = "NTamd64.10.0...15063"   // .Components and .Software: Windows 10 1703 on (DK4016)
         package.extraSections = """
             [Dev.NT.Components]
             AddComponent = ToasterControl,, Control_Install
@@ -304,6 +308,7 @@ struct DeviceInstallTests {
         let (dir, sandbox) = try setUp()
         defer { try? FileManager.default.removeItem(at: dir) }
         var package = TestDriverPackage()
+        package.modelsDecoration = "NTamd64.10.0...26100"   // .COM: Windows 11 24H2 on (DK4016)
         package.extraSections = """
             AddTrigger = Svc.Trigger
 

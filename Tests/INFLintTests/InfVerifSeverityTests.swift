@@ -20,6 +20,7 @@ struct InfVerifSeverityTests {
         1100: (.error, .error, .error),
         1110: (.error, .error, .error),
         1201: (.warning, .warning, .warning),
+        1199: (.error, .error, .error),
         1202: (.error, .error, .error),
         1203: (.error, .error, .error),
         1204: (.error, .error, .error),

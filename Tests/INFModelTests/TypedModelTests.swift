@@ -119,6 +119,15 @@ struct TypedModelTests {
         #expect(TargetOSVersion("NTamd64.10.0...10240")!.matches(.windows10(.amd64), archlessMatchesAnyArchitecture: false))
     }
 
+    /// The companions newer Windows added, from each section's Microsoft page.
+    @Test func companionsAreReadFromTheirRelease() {
+        let v1809 = TargetPlatform(architecture: .amd64, buildNumber: 17763)
+        #expect(DDInstall.Companion.events.isRead(on: v1809) && !DDInstall.Companion.filters.isRead(on: v1809))
+        #expect(DDInstall.Companion.components.isRead(on: v1809) && !DDInstall.Companion.com.isRead(on: v1809))
+        #expect(DDInstall.Companion.hw.isRead(on: TargetPlatform(architecture: .amd64, majorVersion: 6, minorVersion: 1, buildNumber: 7601)))
+        #expect(DDInstall.Companion.filters.introduced?.release == "Windows 10 1903")
+    }
+
     @Test func modelsSectionChoice() {
         let mfg = document.manufacturers
         #expect(mfg.count == 1 && mfg[0].name == "Contoso")
