@@ -39,6 +39,7 @@ extension RuleRegistry {
         BitRegMaskNotByte.self,
         ServiceKeyRepeated.self,
         DelRegStringMissing.self,
+        UMDFServiceNotOrdered.self,
         NestedNeeds.self,
         DirectiveIgnoredInSection.self,
         DirectiveWithoutSection.self,

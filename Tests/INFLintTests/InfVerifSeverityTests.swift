@@ -87,6 +87,7 @@ struct InfVerifSeverityTests {
         1381: (.error, .error, .error),
         1383: (.error, .error, .error),
         1384: (.warning, .warning, .warning),
+        1400: (.error, .error, .error),
         1402: (nil, nil, .error),
         1421: (.error, .error, .error),
         1422: (.error, .error, .error),
