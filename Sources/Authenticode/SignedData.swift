@@ -13,7 +13,11 @@ public struct SignerInfo: Sendable {
     public var signedAttributesDER: [UInt8]?
     public var messageDigest: [UInt8]?
     public var contentType: ASN1ObjectIdentifier?
+    /// The signingTime attribute (a legacy countersignature's time), if any.
+    public var signingTime: Date?
     public var signature: [UInt8]
+    /// Unsigned attributes (a timestamp lives here): type and the DER of the first value.
+    public var unsignedAttributes: [(type: ASN1ObjectIdentifier, value: [UInt8])] = []
 }
 
 /// PKCS#7 / CMS SignedData as Authenticode uses it (content not wrapped in an OCTET STRING).
@@ -26,10 +30,11 @@ public struct SignedData: Sendable {
 
     public var isSigned: Bool { !signers.isEmpty }
 
-    /// The bytes the messageDigest covers: the content's value without its tag and length.
+    /// The bytes the messageDigest covers: the content's value without its tag and length (for a
+    /// CMS eContent OCTET STRING, such as a timestamp's TSTInfo, the octets it holds).
     static func contentOctets(_ der: [UInt8]) throws -> [UInt8] {
         let node = try DER.parse(der)
-        guard case .constructed = node.content else { return der }
+        if case .primitive(let octets) = node.content { return node.identifier == .octetString ? Array(octets) : der }
         let headerLength = der.count - contentLength(der)
         return Array(der[headerLength...])
     }
@@ -176,11 +181,22 @@ public struct SignedData: Sendable {
                       let value = values.first(where: { _ in true }) else { continue }
                 if oid == AuthenticodeOID.messageDigest { info.messageDigest = Array(try ASN1OctetString(derEncoded: value).bytes) }
                 if oid == AuthenticodeOID.contentType { info.contentType = try ASN1ObjectIdentifier(derEncoded: value) }
+                if oid == AuthenticodeOID.signingTime { info.signingTime = ASN1Time.date(value) }
             }
             index = 4
         }
         guard parts.count > index + 1 else { throw CatalogError("SignerInfo has no signature") }
         info.signature = Array(try ASN1OctetString(derEncoded: parts[index + 1]).bytes)
+        let unsignedTag = ASN1Identifier(tagWithNumber: 1, tagClass: .contextSpecific)
+        if parts.count > index + 2, parts[index + 2].identifier == unsignedTag, case .constructed(let attributes) = parts[index + 2].content {
+            for attribute in attributes {
+                guard case .constructed(let pair) = attribute.content else { continue }
+                let items = Array(pair)
+                guard items.count == 2, let oid = try? ASN1ObjectIdentifier(derEncoded: items[0]), case .constructed(let values) = items[1].content,
+                      let value = values.first(where: { _ in true }) else { continue }
+                info.unsignedAttributes.append((oid, Array(value.encodedBytes)))
+            }
+        }
         return info
     }
 
@@ -197,15 +213,23 @@ public struct SignedData: Sendable {
         guard FlatDigest.digest(try Self.contentOctets(content), algorithm) == expected else {
             throw CatalogError("the signed content does not match its message digest (it was changed after signing)")
         }
+        let certificate = try Self.verifySignature(of: signer, algorithm: algorithm, signedAttributes: signed, in: certificates)
+        try Self.chain(from: certificate, through: certificates, to: trusted)
+        return certificate
+    }
+
+    /// The certificate among `certificates` that `signer` names, once its signature over the signed
+    /// attributes verifies with it.
+    static func verifySignature(of signer: SignerInfo, algorithm: DigestAlgorithm, signedAttributes: [UInt8],
+                                in certificates: [Certificate]) throws -> Certificate {
         guard let certificate = try certificates.first(where: { cert in
             try Self.integerContent(Array(cert.serialNumber.bytes)) == Self.integerContent(signer.serialNumber)
                 && DERWriting.encode({ try $0.serialize(cert.issuer) }) == signer.issuerDER
         }) else { throw CatalogError("the signer's certificate is not in the signature") }
         let signatureAlgorithm: Certificate.SignatureAlgorithm = algorithm == .sha1 ? .sha1WithRSAEncryption : .sha256WithRSAEncryption
-        guard certificate.publicKey.isValidSignature(signer.signature, for: signed, signatureAlgorithm: signatureAlgorithm) else {
+        guard certificate.publicKey.isValidSignature(signer.signature, for: signedAttributes, signatureAlgorithm: signatureAlgorithm) else {
             throw CatalogError("the signature does not verify with the signer's certificate")
         }
-        try Self.chain(from: certificate, through: certificates, to: trusted)
         return certificate
     }
 

@@ -18,6 +18,8 @@ public struct PackageVerification: Sendable {
     public var catalog: String?
     public var catalogStatus: String
     public var signer: String?
+    /// The catalog signature's time-stamp, when it has one.
+    public var timestamp: SignatureTimestamp?
     public var files: [VerifiedFile]
     public var problems: [String]
     /// The INFs its CopyINF directives name that are in the folder (each heads a package of its own).
@@ -75,6 +77,8 @@ public enum PackageVerifier {
                 do {
                     let parsed = try Catalog(derEncoded: [UInt8](data))
                     catalog = parsed
+                    result.timestamp = parsed.signedData.timestamp
+                    if let problem = result.timestamp?.problem { result.problems.append("\(catalogName): time-stamp: \(problem)") }
                     if !parsed.signedData.isSigned {
                         result.catalogStatus = "unsigned"
                         result.problems.append("\(catalogName) is not signed")

@@ -117,6 +117,7 @@ extension Drvkit {
                     throw CommandFailure(exitCode: 3, message: "\(file): error: not a catalog: \(error)")
                 }
                 let signers = catalog.signedData.certificates.map { "\($0.subject)" }
+                let stamp = catalog.signedData.timestamp
                 if json {
                     let members: [JSON] = catalog.members.map { m in
                         .object([("tag", .string(m.tagText)), ("file", m.fileName.map(JSON.string) ?? .null),
@@ -128,6 +129,7 @@ extension Drvkit {
                         ("version", .int(catalog.version)), ("listIdentifier", .string(catalog.listIdentifier.hexUppercase)),
                         ("thisUpdate", catalog.thisUpdate.map { .string(ISO8601DateFormatter().string(from: $0)) } ?? .null),
                         ("signed", .bool(catalog.signedData.isSigned)), ("certificates", .array(signers.map(JSON.string))),
+                        ("timestamp", stamp.map(TimestampText.json) ?? .null),
                         ("attributes", .array(catalog.attributes.map { .object([("name", .string($0.name)), ("value", .string($0.value))]) })),
                         ("members", .array(members)),
                     ]).serialized + "\n")
@@ -137,6 +139,7 @@ extension Drvkit {
                 for a in catalog.attributes { out += "  \(a.name) = \(a.value)\n" }
                 for m in catalog.members { out += "  \(m.tagText)  \(m.isPE ? "pe  " : "flat")  \(m.fileName ?? "?")\n" }
                 for s in signers { out += "  certificate: \(s)\n" }
+                if let stamp { out += "  timestamp: \(TimestampText.describe(stamp))\n" }
                 Terminal.write(out)
             }
         }
@@ -186,12 +189,14 @@ extension Drvkit {
                 Terminal.write(JSON.array(results.map { r in
                     .object([("inf", .string(r.inf)), ("ok", .bool(r.ok)), ("catalog", r.catalog.map(JSON.string) ?? .null),
                              ("catalogStatus", .string(r.catalogStatus)), ("signer", r.signer.map(JSON.string) ?? .null),
+                             ("timestamp", r.timestamp.map(TimestampText.json) ?? .null),
                              ("problems", .array(r.problems.map(JSON.string))),
                              ("files", .array(r.files.map { .object([("path", .string($0.path)), ("status", .string($0.status.rawValue)), ("message", .string($0.message))]) }))])
                 }).serialized + "\n")
             } else {
                 for r in results {
                     Terminal.write("\(r.inf): catalog \(r.catalog ?? "none") \(r.catalogStatus)\(r.signer.map { " by \($0)" } ?? "")\n")
+                    if let stamp = r.timestamp { Terminal.write("  timestamp: \(TimestampText.describe(stamp))\n") }
                     for p in r.problems { Terminal.write("  error: \(p)\n") }
                     for f in r.files { Terminal.write("  \(f.status == .ok ? "ok     " : "FAILED ") \(f.path)\(f.status == .ok ? "" : ": \(f.message)")\n") }
                     Terminal.write(r.ok ? "verified\n" : "verification failed\n")
@@ -245,5 +250,20 @@ extension Drvkit {
                 }
             }
         }
+    }
+}
+
+/// How `catalog show` and `verify` print a signature's time-stamp.
+enum TimestampText {
+    static func time(_ stamp: SignatureTimestamp) -> String { ISO8601DateFormatter().string(from: stamp.time) }
+
+    static func describe(_ stamp: SignatureTimestamp) -> String {
+        "\(time(stamp)) (\(stamp.kind == .rfc3161 ? "RFC 3161" : "Authenticode countersignature"))"
+            + (stamp.authority.map { " by \($0)" } ?? "") + (stamp.problem.map { "; INVALID: \($0)" } ?? "")
+    }
+
+    static func json(_ stamp: SignatureTimestamp) -> JSON {
+        .object([("kind", .string(stamp.kind.rawValue)), ("time", .string(time(stamp))),
+                 ("authority", stamp.authority.map(JSON.string) ?? .null), ("problem", stamp.problem.map(JSON.string) ?? .null)])
     }
 }

@@ -87,6 +87,19 @@ struct PackageCommandTests {
         #expect(tampered.exitCode == 1 && tampered.stdout.contains("echo.sys: its SHA-256 hash "), "\(tampered.stdout)")
     }
 
+    /// `catalog show` prints the signature's time-stamp: an Authenticode countersignature (WHQL, 2016)
+    /// and an RFC 3161 token (a commercial signer's), checked against the signature they stamp.
+    @Test func catalogShowPrintsTheTimestamp() throws {
+        let fixtures = TestPaths.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures/catalogs")
+        guard FileManager.default.fileExists(atPath: fixtures.path) else { print("../shared/fixtures/catalogs absent: skipped"); return }
+        let whql = try CommandRunner.run(["catalog", "show", fixtures.appendingPathComponent("FTDI_VCP_BUS__ftdibus.cat").path])
+        #expect(whql.stdout.contains("  timestamp: 2016-02-01T12:00:48Z (Authenticode countersignature) by CN=Microsoft Time-Stamp Service,"), "\(whql.stdout)")
+        let rfc = try CommandRunner.run(["catalog", "show", fixtures.appendingPathComponent("Adafruit_Feather_WICED_CDC__Feather_CDC.cat").path, "--json"])
+        #expect(rfc.stdout.contains("\"timestamp\":{\"kind\":\"rfc3161\",\"time\":\"2016-03-23T18:26:50Z\",\"authority\":\"CN=Starfield Services Timestamp Authority - G1,"), "\(rfc.stdout)")
+        let unsigned = try CommandRunner.run(["catalog", "show", fixtures.appendingPathComponent("Adafruit_usbser__Adafruit_usbser.cat").path, "--json"])
+        #expect(unsigned.stdout.contains("\"timestamp\":null"))
+    }
+
     @Test func certCreateAlsoWritesAPFXThatOpenSSLReads() throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
