@@ -185,8 +185,7 @@ extension Catalog {
         var node = iterator.next()
         thisUpdate = nil
         if let n = node, n.identifier == .utcTime {
-            let t = try UTCTime(derEncoded: n)
-            thisUpdate = Calendar(identifier: .gregorian).date(from: DateComponents(timeZone: TimeZone(identifier: "UTC"), year: t.year, month: t.month, day: t.day, hour: t.hours, minute: t.minutes, second: t.seconds))
+            thisUpdate = ASN1Time.date(n)
             node = iterator.next()
         }
         if let n = node, n.identifier == .utcTime || n.identifier == .generalizedTime { node = iterator.next() }   // nextUpdate
