@@ -58,7 +58,8 @@ let package = Package(
             "DeviceSandbox", "INFModel", "INFSyntax", "DriverPackage", "Authenticode", "TestSupport",
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "X509", package: "swift-certificates"),
         ]),
-        .testTarget(name: "DriverPackageTests", dependencies: ["DriverPackage", "INFLint", "INFModel", "INFSyntax", "TestSupport"]),
+        .testTarget(name: "DriverPackageTests", dependencies: ["DriverPackage", "INFLint", "INFModel", "INFSyntax", "TestSupport", "Authenticode",
+                                                               .product(name: "X509", package: "swift-certificates")]),
         .testTarget(name: "SigningPolicyTests", dependencies: [
             "SigningPolicy", "Authenticode", "TestSupport", .product(name: "X509", package: "swift-certificates"),
             .product(name: "SwiftASN1", package: "swift-asn1"), .product(name: "_CryptoExtras", package: "swift-crypto"),

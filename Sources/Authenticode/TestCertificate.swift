@@ -34,11 +34,11 @@ public enum TestCertificate {
     }
 
     /// A new key and a self-signed certificate for code signing, usable as its own test root.
-    public static func create(subject: String, days: Int = 365, keyBits: Int = 3072) throws -> (certificate: Certificate, privateKey: _RSA.Signing.PrivateKey) {
+    public static func create(subject: String, days: Int = 365, keyBits: Int = 3072, issuedAt: Date = Date()) throws -> (certificate: Certificate, privateKey: _RSA.Signing.PrivateKey) {
         let size: _RSA.Signing.KeySize = keyBits >= 4096 ? .bits4096 : keyBits >= 3072 ? .bits3072 : .bits2048
         let key = try _RSA.Signing.PrivateKey(keySize: size)
         let name = try distinguishedName(subject)
-        let now = Date()
+        let now = issuedAt
         let publicKey = Certificate.PublicKey(key.publicKey)
         let extensions = try Certificate.Extensions {
             Critical(BasicConstraints.isCertificateAuthority(maxPathLength: 0))

@@ -18,6 +18,10 @@ public struct SignatureTimestamp: Sendable {
     /// Why the time-stamp does not hold (its imprint is not of this signature, or its own signature
     /// does not verify); nil when it does.
     public var problem: String?
+
+    public init(kind: Kind, time: Date, authority: String? = nil, problem: String? = nil) {
+        self.kind = kind; self.time = time; self.authority = authority; self.problem = problem
+    }
 }
 
 enum TimestampOID {

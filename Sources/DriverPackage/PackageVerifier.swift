@@ -53,6 +53,22 @@ public enum PackageVerifier {
         return results
     }
 
+    /// Why Windows no longer accepts a signature by `signer`: a signature holds while its certificate
+    /// is valid, and after that only with a valid time-stamp from when it was ("A time stamp extends
+    /// the validity of a certificate", SignedCode.Timestamp). Nil when it holds at `now`.
+    static func validity(of signer: Certificate, stamp: SignatureTimestamp?, now: Date = Date()) -> String? {
+        let day = { (d: Date) in String(ISO8601DateFormatter().string(from: d).prefix(10)) }
+        if let stamp, stamp.problem == nil {
+            guard stamp.time < signer.notValidBefore || stamp.time > signer.notValidAfter else { return nil }
+            return "the signer's certificate (valid \(day(signer.notValidBefore)) to \(day(signer.notValidAfter))) was not valid when the signature was time-stamped (\(day(stamp.time)))"
+        }
+        if now > signer.notValidAfter {
+            return "the signer's certificate expired on \(day(signer.notValidAfter)) and the signature has no valid time-stamp: Windows no longer accepts it"
+        }
+        if now < signer.notValidBefore { return "the signer's certificate is not valid before \(day(signer.notValidBefore))" }
+        return nil
+    }
+
     /// Checks one INF of a package folder `root`.
     public static func verify(inf: String, root: URL, trusted: [Certificate]) throws -> PackageVerification {
         let document = INFDocument(tree: try INFInput.load(path: inf))
@@ -87,6 +103,10 @@ public enum PackageVerifier {
                             let signer = try parsed.signedData.verify(trusted: trusted)
                             result.signer = "\(signer.subject)"
                             result.catalogStatus = "signed"
+                            if let problem = validity(of: signer, stamp: result.timestamp) {
+                                result.catalogStatus = "expired"
+                                result.problems.append("\(catalogName): \(problem)")
+                            }
                         } catch {
                             result.catalogStatus = "untrusted"
                             result.problems.append("\(catalogName): \(error)" + (trusted.isEmpty ? " (pass --trust CERT.pem)" : ""))
