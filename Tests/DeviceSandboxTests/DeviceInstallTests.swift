@@ -179,6 +179,34 @@ struct DeviceInstallTests {
         #expect(broken.problem == 39 && brokenStack.compoundLowerFilters == ["nosuchflt"])
     }
 
+    /// A class the machine lacks is installed from `[ClassInstall32]` (HKR = the class key) and its
+    /// `.Services` companion ("INF ClassInstall32.Services Section").
+    @Test func aNewClassGetsItsKeyAndItsServices() throws {
+        let (dir, sandbox) = try setUp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var package = TestDriverPackage()
+        package.extraSections = """
+            [ClassInstall32.NTamd64]
+            AddReg = Class.AddReg
+
+            [Class.AddReg]
+            HKR,,,0,"Contoso Gadgets"
+
+            [ClassInstall32.NTamd64.Services]
+            AddService = gadgetbus,, Filter_Service
+
+
+            """ + Self.filterServices("unused").replacingOccurrences(of: "[Dev.NT.Services]\nAddService = unused,, Filter_Service\n", with: "")
+        package.text = package.inf.text
+            .replacingOccurrences(of: "Class       = System", with: "Class       = ContosoGadget")
+            .replacingOccurrences(of: "{4d36e97d-e325-11ce-bfc1-08002be10318}", with: "{5c7a7d25-4e9b-4b5b-9e1a-2f1b8e7c3d11}")
+        let device = try install(package, dir, sandbox)
+        #expect(device.isStarted)
+        #expect(try value(sandbox, "Control\\Class\\{5c7a7d25-4e9b-4b5b-9e1a-2f1b8e7c3d11}", "")?.stringValue == "Contoso Gadgets")
+        #expect(try value(sandbox, "Control\\Class\\{5c7a7d25-4e9b-4b5b-9e1a-2f1b8e7c3d11}", "Class")?.stringValue == "ContosoGadget")
+        #expect(try value(sandbox, "Services\\gadgetbus", "Start")?.integerValue == 3)
+    }
+
     /// Extension INFs ("Using an Extension INF File") go on top of a device's base driver, one per
     /// ExtensionId (the newest DriverVer), never as its driver and never with a function driver.
     @Test func extensionINFsApplyOnTopOfTheBaseDriver() throws {

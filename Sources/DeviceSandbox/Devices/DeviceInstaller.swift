@@ -190,6 +190,10 @@ enum DeviceInstaller {
             context.hkr = classKey
             try InstallEngine.apply(classInstall.sectionName, context, registry, environment)
             context.hkr = nil
+            // "INF ClassInstall32.Services Section": the services the new class needs.
+            if document.hasSection(classInstall.name(of: .services)) {
+                try InstallEngine.apply(classInstall.name(of: .services), context, registry, environment, step: .services)
+            }
         }
         context.note("     dvi: Installed class \(classGuid)")
     }
