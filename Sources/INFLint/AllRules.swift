@@ -44,6 +44,7 @@ extension RuleRegistry {
         DirectiveIgnoredInSection.self,
         DirectiveWithoutSection.self,
         SectionUsedAsTwoKinds.self,
+        DirectiveValueMissing.self,
         DecorationInvalid.self,
         DecorationBuildTooLow.self,
         CompanionNewerThanTarget.self,

@@ -11,6 +11,7 @@ struct InfVerifSeverityTests {
         1002: (.error, .error, .error),
         1003: (.error, .error, .error),
         1005: (.error, .error, .error),
+        1006: (.error, .error, .error),
         1008: (.error, .error, .error),
         1010: (.error, .error, .error),
         1011: (.error, .error, .error),
