@@ -40,6 +40,7 @@ extension RuleRegistry {
         ServiceKeyRepeated.self,
         DelRegStringMissing.self,
         UMDFServiceNotOrdered.self,
+        RegistryValueSetDifferently.self,
         NestedNeeds.self,
         DirectiveIgnoredInSection.self,
         DirectiveWithoutSection.self,
