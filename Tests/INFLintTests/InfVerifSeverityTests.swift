@@ -85,6 +85,7 @@ struct InfVerifSeverityTests {
         1329: (nil, nil, .error),
         1330: (.error, .error, .error),
         1331: (.error, .warning, .error),
+        1332: (.error, .warning, .error),
         1333: (.error, .warning, .error),
         1381: (.error, .error, .error),
         1383: (.error, .error, .error),

@@ -35,6 +35,22 @@ struct RuleMessageTests {
         #expect(Linter(mode: .basic, select: ["DK6008"]).lint(tree: SyntaxTree(base), path: "x.inf").findings.isEmpty)
     }
 
+    /// DK5016's InfVerif 1332 case: the same service, the same settings, but its key's values written differently.
+    @Test func aServiceKeyValueWrittenDifferentlyIs1332() {
+        func device(_ install: String, _ mode: String) -> String {
+            RuleExample.kernelService(install: install, section: "\(install).Service") + "AddReg = \(install).SvcReg\n[\(install).SvcReg]\nHKR,Parameters,Mode,0x10001,\(mode)\n"
+        }
+        func findings(_ second: String) -> [Finding] {
+            let inf = RuleExample.deviceSkeleton(device("Dev", "1") + device("Dev2", second))
+                .replacingOccurrences(of: "%Dev.Desc% = Dev, Root\\Dev\n", with: "%Dev.Desc% = Dev, Root\\Dev\n%Dev.Desc% = Dev2, Root\\Dev2\n")
+            return Linter(mode: .universal, select: ["DK5016"]).lint(tree: SyntaxTree(inf), path: "x.inf").findings
+        }
+        let differing = findings("2")
+        #expect(differing.map(\.infVerif) == [1332], "\(differing)")
+        #expect(differing.first?.message.contains("write its key's value parameters\\mode differently") == true, "\(differing)")
+        #expect(findings("1").isEmpty)
+    }
+
     @Test func minifilterInstancesOutsideParametersNameWindows11_24H2() {
         let messages = Self.messages("DK7016", .windowsDriver, ServiceStateOutsideParameters.service
             + "HKR,,SupportedFeatures,0x10001,0x3\nHKR,Instances,DefaultInstance,,\"Top\"\nHKR,,Tag,0x10001,1\n")

@@ -6,7 +6,8 @@ struct ServiceConfiguredDifferently: LintRule {
         code: "DK5016", name: "service-configured-differently",
         summary: "One service installed with different settings by install sections that run on the same machine.",
         severity: .warning, severityByMode: [.universal: .error, .declarative: .warning, .hardwareDevCenter: .error], infVerif: 1333,
-        whatItDoes: "For each architecture, on current Windows, takes the install sections Windows would choose for the INF's models and reports an AddService naming a service that another of them installs through a different service-install section with other settings (ServiceType, StartType, ErrorControl, ServiceBinary, LoadOrderGroup, Dependencies, StartName).",
+        alsoInfVerif: [1332],
+        whatItDoes: "For each architecture, on current Windows, takes the install sections Windows would choose for the INF's models and reports an AddService naming a service that another of them installs through a different service-install section with other settings (ServiceType, StartType, ErrorControl, ServiceBinary, LoadOrderGroup, Dependencies, StartName), or whose AddReg writes a value of the service key differently (InfVerif 1332).",
         whyBad: "A service has one configuration: each device install rewrites it, so the settings depend on which device was installed last. InfVerif 1333 makes it an error in /u and /w and a warning in /k; so does drvkit.",
         references: ["INF AddService Directive", "INF Validation Errors and Warnings"],
         triggering: [RuleExample(Self.twoDevices(secondStartType: "1", marker: "↓"))],
@@ -24,23 +25,42 @@ struct ServiceConfiguredDifferently: LintRule {
         var reported = Set<Int>()
         for architecture in context.architectures {
             let platform = context.platform(architecture)
-            var first: [String: (section: String, settings: [String: String])] = [:]
+            var first: [String: (section: String, settings: [String: String], values: [String: String])] = [:]
             for model in context.document.models(for: platform) {
                 guard let install = context.document.installSection(model.installSection, for: platform) else { continue }
                 for service in context.document.addServices(in: install.name(of: .services)) {
                     guard !service.serviceName.isEmpty, let name = service.installSection,
                           let section = context.document.serviceInstallSection(name) else { continue }
                     let settings = Self.settings(of: section)
+                    let values = Self.serviceKeyValues(of: section, context.document)
                     let key = service.serviceName.lowercased()
-                    guard let earlier = first[key] else { first[key] = (section.name, settings); continue }
-                    guard earlier.section.lowercased() != section.name.lowercased() else { continue }
+                    guard let earlier = first[key] else { first[key] = (section.name, settings, values); continue }
+                    guard earlier.section.lowercased() != section.name.lowercased(), reported.insert(service.line.range.lowerBound).inserted else { continue }
                     let differing = Self.settings.filter { earlier.settings[$0] != settings[$0] }
-                    guard !differing.isEmpty, reported.insert(service.line.range.lowerBound).inserted else { continue }
-                    let what = differing.map { "\($0) \(earlier.settings[$0] ?? "unset") and \(settings[$0] ?? "unset")" }.joined(separator: ", ")
-                    findings.add(Self.info, "service \(service.serviceName) is also installed by [\(earlier.section)] with other settings (\(what)): the device installed last decides", at: service.line.range(ofField: 3))
+                    if !differing.isEmpty {
+                        let what = differing.map { "\($0) \(earlier.settings[$0] ?? "unset") and \(settings[$0] ?? "unset")" }.joined(separator: ", ")
+                        findings.add(Self.info, "service \(service.serviceName) is also installed by [\(earlier.section)] with other settings (\(what)): the device installed last decides", at: service.line.range(ofField: 3))
+                    } else if let value = Set(earlier.values.keys).union(values.keys).sorted().first(where: { earlier.values[$0] != values[$0] }) {
+                        findings.add(Self.info, "service \(service.serviceName): [\(earlier.section)] and [\(section.name)] write its key's value \(value) differently: the device installed last decides",
+                                     at: service.line.range(ofField: 3), infVerif: 1332)
+                    }
                 }
             }
         }
+    }
+
+    /// The values a service-install section's AddReg writes in the service key (HKR), by `subkey\\name`.
+    static func serviceKeyValues(of section: ServiceInstallSection, _ document: INFDocument) -> [String: String] {
+        var result: [String: String] = [:]
+        for list in section.addReg {
+            for line in document.lines(in: list) {
+                let entry = RegistryEntry(line: line)
+                guard entry.root == .hkr, let flags = entry.flags, flags & RegistryValueSetDifferently.partialWrites == 0, let type = entry.valueType else { continue }
+                let key = "\(entry.subkey)\\\(entry.valueName ?? "")".lowercased()
+                if result[key] == nil { result[key] = "\(type) \(entry.data.map { $0.trimmingWhitespace() }.joined(separator: ","))" }
+            }
+        }
+        return result
     }
 
     /// A service-install section's settings as Windows stores them: numbers as numbers, names without case.
