@@ -41,6 +41,7 @@ extension RuleRegistry {
         DelRegStringMissing.self,
         UMDFServiceNotOrdered.self,
         RegistryValueSetDifferently.self,
+        FileListedTwice.self,
         NestedNeeds.self,
         DirectiveIgnoredInSection.self,
         DirectiveWithoutSection.self,

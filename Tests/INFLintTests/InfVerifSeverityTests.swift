@@ -66,6 +66,7 @@ struct InfVerifSeverityTests {
         1288: (.error, .error, .error),
         1289: (.error, .error, .error),
         1290: (.error, .error, .error),
+        1294: (.error, .error, .error),
         1295: (.error, .error, .error),
         1296: (.error, .error, .error),
         1297: (.error, .error, .error),
