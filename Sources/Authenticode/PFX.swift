@@ -133,11 +133,13 @@ public enum PFX {
     }
 }
 
-/// The key derivation of PKCS#12 (RFC 7292, appendix B.2) with SHA-256, which the integrity MAC
-/// uses: the password as a BMPString with its two-zero terminator, diversified by `id` (3 = MAC key).
+/// The key derivation of PKCS#12 (RFC 7292, appendix B.2), which the integrity MAC uses: the
+/// password as a BMPString with its two-zero terminator, diversified by `id` (3 = MAC key), with
+/// SHA-256 (what drvkit and OpenSSL 3 write) or SHA-1 (older files).
 enum PKCS12KeyDerivation {
-    static func derive(password: String, salt: [UInt8], id: UInt8, iterations: Int, count: Int) -> [UInt8] {
-        let u = 32, v = 64
+    static func derive(password: String, salt: [UInt8], id: UInt8, iterations: Int, count: Int, hash: DigestAlgorithm = .sha256) -> [UInt8] {
+        let u = hash == .sha1 ? 20 : 32, v = 64
+        let digest = { (bytes: [UInt8]) in FlatDigest.digest(bytes, hash) }
         let passwordBytes = Array(DERWriting.bmp(password).bytes) + [0, 0]
         func stretched(_ bytes: [UInt8]) -> [UInt8] {
             guard !bytes.isEmpty else { return [] }
@@ -148,8 +150,8 @@ enum PKCS12KeyDerivation {
         var input = stretched(salt) + stretched(passwordBytes)
         var output: [UInt8] = []
         while output.count < count {
-            var a = Array(SHA256.hash(data: diversifier + input))
-            for _ in 1..<max(1, iterations) { a = Array(SHA256.hash(data: a)) }
+            var a = digest(diversifier + input)
+            for _ in 1..<max(1, iterations) { a = digest(a) }
             output += a
             // Each v-byte block of the input becomes (block + B + 1) mod 2^(8v), B being A repeated to v bytes.
             let b = (0..<v).map { a[$0 % u] }

@@ -10,15 +10,21 @@ import X509
 /// Reading signing material given on the command line (exit 3 when unreadable).
 /// `--cert`, `--key` and `--output` of the commands that sign one file (`catalog sign`, `sign`).
 struct SigningOptions: ParsableArguments {
-    @Option(help: "Signing certificate (PEM; a chain, signer first).") var cert: String
-    @Option(help: "RSA private key (PEM).") var key: String
+    @Option(help: "Signing certificate (PEM; a chain, signer first).") var cert: String?
+    @Option(help: "RSA private key (PEM).") var key: String?
+    @Option(help: "Certificate and key as one PKCS#12 file, instead of --cert and --key (needs --password).") var pfx: String?
+    @Option(help: "The --pfx file's password.") var password: String?
     @Option(name: .shortAndLong, help: "Output file (default: sign in place).") var output: String?
+
+    func validate() throws {
+        try SigningInputs.validate(cert: cert, key: key, pfx: pfx, password: password, required: true)
+    }
 
     /// Reads `file`, signs its bytes with `sign` and writes the result atomically to `--output`, else
     /// in place. Errors become exit 3 with the file's name and `describe`'s text.
     func sign(_ file: String, describe: (Error) -> String = { "\($0)" },
               _ sign: ([UInt8], [Certificate], _RSAKey) throws -> [UInt8]) throws {
-        let (chain, privateKey) = try SigningInputs.signer(cert: cert, key: key)
+        let (chain, privateKey) = try SigningInputs.signer(cert: cert, key: key, pfx: pfx, password: password)!
         let signed: [UInt8]
         do { signed = try sign(try SigningInputs.bytes(file), chain, privateKey) }
         catch let failure as CommandFailure { throw failure }
@@ -33,6 +39,24 @@ enum SigningInputs {
             throw CommandFailure(exitCode: 3, message: "\(path): error: cannot read the file")
         }
         return text
+    }
+
+    /// `--cert` and `--key`, or `--pfx` and `--password`, exactly one pair (none unless `required`).
+    static func validate(cert: String?, key: String?, pfx: String?, password: String?, required: Bool) throws {
+        let pem = cert != nil || key != nil, pkcs12 = pfx != nil || password != nil
+        if pem && pkcs12 { throw ValidationError("give --cert and --key, or --pfx and --password, not both") }
+        if pem && (cert == nil || key == nil) { throw ValidationError("--cert and --key go together") }
+        if pkcs12 && (pfx == nil || password == nil) { throw ValidationError("--pfx and --password go together") }
+        if required && !pem && !pkcs12 { throw ValidationError("signing needs --cert and --key, or --pfx and --password") }
+    }
+
+    /// The signing chain and key from PEM files or a PFX; nil when neither is given.
+    static func signer(cert: String?, key: String?, pfx: String?, password: String?) throws -> (chain: [Certificate], key: _RSAKey)? {
+        if let cert, let key { return try signer(cert: cert, key: key) }
+        guard let pfx, let password else { return nil }
+        do { return try PFX.read(try bytes(pfx), password: password) } catch let failure as CommandFailure { throw failure } catch {
+            throw CommandFailure(exitCode: 3, message: "\(pfx): error: \(error)")
+        }
     }
 
     static func signer(cert: String, key: String) throws -> (chain: [Certificate], key: _RSAKey) {
@@ -216,15 +240,17 @@ extension Drvkit {
             @Option(help: "Architecture: x86, amd64, arm or arm64.") var arch: String
             @Option(name: .shortAndLong, help: "The package folder to write.") var output: String
             @Option(help: "Inf2Cat OS list, e.g. 10_X64,10_22H2_X64 (default: Windows 10 for ARCH).") var os: String?
-            @Flag(help: "Sign the catalog (needs --cert and --key).") var sign = false
+            @Flag(help: "Sign the catalog (needs --cert and --key, or --pfx and --password).") var sign = false
             @Option(help: "Signing certificate (PEM).") var cert: String?
             @Option(help: "RSA private key (PEM).") var key: String?
+            @Option(help: "Certificate and key as one PKCS#12 file, instead of --cert and --key (needs --password).") var pfx: String?
+            @Option(help: "The --pfx file's password.") var password: String?
             @Option(help: "Catalog format: 1 (SHA-1 members, as Inf2Cat writes; every Windows) or 2 (SHA-256 members; Windows 8 and later).")
             var catalogVersion = 1
 
             func validate() throws {
                 guard let arch = Architecture(decoration: arch) else { throw ValidationError("--arch takes x86, amd64, arm or arm64, not '\(self.arch)'") }
-                if sign && (cert == nil || key == nil) { throw ValidationError("--sign needs --cert and --key") }
+                try SigningInputs.validate(cert: cert, key: key, pfx: pfx, password: password, required: sign)
                 if let os, case .failure(let problem) = OSAttributes.resolve(os) { throw ValidationError(problem.message) }
                 guard let version = CatalogVersion(rawValue: catalogVersion) else { throw ValidationError("--catalog-version takes 1 or 2, not \(catalogVersion)") }
                 if let problem = OSAttributes.problem(catalogVersion: version, osList: os ?? OSAttributes.defaultList(for: arch.rawValue)) {
@@ -233,7 +259,7 @@ extension Drvkit {
             }
 
             func run() throws {
-                let signer = try sign ? SigningInputs.signer(cert: cert!, key: key!) : nil
+                let signer = try sign ? SigningInputs.signer(cert: cert, key: key, pfx: pfx, password: password) : nil
                 let builder = PackageBuilder(infPath: inf, architecture: Architecture(decoration: arch)!, osList: os, signer: signer,
                                              catalogVersion: CatalogVersion(rawValue: catalogVersion)!)
                 do {

@@ -87,6 +87,30 @@ struct PackageCommandTests {
         #expect(tampered.exitCode == 1 && tampered.stdout.contains("echo.sys: its SHA-256 hash "), "\(tampered.stdout)")
     }
 
+    /// A PFX instead of PEM files: `package build --sign --pfx` and `catalog sign --pfx`, with the password
+    /// it was exported with; a wrong one is exit 3, and the two kinds of input do not mix.
+    @Test func signingTakesAPFX() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let inf = try echoSource(dir)
+        let cert = dir.appendingPathComponent("test.pem").path, key = dir.appendingPathComponent("test.key").path
+        let pfx = dir.appendingPathComponent("test.pfx").path
+        #expect(try CommandRunner.run(["cert", "create", "--subject", "CN=Contoso PFX", "--cert-out", cert, "--key-out", key,
+                                       "--pfx-out", pfx, "--password", "pw", "--key-bits", "2048"]).exitCode == 0)
+        let out = dir.appendingPathComponent("pkg").path
+        let build = try CommandRunner.run(["package", "build", inf.path, "--arch", "amd64", "-o", out, "--sign", "--pfx", pfx, "--password", "pw"])
+        #expect(build.exitCode == 0 && build.stdout.contains("(signed)"), "\(build.stderr)")
+        #expect(try CommandRunner.run(["verify", out, "--trust", cert]).exitCode == 0)
+        // Re-sign the catalog in place from the PFX; a wrong password cannot open it.
+        #expect(try CommandRunner.run(["catalog", "sign", out + "/echo.cat", "--pfx", pfx, "--password", "pw"]).exitCode == 0)
+        #expect(try CommandRunner.run(["verify", out, "--trust", cert]).exitCode == 0)
+        let wrong = try CommandRunner.run(["catalog", "sign", out + "/echo.cat", "--pfx", pfx, "--password", "nope"])
+        #expect(wrong.exitCode == 3 && wrong.stderr.contains("test.pfx: error: wrong password"), "\(wrong.stderr)")
+        let mixed = try CommandRunner.run(["catalog", "sign", out + "/echo.cat", "--pfx", pfx, "--password", "pw", "--cert", cert, "--key", key])
+        #expect(mixed.exitCode == 2 && mixed.stderr.contains("not both"), "\(mixed.stderr)")
+        #expect(try CommandRunner.run(["package", "build", inf.path, "--arch", "amd64", "-o", out + "2", "--sign", "--pfx", pfx]).exitCode == 2)
+    }
+
     /// `catalog show` prints the signature's time-stamp: an Authenticode countersignature (WHQL, 2016)
     /// and an RFC 3161 token (a commercial signer's), checked against the signature they stamp.
     @Test func catalogShowPrintsTheTimestamp() throws {
