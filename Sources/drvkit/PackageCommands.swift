@@ -8,7 +8,7 @@ import Reporting
 import X509
 
 /// Reading signing material given on the command line (exit 3 when unreadable).
-/// `--cert`, `--key` and `--output` of the commands that sign one file (`catalog sign`, `sign`).
+/// `--cert` and `--key` (or `--pfx` and `--password`) and `--output` of the commands that sign one file (`catalog sign`, `sign`).
 struct SigningOptions: ParsableArguments {
     @Option(help: "Signing certificate (PEM; a chain, signer first).") var cert: String?
     @Option(help: "RSA private key (PEM).") var key: String?
