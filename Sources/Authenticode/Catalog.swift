@@ -108,8 +108,7 @@ extension Catalog {
         // DER: the attributes of a member are a SET OF (sorted by encoding); members go by tag.
         members = members.map { ($0.tag, $0.attributes.sorted { $0.lexicographicallyPrecedes($1) }) }
         members.sort { $0.tag.lexicographicallyPrecedes($1.tag) }
-        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
-        let time = try UTCTime(year: c.year!, month: c.month!, day: c.day!, hours: c.hour!, minutes: c.minute!, seconds: c.second!)
+        let time = try ASN1Time.utcTime(date)
         return try DERWriting.encode { s in
             try s.appendConstructedNode(identifier: .sequence) { c in
                 try c.appendConstructedNode(identifier: .sequence) { c in try c.serialize(AuthenticodeOID.catalogList) }

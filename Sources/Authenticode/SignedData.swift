@@ -59,8 +59,7 @@ public struct SignedData: Sendable {
                             privateKey: _RSA.Signing.PrivateKey, signingTime: Date = Date()) throws -> [UInt8] {
         guard let signer = chain.first else { throw CatalogError("no signing certificate") }
         let digest = FlatDigest.digest(try contentOctets(content), .sha256)
-        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: signingTime)
-        let time = try UTCTime(year: c.year!, month: c.month!, day: c.day!, hours: c.hour!, minutes: c.minute!, seconds: c.second!)
+        let time = try ASN1Time.utcTime(signingTime)
         var attributes: [[UInt8]] = [
             try Catalog.attribute(AuthenticodeOID.contentType, value: try DERWriting.encode { try $0.serialize(contentType) }),
             try Catalog.attribute(AuthenticodeOID.messageDigest, value: try DERWriting.encode { try $0.serialize(ASN1OctetString(contentBytes: digest[...])) }),

@@ -30,8 +30,13 @@ enum TimestampOID {
     static let tstInfo: ASN1ObjectIdentifier = [1, 2, 840, 113549, 1, 9, 16, 1, 4]
 }
 
-/// UTCTime and GeneralizedTime values as dates (UTC).
+/// UTCTime and GeneralizedTime values as dates (UTC), and dates as UTCTime.
 enum ASN1Time {
+    static func utcTime(_ date: Date) throws -> UTCTime {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
+        return try UTCTime(year: c.year!, month: c.month!, day: c.day!, hours: c.hour!, minutes: c.minute!, seconds: c.second!)
+    }
+
     static func date(_ node: ASN1Node) -> Date? {
         var c = DateComponents()
         c.timeZone = TimeZone(identifier: "UTC")
@@ -73,7 +78,7 @@ extension SignedData {
         } else {
             stamp.problem = "the time-stamp's own signature does not verify"
         }
-        if case .constructed(let imprint) = items[2].content, let parts = Optional(Array(imprint)), parts.count == 2,
+        if case .constructed(let imprint) = items[2].content, case let parts = Array(imprint), parts.count == 2,
            case .constructed(let alg) = parts[0].content, let oid = try? ASN1ObjectIdentifier(derEncoded: Array(alg)[0]),
            let hashed = try? ASN1OctetString(derEncoded: parts[1]) {
             let algorithm: DigestAlgorithm? = oid == AuthenticodeOID.sha1 ? .sha1 : oid == AuthenticodeOID.sha256 ? .sha256 : nil
