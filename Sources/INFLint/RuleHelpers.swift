@@ -22,6 +22,11 @@ extension LintContext {
         graph.roles.keys.sorted().flatMap { document.lines(in: $0, key: key) }
     }
 
+    /// The lines of every reached section whose key is one of `keys` (lower-cased), in the same order.
+    public func reachedLines(keys: Set<String>) -> [INFLine] {
+        graph.roles.keys.sorted().flatMap { document.lines(in: $0).filter { $0.key.map { keys.contains($0.lowercased()) } ?? false } }
+    }
+
     /// The lines of every section a `directive` (`AddProperty`…) of a reached section names, each
     /// section once (from the references the section graph already collected).
     public func linesOfSections(namedBy directive: String) -> [INFLine] {
@@ -108,5 +113,29 @@ extension LintContext {
     static var today: (Int, Int, Int) {
         let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
         return (c.year ?? 2000, c.month ?? 1, c.day ?? 1)
+    }
+}
+
+extension LintContext {
+    /// HKR AddReg lines of `.HW` sections that write the device's `UpperFilters` or `LowerFilters`,
+    /// with the value's name as written (DK7017, DK6008).
+    var filterListWrites: [(entry: RegistryEntry, name: String)] {
+        registryUses.compactMap { use in
+            guard use.context == .hardwareKey, use.entry.root == .hkr, use.directive.lowercased() == "addreg", use.entry.subkey.isEmpty,
+                  let name = use.entry.valueName?.trimmingWhitespace(), ["upperfilters", "lowerfilters"].contains(name.lowercased()) else { return nil }
+            return (use.entry, name)
+        }
+    }
+}
+
+extension RegistryEntry {
+    /// FLG_ADDREG_NOCLOBBER, DELVAL, APPEND, KEYONLY, OVERWRITEONLY: AddReg lines that do not set a whole value.
+    static let partialWrites: UInt32 = 0x2 | 0x4 | 0x8 | 0x10 | 0x20
+
+    /// The value an AddReg line sets whole: the key `root\subkey\name` (lower-cased) and its type and
+    /// data; nil for a line that sets no whole value (DK5035, DK5016 compare them).
+    var wholeValueWrite: (key: String, value: String)? {
+        guard let root, let flags, flags & Self.partialWrites == 0, let type = valueType else { return nil }
+        return ("\(root.rawValue)\\\(subkey)\\\(valueName ?? "")".lowercased(), "\(type) \(data.map { $0.trimmingWhitespace() }.joined(separator: ","))")
     }
 }

@@ -19,12 +19,8 @@ struct DirectiveValueMissing: LintRule {
     ]
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        for name in context.graph.roles.keys.sorted() {
-            for line in context.document.lines(in: name) {
-                guard let key = line.key, Self.valueDirectives.contains(key.lowercased()),
-                      (line.field(1) ?? "").trimmingWhitespace().isEmpty else { continue }
-                findings.add(Self.info, "\(key) has no value: the line does nothing", at: line.keyRange ?? line.range)
-            }
+        for line in context.reachedLines(keys: Self.valueDirectives) where (line.field(1) ?? "").trimmingWhitespace().isEmpty {
+            findings.add(Self.info, "\(line.key!) has no value: the line does nothing", at: line.keyRange ?? line.range)
         }
     }
 }

@@ -19,12 +19,8 @@ struct DirectiveWithoutSection: LintRule {
     ]
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        for name in context.graph.roles.keys.sorted() {
-            for line in context.document.lines(in: name) {
-                guard let key = line.key, Self.sectionListDirectives.contains(key.lowercased()),
-                      line.fields.allSatisfy({ $0.trimmingWhitespace().isEmpty }) else { continue }
-                findings.add(Self.info, "\(key) names no section: the line does nothing", at: line.keyRange ?? line.range)
-            }
+        for line in context.reachedLines(keys: Self.sectionListDirectives) where line.fields.allSatisfy({ $0.trimmingWhitespace().isEmpty }) {
+            findings.add(Self.info, "\(line.key!) names no section: the line does nothing", at: line.keyRange ?? line.range)
         }
     }
 }

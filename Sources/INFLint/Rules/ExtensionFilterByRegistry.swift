@@ -24,10 +24,8 @@ struct ExtensionFilterByRegistry: LintRule {
     func check(_ context: LintContext, into findings: inout Findings) {
         guard context.isExtensionINF else { return }
         let advice = "an extension INF adds filters with AddFilter in a [DDInstall.Filters] section, which Windows merges with the other packages' filters"
-        for use in context.registryUses where use.context == .hardwareKey && use.entry.root == .hkr && use.directive.lowercased() == "addreg" {
-            guard use.entry.subkey.isEmpty, let name = use.entry.valueName?.trimmingWhitespace(),
-                  ["upperfilters", "lowerfilters"].contains(name.lowercased()) else { continue }
-            findings.add(Self.info, "\(name) written with AddReg: \(advice)", at: use.entry.line.range)
+        for (entry, name) in context.filterListWrites {
+            findings.add(Self.info, "\(name) written with AddReg: \(advice)", at: entry.line.range)
         }
         for line in context.linesOfSections(namedBy: "AddProperty") {
             guard case .success(let entry) = AddPropertyEntry.read(line), let name = Self.filterProperties[entry.key] else { continue }

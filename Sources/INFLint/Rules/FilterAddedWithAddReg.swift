@@ -14,11 +14,9 @@ struct FilterAddedWithAddReg: LintRule {
         passing: [RuleExample(device: "[Dev.NT]\n[Dev.NT.Filters]\nAddFilter = ContosoFilter,, Contoso.Filter\n[Contoso.Filter]\nFilterPosition = Upper\n")])
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        for use in context.registryUses where use.context == .hardwareKey && use.entry.root == .hkr && use.directive.lowercased() == "addreg" {
-            guard use.entry.subkey.isEmpty, let name = use.entry.valueName?.trimmingWhitespace(),
-                  ["upperfilters", "lowerfilters"].contains(name.lowercased()) else { continue }
+        for (entry, name) in context.filterListWrites {
             let position = name.lowercased() == "upperfilters" ? "Upper" : "Lower"
-            findings.add(Self.info, "\(name) written with AddReg: isolated packages add filters with AddFilter in a [DDInstall.Filters] section (FilterPosition = \(position))", at: use.entry.line.range(ofField: 1))
+            findings.add(Self.info, "\(name) written with AddReg: isolated packages add filters with AddFilter in a [DDInstall.Filters] section (FilterPosition = \(position))", at: entry.line.range(ofField: 1))
         }
     }
 }

@@ -18,9 +18,6 @@ struct RegistryValueSetDifferently: LintRule {
         return RuleExample.deviceSkeleton(body).replacingOccurrences(of: "%Dev.Desc% = Dev, Root\\Dev\n", with: "%Dev.Desc% = Dev, Root\\Dev\n%Dev.Desc% = Dev2, Root\\Dev2\n")
     }
 
-    /// FLG_ADDREG_NOCLOBBER, DELVAL, APPEND, KEYONLY, OVERWRITEONLY: lines that do not set a whole value.
-    static let partialWrites: UInt32 = 0x2 | 0x4 | 0x8 | 0x10 | 0x20
-
     func check(_ context: LintContext, into findings: inout Findings) {
         var reported = Set<Int>()
         for architecture in context.architectures {
@@ -34,10 +31,7 @@ struct RegistryValueSetDifferently: LintRule {
                     for list in context.document.references("AddReg", in: section) {
                         for line in context.document.lines(in: list.value) {
                             let entry = RegistryEntry(line: line)
-                            guard let root = entry.root, root != .hkr, let flags = entry.flags, flags & Self.partialWrites == 0,
-                                  let type = entry.valueType else { continue }
-                            let key = "\(root.rawValue)\\\(entry.subkey)\\\(entry.valueName ?? "")".lowercased()
-                            let value = "\(type) \(entry.data.map { $0.trimmingWhitespace() }.joined(separator: ","))"
+                            guard let root = entry.root, root != .hkr, let (key, value) = entry.wholeValueWrite else { continue }
                             guard let earlier = first[key] else { first[key] = (install.sectionName, value); continue }
                             guard earlier.section.lowercased() != install.sectionName.lowercased(), earlier.value != value,
                                   reported.insert(line.range.lowerBound).inserted else { continue }

@@ -13,7 +13,7 @@ struct SectionSharedByDirectives: LintRule {
         passing: [RuleExample(device: "[Dev.NT]\nCopyFiles = Dev.Files\n[Dev.Files]\ndev.sys\n")])
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        for (earlier, ref) in Self.sharedSections(context) where Self.kind(of: earlier.directive).lowercased() == Self.kind(of: ref.directive).lowercased() {
+        for (earlier, ref) in Self.sharedSections(context) where Self.sameKind(earlier.directive, ref.directive) {
             findings.add(Self.info, "[\(ref.target)] is used by both \(earlier.directive) and \(ref.directive)", at: ref.range)
         }
     }
@@ -28,6 +28,9 @@ struct SectionSharedByDirectives: LintRule {
         default: return "a section of \(directive)"
         }
     }
+
+    /// Whether two directives read their sections as the same kind (DK3010) or not (DK3017).
+    static func sameKind(_ a: String, _ b: String) -> Bool { kind(of: a).lowercased() == kind(of: b).lowercased() }
 
     /// Each section named by a second directive: the first reference and that second one (once per section).
     static func sharedSections(_ context: LintContext) -> [(SectionReference, SectionReference)] {

@@ -14,7 +14,7 @@ struct SectionUsedAsTwoKinds: LintRule {
 
     func check(_ context: LintContext, into findings: inout Findings) {
         for (earlier, ref) in SectionSharedByDirectives.sharedSections(context)
-        where SectionSharedByDirectives.kind(of: earlier.directive).lowercased() != SectionSharedByDirectives.kind(of: ref.directive).lowercased() {
+        where !SectionSharedByDirectives.sameKind(earlier.directive, ref.directive) {
             findings.add(Self.info, "[\(ref.target)] is \(SectionSharedByDirectives.kind(of: earlier.directive)) for \(earlier.directive), but \(ref.directive) reads it as \(SectionSharedByDirectives.kind(of: ref.directive))",
                          at: ref.range)
         }

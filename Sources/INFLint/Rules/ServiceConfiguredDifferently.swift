@@ -55,9 +55,9 @@ struct ServiceConfiguredDifferently: LintRule {
         for list in section.addReg {
             for line in document.lines(in: list) {
                 let entry = RegistryEntry(line: line)
-                guard entry.root == .hkr, let flags = entry.flags, flags & RegistryValueSetDifferently.partialWrites == 0, let type = entry.valueType else { continue }
-                let key = "\(entry.subkey)\\\(entry.valueName ?? "")".lowercased()
-                if result[key] == nil { result[key] = "\(type) \(entry.data.map { $0.trimmingWhitespace() }.joined(separator: ","))" }
+                guard entry.root == .hkr, let (key, value) = entry.wholeValueWrite else { continue }
+                let relative = String(key.dropFirst("hkr\\".count))
+                if result[relative] == nil { result[relative] = value }
             }
         }
         return result
