@@ -11,10 +11,8 @@ public struct PFXError: Error, CustomStringConvertible, Sendable {
 }
 
 extension PFX {
-    static let encryptedDataOID: ASN1ObjectIdentifier = [1, 2, 840, 113549, 1, 7, 6]
-    static let keyBagOID: ASN1ObjectIdentifier = [1, 2, 840, 113549, 1, 12, 10, 1, 1]
-    static let hmacWithSHA1: ASN1ObjectIdentifier = [1, 2, 840, 113549, 2, 7]
-    static let aesCBC: [ASN1ObjectIdentifier: Int] = [[2, 16, 840, 1, 101, 3, 4, 1, 2]: 16, [2, 16, 840, 1, 101, 3, 4, 1, 22]: 24, [2, 16, 840, 1, 101, 3, 4, 1, 42]: 32]
+    /// AES-CBC ciphers PBES2 may name, and their key lengths.
+    static let aesCBC: [ASN1ObjectIdentifier: Int] = [[2, 16, 840, 1, 101, 3, 4, 1, 2]: 16, [2, 16, 840, 1, 101, 3, 4, 1, 22]: 24, OID.aes256CBC: 32]
     /// PKCS#12's own password-based schemes (RFC 7292, appendix C), which need 3DES or RC2.
     static let legacySchemes: [ASN1ObjectIdentifier: String] = [
         [1, 2, 840, 113549, 1, 12, 1, 1]: "pbeWithSHAAnd128BitRC4", [1, 2, 840, 113549, 1, 12, 1, 2]: "pbeWithSHAAnd40BitRC4",
@@ -41,7 +39,7 @@ extension PFX {
             let safeContents: [UInt8]
             if type == OID.data {
                 safeContents = try dataContent(contentInfo)
-            } else if type == encryptedDataOID, parts.count == 2, let encrypted = try explicitChild(parts[1]) {
+            } else if type == OID.encryptedData, parts.count == 2, let encrypted = try explicitChild(parts[1]) {
                 // EncryptedData { version, EncryptedContentInfo { contentType, algorithm, [0] IMPLICIT encryptedContent } }
                 let info = try sequence(try sequence(encrypted)[1])
                 guard info.count == 3, case .primitive(let content) = info[2].content else { throw PFXError("malformed encrypted certificate bag") }
@@ -62,7 +60,7 @@ extension PFX {
                     let encrypted = try sequence(value)
                     guard encrypted.count == 2 else { throw PFXError("malformed shrouded key bag") }
                     keys.append(try decrypt(Array(try ASN1OctetString(derEncoded: encrypted[1]).bytes), algorithm: encrypted[0], password: password))
-                } else if id == keyBagOID {
+                } else if id == OID.keyBag {
                     keys.append(Array(value.encodedBytes))
                 }
             }
@@ -112,14 +110,14 @@ extension PFX {
         let pbkdf2 = try sequence(kdf[1])
         let salt = Array(try ASN1OctetString(derEncoded: pbkdf2[0]).bytes)
         let iterations = try Int(derEncoded: pbkdf2[1])
-        var prf = hmacWithSHA1
+        var prf = OID.hmacWithSHA1
         if let last = pbkdf2.last, last.identifier == .sequence { prf = try ASN1ObjectIdentifier(derEncoded: try sequence(last)[0]) }
         let cipherOID = try ASN1ObjectIdentifier(derEncoded: cipher[0])
         guard let keyLength = aesCBC[cipherOID] else { throw PFXError("the PFX uses the cipher \(cipherOID); drvkit decrypts AES-CBC only") }
         let hash: KDF.Insecure.PBKDF2.HashFunction
         switch prf {
         case OID.hmacWithSHA256: hash = .sha256
-        case hmacWithSHA1: hash = .insecureSHA1
+        case OID.hmacWithSHA1: hash = .insecureSHA1
         default: throw PFXError("the PFX's PBKDF2 uses \(prf), which drvkit does not support")
         }
         let key = try KDF.Insecure.PBKDF2.deriveKey(from: Array(password.utf8), salt: salt, using: hash,
