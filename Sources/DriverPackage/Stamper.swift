@@ -9,7 +9,7 @@ public struct StampOptions: Sendable {
     public var driverVer: DriverVer?
     /// `1.NN`: replaces `$KMDFVERSION$` (and `$KMDFCOINSTALLERVERSION$` as `01NNN`).
     public var kmdfVersion: String?
-    /// `2.NN`: replaces `$UMDFVERSION$` (and `$UMDFCOINSTALLERVERSION$`).
+    /// `2.NN` or `2.NN.S`: replaces `$UMDFVERSION$` (written `2.NN.0` for `2.NN`) and `$UMDFCOINSTALLERVERSION$`.
     public var umdfVersion: String?
 
     public init(architecture: Architecture, driverVer: DriverVer? = nil, kmdfVersion: String? = nil, umdfVersion: String? = nil) {
@@ -43,13 +43,20 @@ public enum Stamper {
         return try DriverVer.parse(date: parts.first ?? "", version: versionText).mapError { StampError(description: "--driver-ver: \($0.description)") }.get()
     }
 
+    /// The text for `$KMDFVERSION$` or `$UMDFVERSION$` and for its co-installer keyword. KMDF
+    /// versions are `major.minor`; UMDF versions are `major.minor.service` ("Specifying WDF
+    /// Directives in INF Files", stampinf -u), so `2.NN` is written `2.NN.0`.
     static func check(_ version: String?, major: String, name: String) throws -> (String, String)? {
         guard let version else { return nil }
-        let parts = version.split(separator: ".")
-        guard parts.count == 2, parts[0] == major, let minor = Int(parts[1]), (0...99).contains(minor) else {
-            throw StampError(description: "--\(name)-version must look like \(major).NN, not '\(version)'")
+        let parts = version.split(separator: ".", omittingEmptySubsequences: false)
+        let isUMDF = name == "umdf"
+        let form = isUMDF ? "\(major).NN or \(major).NN.S" : "\(major).NN"
+        guard parts.count == 2 || (isUMDF && parts.count == 3), parts[0] == major, let minor = Int(parts[1]), (0...99).contains(minor),
+              parts.dropFirst(2).allSatisfy({ !$0.isEmpty && $0.count <= 5 && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
+            throw StampError(description: "--\(name)-version must look like \(form), not '\(version)'")
         }
-        return (version, String(format: "0%@%03d", String(major), minor))
+        let stamped = isUMDF && parts.count == 2 ? version + ".0" : version
+        return (stamped, String(format: "0%@%03d", String(major), minor))
     }
 
     /// The stamped text.

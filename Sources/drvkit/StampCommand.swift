@@ -19,7 +19,7 @@ extension Drvkit {
         @Option(help: "Target architecture: x86, amd64, arm or arm64.") var arch: String
         @Option(help: "DriverVer: MM/DD/YYYY,w.x.y.z or *.") var driverVer: String?
         @Option(help: "KMDF version (1.NN).") var kmdfVersion: String?
-        @Option(help: "UMDF version (2.NN).") var umdfVersion: String?
+        @Option(help: "UMDF version (2.NN, written 2.NN.0, or 2.NN.S).") var umdfVersion: String?
         @Option(name: .shortAndLong, help: "Output file (default: the template's name with .inf).") var output: String?
 
         func validate() throws {

@@ -35,6 +35,21 @@ struct StamperTests {
         return String(decoding: units, as: UTF16.self)
     }
 
+    /// UmdfLibraryVersion is major.minor.service (stampinf -u): `2.NN` is stamped `2.NN.0`, a
+    /// three-part version as given; the co-installer keyword takes major and minor.
+    @Test func umdfVersionsAreStampedWithThreeParts() throws {
+        let template = "[Version]\r\nSignature = \"$Windows NT$\"\r\n[Dev.Umdf]\r\nUmdfLibraryVersion = $UMDFVERSION$\r\nCoInstaller = WUDFUpdate_$UMDFCOINSTALLERVERSION$.dll\r\n"
+        for (given, written) in [("2.33", "2.33.0"), ("2.15.1", "2.15.1")] {
+            let text = try stamp(template, StampOptions(architecture: .amd64, umdfVersion: given))
+            #expect(text.contains("UmdfLibraryVersion = \(written)\r\n"), "\(given)")
+            #expect(text.contains("WUDFUpdate_0\(given.hasPrefix("2.33") ? "2033" : "2015").dll"), "\(given)")
+        }
+        for bad in ["2", "2.33.", "2.33.0.0", "1.11.0", "2.x"] {
+            #expect(throws: StampError.self, "\(bad)") { try stamp(template, StampOptions(architecture: .amd64, umdfVersion: bad)) }
+        }
+        #expect(throws: StampError.self) { try stamp(template, StampOptions(architecture: .amd64, kmdfVersion: "1.33.0")) }
+    }
+
     @Test func replacesPlaceholdersAndSetsDriverVer() throws {
         let options = StampOptions(architecture: .arm64, driverVer: try Stamper.parseDriverVer("05/06/2025,1.2.3.4"), kmdfVersion: "1.33")
         let text = try stamp(Self.template, options)
