@@ -55,6 +55,8 @@ public final class LintContext {
     public var tree: SyntaxTree { document.tree }
     /// A `.inx` template: `$ARCH$` and other stampinf placeholders are allowed.
     public let isTemplate: Bool
+    /// Named as a template (`.inx`, `.in`), not only holding placeholders as a WDK project's `.inf` source does.
+    public let isTemplateFileName: Bool
     /// The `FILE_DEVICE_*` value fixes write for DeviceType (`--device-type`; FILE_DEVICE_UNKNOWN by default).
     public var fixDeviceType: UInt32 = 0x22
     /// The Provider the INF must name (`--provider`), or nil.
@@ -100,7 +102,8 @@ public final class LintContext {
         self.path = path
         self.mode = mode
         let lower = path.lowercased()
-        self.isTemplate = lower.hasSuffix(".inx") || lower.hasSuffix(".in") || Template.hasPlaceholders(document.tree.source.units)
+        self.isTemplateFileName = lower.hasSuffix(".inx") || lower.hasSuffix(".in")
+        self.isTemplate = isTemplateFileName || Template.hasPlaceholders(document.tree.source.units)
     }
 
     /// Parses `source` (for tests and examples).

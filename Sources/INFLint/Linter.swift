@@ -51,8 +51,9 @@ public struct Linter: Sendable {
         context.expectedProvider = expectedProvider
         context.isolationBuild = isolationBuild
         context.targetOS = targetOS
-        // A template's files are named before stamping: its folder is not a package yet.
-        context.packageFolder = context.isTemplate ? nil : packageFolderInspector?(context.document, path)
+        // A template's files are named before stamping: its folder is not a package yet. An `.inf`
+        // given with `--package` is meant to ship, placeholders or not (DK8006 reports them).
+        context.packageFolder = context.isTemplateFileName ? nil : packageFolderInspector?(context.document, path)
         let suppressions = Suppressions(tree: tree)
         var all: [Finding] = []
         let rules = activeRules

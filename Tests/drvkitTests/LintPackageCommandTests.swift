@@ -113,7 +113,7 @@ struct LintPackageCommandTests {
         let rules = try CommandRunner.run(["rules", "--json"]).stdout
         let list = try #require(try JSONSerialization.jsonObject(with: Data(rules.utf8)) as? [[String: Any]])
         let reading = list.filter { $0["readsPackageFolder"] as? Bool == true }.compactMap { $0["code"] as? String }
-        #expect(reading == ["DK8001", "DK8002", "DK8003", "DK8004", "DK8005"])
+        #expect(reading == ["DK8001", "DK8002", "DK8003", "DK8004", "DK8005", "DK8006"])
         #expect(list.allSatisfy { $0["readsPackageFolder"] is Bool })
     }
 }

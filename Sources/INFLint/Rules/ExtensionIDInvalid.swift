@@ -5,7 +5,7 @@ struct ExtensionIDInvalid: LintRule {
     static let info = RuleInfo(
         code: "DK2019", name: "extension-id-invalid",
         summary: "An extension INF without an ExtensionId, or with one that is not a GUID.",
-        severity: .error, infVerif: 1381,
+        severity: .error, infVerif: 1381, alsoInfVerif: [1380],
         whatItDoes: "Reports extension INFs (`Class = Extension` or its ClassGuid) whose [Version] has no ExtensionId (InfVerif 1381), or one that is not a braced GUID (1380).",
         whyBad: "Windows picks one extension INF per ExtensionId for a device (the one with the newest DriverVer); without a valid one the extension cannot be told apart from others and does not install.",
         references: ["Using an Extension INF File", "INF Version Section", "INF Validation Errors and Warnings"],
@@ -27,6 +27,6 @@ struct ExtensionIDInvalid: LintRule {
         }
         let value = id.field(1) ?? ""
         guard !ClassGuidMalformed.isGUID(value) else { return }
-        findings.add(Self.info, "ExtensionId '\(value)' is not a GUID of the form {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}", at: id.range(ofField: 1))
+        findings.add(Self.info, "ExtensionId '\(value)' is not a GUID of the form {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}", at: id.range(ofField: 1), infVerif: 1380)
     }
 }
