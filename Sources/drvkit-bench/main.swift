@@ -6,15 +6,18 @@ import Authenticode
 
 /// Throughput benchmark: parse and resolve the INF corpus, next to `wc -l` on the same bytes.
 ///
-///     swift run -c release drvkit-bench [CORPUS_DIR] [--megabytes N] [--runs N]
+///     swift run -c release drvkit-bench [CORPUS_DIR] [--megabytes N] [--runs N] [--glibc-trimming]
 ///
 /// The corpus is read into memory and repeated to at least N MB (default 100); each run decodes,
 /// parses and resolves every file (SyntaxTree + INFDocument, every field substituted). The best
 /// run is reported, and `wc -l` is timed on a file holding the same bytes in the same process run.
+/// The process keeps freed heap as `drvkit` does (``BatchMemory``) unless `--glibc-trimming` is given.
 struct Options {
     var corpus = "../shared/corpus"
     var megabytes = 100
     var runs = 3
+    /// `--glibc-trimming`: leave glibc's heap trimming as it is, instead of `drvkit`'s setting.
+    var keepFreedHeap = true
 
     init(_ arguments: [String]) {
         var i = 0
@@ -23,6 +26,7 @@ struct Options {
             case "--megabytes": i += 1; megabytes = Int(arguments[i]) ?? megabytes
             case "--runs": i += 1; runs = max(1, Int(arguments[i]) ?? runs)
             case "--parse-resolve-only": break
+            case "--glibc-trimming": keepFreedHeap = false
             default: corpus = arguments[i]
             }
             i += 1
@@ -64,6 +68,7 @@ if CommandLine.arguments.dropFirst().first == "catalog" {
 }
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
+if options.keepFreedHeap { BatchMemory.keepFreedHeap() }
 let base = corpusFiles(options.corpus)
 guard !base.isEmpty else {
     FileHandle.standardError.write(Data("drvkit-bench: no INF files under \(options.corpus)\n".utf8))
@@ -130,6 +135,8 @@ for _ in 0..<(options.runs + 1) {
 let rate = megabytes / best
 let wcRate = megabytes / wcBest
 print(String(format: "input: %d corpus files repeated to %.1f MB (%d files)", base.count, megabytes, inputs.count))
+print(options.keepFreedHeap ? "allocator: freed heap kept between files, as drvkit runs (--glibc-trimming for glibc's default)"
+                            : "allocator: glibc's default trimming (--glibc-trimming)")
 print(String(format: "drvkit parse+resolve: %.3f s  %8.1f MB/s  (best of %d; %d lines+fields)", best, rate, options.runs, checksum))
 print(String(format: "  of which decode:    %.3f s  %8.1f MB/s", decodeOnly, megabytes / decodeOnly))
 print(String(format: "  of which parse:     %.3f s  %8.1f MB/s  (decode + lossless tree)", parseOnly, megabytes / parseOnly))

@@ -21,6 +21,7 @@ struct CommandFailure: Error {
 @main
 enum Main {
     static func main() {
+        BatchMemory.keepFreedHeap()
         do {
             var command = try Drvkit.parseAsRoot()
             try command.run()
