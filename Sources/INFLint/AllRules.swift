@@ -44,6 +44,7 @@ extension RuleRegistry {
         ComponentInstallInvalid.self,
         WdfLibraryVersionMissing.self,
         ServiceStartTypeForType.self,
+        ComServerInvalid.self,
         PackageINFNotStamped.self,
         UMDFServiceNotOrdered.self,
         RegistryValueSetDifferently.self,

@@ -356,7 +356,8 @@ struct DeviceInstallTests {
 
             [Server_Install]
             ServerType = 1
-            ServerBinary = %13%\\toaster.dll
+            ServerBinary = %13%\\toaster.sys   ; the package's one file
+            AddComClass = {bb2b85ab-9473-42e5-8d1a-0f01d3879879}
 
             """
         let device = try install(package, dir, sandbox)

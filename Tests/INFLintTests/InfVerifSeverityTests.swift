@@ -27,6 +27,7 @@ struct InfVerifSeverityTests {
         1144: (.error, .warning, .warning),
         1150: (.error, .error, .error),
         1201: (.warning, .warning, .warning),
+        1160: (.error, .error, .error),
         1199: (.error, .error, .error),
         1202: (.error, .error, .error),
         1203: (.error, .error, .error),
