@@ -45,6 +45,7 @@ extension RuleRegistry {
         WdfLibraryVersionMissing.self,
         ServiceStartTypeForType.self,
         ComServerInvalid.self,
+        EventProviderInvalid.self,
         PackageINFNotStamped.self,
         UMDFServiceNotOrdered.self,
         RegistryValueSetDifferently.self,

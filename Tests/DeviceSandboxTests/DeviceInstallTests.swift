@@ -350,6 +350,7 @@ struct DeviceInstallTests {
 
             [Provider_Install]
             ProviderName = Contoso
+            ResourceFile = %13%\\toaster.sys
 
             [Dev.NT.COM]
             AddComServer = ToasterServer,, Server_Install
