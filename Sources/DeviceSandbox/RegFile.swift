@@ -1,4 +1,5 @@
 import Foundation
+import INFSyntax
 
 /// regedit's `.reg` files: export in "Windows Registry Editor Version 5.00" form (UTF-16LE with BOM,
 /// CRLF, hex data wrapped as regedit wraps it), import of that form and of `REGEDIT4`.
@@ -19,9 +20,7 @@ public enum RegFile {
 
     /// The bytes of an export: UTF-16LE with a BOM.
     public static func encode(_ text: String) -> [UInt8] {
-        var bytes: [UInt8] = [0xFF, 0xFE]
-        for u in text.utf16 { bytes.append(UInt8(u & 0xFF)); bytes.append(UInt8(u >> 8)) }
-        return bytes
+        [0xFF, 0xFE] + TextConversion.utf16LEBytes(text.utf16)
     }
 
     static func quoted(_ s: String) -> String {

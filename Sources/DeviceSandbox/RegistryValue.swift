@@ -1,4 +1,5 @@
 import Foundation
+import INFSyntax
 
 /// Registry value types (`REG_*`).
 public enum RegistryValueType: Int, CaseIterable, Sendable, Codable {
@@ -47,14 +48,10 @@ public struct RegistryValue: Hashable, Sendable {
     }
 
     /// UTF-16LE with a NUL terminator, as the registry stores strings.
-    public static func utf16z(_ s: String) -> [UInt8] { utf16Bytes(s.utf16) + [0, 0] }
+    public static func utf16z(_ s: String) -> [UInt8] { TextConversion.utf16LEZ(s) }
 
     /// Code units as UTF-16LE bytes (the inverse of ``utf16Units(_:)``).
-    static func utf16Bytes(_ units: some Sequence<UInt16>) -> [UInt8] {
-        var out: [UInt8] = []
-        for u in units { out.append(UInt8(u & 0xFF)); out.append(UInt8(u >> 8)) }
-        return out
-    }
+    static func utf16Bytes(_ units: some Sequence<UInt16>) -> [UInt8] { TextConversion.utf16LEBytes(units) }
 
     static func utf16Units(_ data: [UInt8]) -> [UInt16] {
         stride(from: 0, to: data.count - 1, by: 2).map { UInt16(data[$0]) | UInt16(data[$0 + 1]) << 8 }

@@ -1,3 +1,5 @@
+import INFSyntax
+
 /// Why a line of an add-property or del-property section cannot be applied: the field at fault
 /// (1-based, as SetupAPI numbers them) and what is wrong with it.
 public struct PropertyLineProblem: Error, Hashable, Sendable {
@@ -94,11 +96,7 @@ public struct AddPropertyEntry: Hashable, Sendable {
         }
     }
 
-    static func utf16z(_ text: String) -> [UInt8] {
-        var bytes: [UInt8] = []
-        for unit in text.utf16 { bytes.append(UInt8(unit & 0xFF)); bytes.append(UInt8(unit >> 8)) }
-        return bytes + [0, 0]
-    }
+    static func utf16z(_ text: String) -> [UInt8] { TextConversion.utf16LEZ(text) }
 
     /// A binary byte field: hexadecimal digits with an optional `0x`, at most 0xFF (empty is 0).
     static func hexByte(_ text: String) -> UInt8? {

@@ -168,10 +168,7 @@ enum SourceCodec {
             if case .utf16LE = encoding { littleEndian = true } else { littleEndian = false }
             out.reserveCapacity(units.count * 2 + 3)
             if bom { out += littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF] }
-            for u in units {
-                if littleEndian { out.append(UInt8(u & 0xFF)); out.append(UInt8(u >> 8)) }
-                else { out.append(UInt8(u >> 8)); out.append(UInt8(u & 0xFF)) }
-            }
+            out += TextConversion.utf16LEBytes(littleEndian ? units : units.map(\.byteSwapped))
             if let oddByte { out.append(oddByte) }
         case .utf8(let bom):
             out.reserveCapacity(units.count + 3)

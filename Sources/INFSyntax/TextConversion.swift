@@ -19,6 +19,17 @@ public enum TextConversion {
     public static func string(_ units: ArraySlice<UInt16>) -> String {
         units.withUnsafeBufferPointer { string($0) }
     }
+
+    /// Code units as UTF-16LE bytes, low byte first (INF files, registry data, `.reg` exports).
+    public static func utf16LEBytes(_ units: some Sequence<UInt16>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(units.underestimatedCount * 2)
+        for u in units { out.append(UInt8(truncatingIfNeeded: u)); out.append(UInt8(u >> 8)) }
+        return out
+    }
+
+    /// A string as UTF-16LE bytes with a terminating NUL unit, as the registry stores strings.
+    public static func utf16LEZ(_ text: String) -> [UInt8] { utf16LEBytes(text.utf16) + [0, 0] }
 }
 
 /// Offsets of line starts, computed once on first use (only diagnostics need them).
