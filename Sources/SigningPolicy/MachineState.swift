@@ -1,3 +1,5 @@
+import Foundation
+
 /// A machine at one boot: its profile and the switches that decide driver signing (signing.md §6–7).
 public struct MachineState: Hashable, Sendable {
     public var profile: MachineProfile
@@ -16,6 +18,8 @@ public struct MachineState: Hashable, Sendable {
     public var kernelTrustPolicy: Bool
     /// Windows 7 with SHA-2 code signing support (KB3033929 and later).
     public var sha2Support: Bool
+    /// The machine's clock, against which certificates expire.
+    public var date: Date
 
     /// The profile's defaults (signing.md §7).
     public init(profile: MachineProfile) {
@@ -28,6 +32,7 @@ public struct MachineState: Hashable, Sendable {
         upgradedFromEarlierRelease = false
         kernelTrustPolicy = false
         sha2Support = true
+        date = Date()
     }
 
     /// The vulnerable driver blocklist applies (on by default, or with HVCI where the release ties it to HVCI).

@@ -24,9 +24,16 @@ public struct PackageSignature: Hashable, Sendable {
     public var embeddedSignature: Bool
     /// The catalog's member format: 1, or 2 (SHA-256 file hashes, which Windows 7 cannot read).
     public var catalogVersion: Int
+    /// The signing certificate's notAfter.
+    public var leafExpires: Date?
+    /// When a time-stamp that holds (its imprint is of this signature) says the package was signed; nil without one.
+    public var timestamped: Date?
+    /// For a cross-signed signature: the notAfter of the cross-certificate "Microsoft Code Verification Root" issued.
+    public var crossCertificateExpires: Date?
 
     public init(signer: SignerClass, leafIssued: Date? = nil, signerName: String? = nil, trustedRoot: Bool? = nil,
-                trustedPublisher: Bool? = nil, sha256Only: Bool = true, embeddedSignature: Bool = false, catalogVersion: Int = 1) {
+                trustedPublisher: Bool? = nil, sha256Only: Bool = true, embeddedSignature: Bool = false, catalogVersion: Int = 1,
+                leafExpires: Date? = nil, timestamped: Date? = nil, crossCertificateExpires: Date? = nil) {
         self.signer = signer
         self.leafIssued = leafIssued
         self.signerName = signerName
@@ -37,6 +44,9 @@ public struct PackageSignature: Hashable, Sendable {
         self.sha256Only = sha256Only
         self.embeddedSignature = embeddedSignature
         self.catalogVersion = catalogVersion
+        self.leafExpires = leafExpires
+        self.timestamped = timestamped
+        self.crossCertificateExpires = crossCertificateExpires
     }
 }
 

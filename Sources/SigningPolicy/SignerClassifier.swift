@@ -43,8 +43,11 @@ public enum SignerClassifier {
         let rootTrusted = signer == .test ? (try? signed.verify(trusted: roots + trustedPublishers)) != nil : true
         let publisher = microsoft || trustedPublishers.contains(leaf)
         let sha256Only = signed.signers.allSatisfy { $0.digestAlgorithm == .sha256 }
+        let stamp = signed.timestamp
+        let crossCertificate = signer == .crossSigned ? chain.first { commonName($0.issuer) == codeVerificationRoot } : nil
         return PackageSignature(signer: signer, leafIssued: leaf.notValidBefore, signerName: subject, trustedRoot: rootTrusted,
-                                trustedPublisher: publisher, sha256Only: sha256Only)
+                                trustedPublisher: publisher, sha256Only: sha256Only, leafExpires: leaf.notValidAfter,
+                                timestamped: stamp?.problem == nil ? stamp?.time : nil, crossCertificateExpires: crossCertificate?.notValidAfter)
     }
 
     /// The signature of a package's catalog (nil: none), with the catalog's version.

@@ -23,11 +23,40 @@ public enum SigningPolicyEngine {
             reasons.append(.init(rule: "P1", text: "The catalog is version 2 (SHA-256 file hashes), which \(machine.profile.release.displayName) cannot read: its signature covers none of the package's files there."))
             signature = PackageSignature(signer: .unsigned, embeddedSignature: signature.embeddedSignature, catalogVersion: signature.catalogVersion)
         }
+        if let expired = expiry(of: signature, on: machine) {
+            reasons.append(.init(rule: "P1", text: expired))
+            signature = PackageSignature(signer: .unsigned, embeddedSignature: signature.embeddedSignature, catalogVersion: signature.catalogVersion)
+        }
         let install = installOutcome(machine, signature, &reasons)
         var decision = PolicyDecision(signer: signature.signer, install: install, load: .allowed, problemCode: nil,
                                       thisBootOnly: false, testMode: machine.testSigning && !machine.secureBoot, reasons: reasons)
         load(machine, signature, kind, deniedBy, &decision)
         return decision
+    }
+
+    /// Why a cross-signed or commercial signature no longer counts on `machine`'s date, or nil.
+    ///
+    /// "As long as driver packages are timestamped before the expiration date of the leaf-signing
+    /// certificate, the packages continue working", and "if you sign a kernel-mode driver with an
+    /// EV certificate after the issuing cross-certificate expires, the resulting driver doesn't
+    /// load, run, or install" ("Deprecation of software publisher certificates…"). Authenticode
+    /// itself holds a signature valid past its certificate only through a time-stamp. Test and
+    /// Microsoft signatures are left alone: test certificates are the machine owner's choice, and
+    /// Microsoft time-stamps what it signs.
+    static func expiry(of s: PackageSignature, on m: MachineState) -> String? {
+        guard s.signer == .crossSigned || s.signer == .commercial else { return nil }
+        let day = { (date: Date) in String(ISO8601DateFormatter().string(from: date).prefix(10)) }
+        if let signed = s.timestamped {
+            if s.signer == .crossSigned, let cross = s.crossCertificateExpires, signed > cross {
+                return "The package was signed (time-stamped \(day(signed))) after its cross-certificate expired (\(day(cross))): a kernel-mode driver signed then \"doesn't load, run, or install\"."
+            }
+            if let expires = s.leafExpires, signed > expires {
+                return "The package was time-stamped \(day(signed)), after its signing certificate expired (\(day(expires))): the signature never held."
+            }
+            return nil
+        }
+        guard let expires = s.leafExpires, m.date > expires else { return nil }
+        return "The signing certificate expired on \(day(expires)) and the signature has no time-stamp, so it no longer counts (only a time-stamp from before expiry keeps a package working)."
     }
 
     // MARK: Install (P1–P4)

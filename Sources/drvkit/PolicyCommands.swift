@@ -44,6 +44,10 @@ extension Drvkit {
             @Option(help: "Machine profile, e.g. win10-22h2-x64.") var machine: String
             @Option(help: "What-if: the signer, without files.") var signer: SignerClass?
             @Option(help: "What-if: when the signing certificate was issued (YYYY-MM-DD).") var certIssued: String?
+            @Option(help: "What-if: when the signing certificate expires (YYYY-MM-DD).") var certExpires: String?
+            @Option(help: "What-if: the date of the signature's time-stamp (YYYY-MM-DD; leave out for none).") var timestamp: String?
+            @Option(help: "What-if: when the cross-certificate of a cross-signed chain expires (YYYY-MM-DD).") var crossCertExpires: String?
+            @Option(help: "The machine's date, against which certificates expire (YYYY-MM-DD; today by default).") var date: String?
             @Flag(help: "What-if: a kernel-mode driver (default).") var kernelMode = false
             @Flag(help: "What-if: a user-mode (UMDF) driver.") var userMode = false
             @Flag(help: "What-if: a boot-start driver.") var bootStart = false
@@ -69,7 +73,10 @@ extension Drvkit {
                 if MachineProfile.named(machine) == nil {
                     throw ValidationError("unknown machine profile '\(machine)'; see drvkit policy profiles")
                 }
-                if let certIssued, PolicyCheck.date(certIssued) == nil { throw ValidationError("--cert-issued must be YYYY-MM-DD") }
+                for (name, value) in [("--cert-issued", certIssued), ("--cert-expires", certExpires), ("--timestamp", timestamp),
+                                      ("--cross-cert-expires", crossCertExpires), ("--date", date)] {
+                    if let value, PolicyCheck.date(value) == nil { throw ValidationError("\(name) must be YYYY-MM-DD") }
+                }
                 if !(1...2).contains(catalogVersion) { throw ValidationError("--catalog-version takes 1 or 2, not \(catalogVersion)") }
             }
 
@@ -83,6 +90,7 @@ extension Drvkit {
                 if let sha2Support { state.sha2Support = sha2Support.isOn }
                 state.enforcementDisabledThisBoot = disableEnforcementOnce
                 state.upgradedFromEarlierRelease = upgradedFromEarlierRelease
+                if let date { state.date = PolicyCheck.date(date)! }
                 let policies = try wdacPolicy.map { path in
                     do { return try WDACPolicy(contentsOf: path) } catch {
                         throw CommandFailure(exitCode: 3, message: "\(path): error: \(error)")
@@ -95,7 +103,9 @@ extension Drvkit {
                 } else {
                     let signature = PackageSignature(signer: signer!, leafIssued: certIssued.flatMap(PolicyCheck.date),
                                                      trustedRoot: testRootImported ? true : nil, trustedPublisher: testRootImported ? true : nil,
-                                                     embeddedSignature: embeddedSignature, catalogVersion: catalogVersion)
+                                                     embeddedSignature: embeddedSignature, catalogVersion: catalogVersion,
+                                                     leafExpires: certExpires.flatMap(PolicyCheck.date), timestamped: timestamp.flatMap(PolicyCheck.date),
+                                                     crossCertificateExpires: crossCertExpires.flatMap(PolicyCheck.date))
                     decision = SigningPolicyEngine.decide(machine: state, signature: signature,
                                                           kind: DriverKind(kernelMode: !userMode, bootStart: bootStart))
                 }

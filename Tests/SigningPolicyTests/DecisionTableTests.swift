@@ -4,6 +4,8 @@ import Testing
 
 /// One test per row of signing.md §6's decision table.
 struct DecisionTableTests {
+    typealias F = CertificateFactory
+
     struct Row: CustomTestStringConvertible, Sendable {
         var number: Int
         var machine: String
@@ -107,6 +109,35 @@ struct DecisionTableTests {
         #expect(win81.install == .allowed && win81.load == .allowed && win81.signer == .whql)
         let v1 = SigningPolicyEngine.decide(machine: MachineState(profile: try #require(MachineProfile.named("win7-x64"))), signature: Self.whql, kind: DriverKind())
         #expect(v1.load == .allowed)
+    }
+
+    /// "As long as driver packages are timestamped before the expiration date of the leaf-signing
+    /// certificate, the packages continue working"; a kernel driver signed after its cross-certificate
+    /// expired "doesn't load, run, or install" (Deprecation of software publisher certificates…).
+    @Test func expiredCertificatesHoldOnlyThroughATimeStamp() throws {
+        var machine = MachineState(profile: try #require(MachineProfile.named("win10-22h2-x64")))
+        machine.date = F.date(2026)
+        // Issued before 29 July 2015, so the cross-signing rules let it load with Secure Boot (L9).
+        func crossSigned(timestamped: Date?, crossExpires: Date = F.date(2021)) -> PackageSignature {
+            PackageSignature(signer: .crossSigned, leafIssued: F.date(2014), leafExpires: F.date(2017), timestamped: timestamped,
+                             crossCertificateExpires: crossExpires)
+        }
+        let held = SigningPolicyEngine.decide(machine: machine, signature: crossSigned(timestamped: F.date(2015)), kind: DriverKind())
+        #expect(held.signer == .crossSigned && held.load == .allowed, "\(held.reasons)")
+        let lapsed = SigningPolicyEngine.decide(machine: machine, signature: crossSigned(timestamped: nil), kind: DriverKind())
+        #expect(lapsed.signer == .unsigned && lapsed.install == .blocked && lapsed.load == .blocked && lapsed.problemCode == 52)
+        #expect(lapsed.reasons.first?.rule == "P1" && lapsed.reasons.first?.text.contains("expired on 2017-03-01") == true, "\(lapsed.reasons)")
+        var before = machine
+        before.date = F.date(2016)
+        #expect(SigningPolicyEngine.decide(machine: before, signature: crossSigned(timestamped: nil), kind: DriverKind()).load == .allowed)
+        let lateSigned = crossSigned(timestamped: F.date(2016), crossExpires: F.date(2015))
+        let late = SigningPolicyEngine.decide(machine: machine, signature: lateSigned, kind: DriverKind())
+        #expect(late.signer == .unsigned && late.reasons.first?.text.contains("after its cross-certificate expired") == true, "\(late.reasons)")
+        // A test signature is the machine owner's business: its expiry is not judged.
+        let test = PackageSignature(signer: .test, trustedRoot: true, trustedPublisher: true, leafExpires: F.date(2017))
+        var testMode = machine
+        testMode.secureBoot = false; testMode.testSigning = true
+        #expect(SigningPolicyEngine.decide(machine: testMode, signature: test, kind: DriverKind()).load == .allowed)
     }
 
     @Test func profilesAndDefaults() throws {

@@ -33,6 +33,10 @@ struct SignerClassifierTests {
         #expect(signature.signer == .crossSigned)
         #expect(signature.leafIssued == F.date(2014))
         #expect(signature.trustedRoot && !signature.trustedPublisher)
+        // What expiry is judged by: the leaf's and the cross-certificate's notAfter; no time-stamp here.
+        #expect(signature.leafExpires == leaf.certificate.notValidAfter)
+        #expect(signature.crossCertificateExpires == vendorCA.certificate.notValidAfter)
+        #expect(signature.timestamped == nil)
     }
 
     @Test func commercialWithoutACrossCertificate() throws {

@@ -32,6 +32,18 @@ struct PolicyCommandTests {
         #expect(profiles.stdout.contains("win11-24h2-arm64") && profiles.stdout.contains("server2025-x64"))
     }
 
+    /// An expired certificate holds only through a time-stamp from before its expiry.
+    @Test func expiryWhatIf() throws {
+        let base = ["--signer", "cross-signed", "--cert-issued", "2014-01-10", "--cert-expires", "2017-01-10", "--machine", "win10-22h2-x64"]
+        let lapsed = try CommandRunner.run(["policy", "check"] + base + ["--date", "2026-11-26"])
+        #expect(lapsed.exitCode == 1 && lapsed.stdout.contains("expired on 2017-01-10 and the signature has no time-stamp"), "\(lapsed.stdout)")
+        #expect(try CommandRunner.run(["policy", "check"] + base + ["--date", "2026-11-26", "--timestamp", "2015-06-01"]).exitCode == 0)
+        #expect(try CommandRunner.run(["policy", "check"] + base + ["--date", "2016-11-26"]).exitCode == 0)
+        let late = try CommandRunner.run(["policy", "check"] + base + ["--timestamp", "2016-06-01", "--cross-cert-expires", "2016-01-01"])
+        #expect(late.exitCode == 1 && late.stdout.contains("after its cross-certificate expired"), "\(late.stdout)")
+        #expect(try CommandRunner.run(["policy", "check"] + base + ["--timestamp", "June"]).exitCode == 2)
+    }
+
     @Test func aTestSignedPackageFolder() throws {
         let pkg = URL(fileURLWithPath: ToolFixtures.built.v1).deletingLastPathComponent().path
         let untrusted = try check(pkg, "--machine", "win10-22h2-x64", "--json")
