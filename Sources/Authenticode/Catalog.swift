@@ -265,6 +265,8 @@ public struct SpcIndirectData: Sendable {
     public var isPE: Bool
     public var algorithm: DigestAlgorithm?
     public var digest: [UInt8]
+    /// A PE's page hash table and its algorithm (``PageHashes``), when the signature carries one.
+    public var pageHashes: (algorithm: DigestAlgorithm, table: [UInt8])?
 
     init(node: ASN1Node) throws {
         guard case .constructed(let parts) = node.content else { throw CatalogError("SpcIndirectDataContent is not a SEQUENCE") }
@@ -274,6 +276,8 @@ public struct SpcIndirectData: Sendable {
         }
         let type = try ASN1ObjectIdentifier(derEncoded: Array(typeParts)[0])
         isPE = type == AuthenticodeOID.spcPEImageData
+        let typeItems = Array(typeParts)
+        pageHashes = isPE && typeItems.count > 1 ? PageHashes.read(peImageData: typeItems[1]) : nil
         let info = Array(digestInfo)
         guard info.count == 2, case .constructed(let alg) = info[0].content else { throw CatalogError("DigestInfo has the wrong shape") }
         let algOID = try ASN1ObjectIdentifier(derEncoded: Array(alg)[0])

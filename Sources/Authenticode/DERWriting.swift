@@ -61,17 +61,23 @@ enum DERWriting {
     }
 
     /// `SpcIndirectDataContent { SpcAttributeTypeAndOptionalValue, DigestInfo }` for a flat file or a PE.
-    static func spcIndirectData(pe: Bool, peFlags: [UInt8] = [0x03, 0x02, 0x05, 0xA0], digest: [UInt8], algorithm: DigestAlgorithm) throws -> [UInt8] {
+    /// With `pageHashes`, a PE's file link carries their table (``PageHashes``) instead of an empty file name.
+    static func spcIndirectData(pe: Bool, peFlags: [UInt8] = [0x03, 0x02, 0x05, 0xA0], digest: [UInt8], algorithm: DigestAlgorithm,
+                                pageHashes: [UInt8]? = nil) throws -> [UInt8] {
         try encode { s in
             try s.appendConstructedNode(identifier: .sequence) { c in
                 try c.appendConstructedNode(identifier: .sequence) { c in
                     if pe {
                         try c.serialize(AuthenticodeOID.spcPEImageData)
-                        c.appendConstructedNode(identifier: .sequence) { c in
+                        try c.appendConstructedNode(identifier: .sequence) { c in
                             c.serializeRawBytes(peFlags)                       // flags BIT STRING
-                            c.appendConstructedNode(identifier: contextZero) { c in   // file [0] SpcLink
-                                c.appendConstructedNode(identifier: contextTwo) { c in  // [2] file
-                                    c.appendPrimitiveNode(identifier: contextZero) { bytes in bytes.append(contentsOf: [UInt8]()) }
+                            try c.appendConstructedNode(identifier: contextZero) { c in   // file [0] SpcLink
+                                if let pageHashes {
+                                    try PageHashes.link(table: pageHashes, algorithm: algorithm, into: &c)   // [1] moniker
+                                } else {
+                                    c.appendConstructedNode(identifier: contextTwo) { c in  // [2] file
+                                        c.appendPrimitiveNode(identifier: contextZero) { bytes in bytes.append(contentsOf: [UInt8]()) }
+                                    }
                                 }
                             }
                         }

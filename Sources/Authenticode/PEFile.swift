@@ -73,6 +73,9 @@ public struct PEFile: Sendable {
     public let subsystem: UInt16
     public let dllCharacteristics: UInt16
     public let sizeOfHeaders: Int
+    /// SectionAlignment (the page size of page hashes) and FileAlignment.
+    public let sectionAlignment: Int
+    public let fileAlignment: Int
     /// The CheckSum field and where it is.
     public let checksum: UInt32
     public let checksumOffset: Int
@@ -120,6 +123,8 @@ public struct PEFile: Sendable {
         magic = try u16(opt)
         guard magic == 0x10B || magic == 0x20B else { throw PEError("optional header magic 0x\(String(magic, radix: 16)) is neither PE32 nor PE32+", at: opt) }
         let plus = magic == 0x20B
+        sectionAlignment = Int(try u32(opt + 32))
+        fileAlignment = Int(try u32(opt + 36))
         sizeOfHeaders = Int(try u32(opt + 60))
         checksumOffset = opt + 64
         checksum = try u32(opt + 64)

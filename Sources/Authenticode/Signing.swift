@@ -22,8 +22,9 @@ public enum AuthenticodeSigner {
     }
 
     /// The PE with an embedded Authenticode signature (SHA-256): padded to 8 bytes, signed,
-    /// WIN_CERTIFICATE appended, certificate directory and checksum updated.
-    public static func signPE(_ bytes: [UInt8], chain: [Certificate], privateKey: _RSA.Signing.PrivateKey) throws -> [UInt8] {
+    /// WIN_CERTIFICATE appended, certificate directory and checksum updated. With `pageHashes`
+    /// the signature also carries a SHA-256 hash of every page (``PageHashes``, `signtool /ph`).
+    public static func signPE(_ bytes: [UInt8], chain: [Certificate], privateKey: _RSA.Signing.PrivateKey, pageHashes: Bool = false) throws -> [UInt8] {
         var file = bytes
         let original = try PEFile(bytes: file)
         guard let entry = original.certificateEntryOffset else { throw PEError("the image has no certificate table directory", at: original.peHeaderOffset) }
@@ -32,8 +33,10 @@ public enum AuthenticodeSigner {
             for i in 0..<8 { file[entry + i] = 0 }
         }
         while file.count % 8 != 0 { file.append(0) }
-        let digest = try PEFile(bytes: file).authenticodeDigest(.sha256)
-        let indirect = try DERWriting.spcIndirectData(pe: true, peFlags: [0x03, 0x01, 0x00], digest: digest, algorithm: .sha256)
+        let unsigned = try PEFile(bytes: file)
+        let digest = unsigned.authenticodeDigest(.sha256)
+        let table = pageHashes ? try PageHashes.table(unsigned, .sha256) : nil
+        let indirect = try DERWriting.spcIndirectData(pe: true, peFlags: [0x03, 0x01, 0x00], digest: digest, algorithm: .sha256, pageHashes: table)
         var signature = try SignedData.sign(contentType: AuthenticodeOID.spcIndirectData, content: indirect, chain: chain, privateKey: privateKey)
         while (signature.count + 8) % 8 != 0 { signature.append(0) }
         let length = UInt32(signature.count + 8)
@@ -57,6 +60,9 @@ public enum AuthenticodeSigner {
         let indirect = try SpcIndirectData(node: try DER.parse(signed.content))
         guard let algorithm = indirect.algorithm, indirect.digest == pe.authenticodeDigest(algorithm) else {
             throw CatalogError("the file was changed after it was signed (Authenticode digest mismatch)")
+        }
+        if let pages = indirect.pageHashes, (try? PageHashes.table(pe, pages.algorithm)) != pages.table {
+            throw CatalogError("the signature's page hashes do not match the file's pages")
         }
         return try signed.verify(trusted: trusted)
     }

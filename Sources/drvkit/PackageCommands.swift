@@ -184,12 +184,13 @@ extension Drvkit {
             abstract: "Embed an Authenticode signature (SHA-256) in a PE file, as boot-start drivers need.")
         @Argument(help: "The .sys, .dll or .exe file.") var file: String
         @OptionGroup var signing: SigningOptions
+        @Flag(help: "Also hash every page of the image into the signature (signtool /ph).") var pageHashes = false
 
         func run() throws {
             try signing.sign(file, describe: { error in
                 guard let error = error as? PEError else { return "\(error)" }
                 return "not a PE file: \(error.description) at offset 0x\(String(error.offset, radix: 16))"
-            }) { try AuthenticodeSigner.signPE($0, chain: $1, privateKey: $2) }
+            }) { try AuthenticodeSigner.signPE($0, chain: $1, privateKey: $2, pageHashes: pageHashes) }
         }
     }
 

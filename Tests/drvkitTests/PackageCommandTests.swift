@@ -226,6 +226,14 @@ struct PackageCommandTests {
         if ExternalTools.has("osslsigncode") {
             let outside = try ExternalTools.run("osslsigncode", ["verify", "-in", sys.path, "-CAfile", cert])
             #expect(outside.output.contains("Signature verification: ok"), "\(outside.output)")
+            #expect(!outside.output.contains("Page hash"))
+            // signtool /ph: the signature also carries page hashes, which osslsigncode checks.
+            let paged = dir.appendingPathComponent("paged.sys")
+            try Data(PEWriter().bytes()).write(to: paged)
+            #expect(try CommandRunner.run(["sign", paged.path, "--cert", cert, "--key", key, "--page-hashes"]).exitCode == 0)
+            let pages = try ExternalTools.run("osslsigncode", ["verify", "-in", paged.path, "-CAfile", cert])
+            #expect(pages.output.contains("Page hash algorithm  : SHA256") && !pages.output.contains("MISMATCH"), "\(pages.output)")
+            #expect(pages.output.contains("Signature verification: ok"), "\(pages.output)")
         }
         let notPE = dir.appendingPathComponent("x.sys")
         try Data("hello".utf8).write(to: notPE)
