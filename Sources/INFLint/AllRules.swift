@@ -46,6 +46,8 @@ extension RuleRegistry {
         ServiceStartTypeForType.self,
         ComServerInvalid.self,
         EventProviderInvalid.self,
+        RegistryPathFromWindowsDirid.self,
+        RegistryLineOutsideAddReg.self,
         PackageINFNotStamped.self,
         UMDFServiceNotOrdered.self,
         RegistryValueSetDifferently.self,

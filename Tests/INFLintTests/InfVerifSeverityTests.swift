@@ -57,6 +57,8 @@ struct InfVerifSeverityTests {
         1251: (.warning, .warning, .warning),
         1252: (.warning, .warning, .warning),
         1253: (.error, .error, .error),
+        1257: (.error, .error, .error),
+        1258: (.error, .error, .error),
         1261: (.error, .error, .error),
         1262: (.error, .error, .error),
         1263: (.error, .error, .error),
