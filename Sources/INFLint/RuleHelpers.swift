@@ -17,6 +17,11 @@ extension LintContext {
     /// The first value of `key` in `[Version]`.
     public func versionValue(_ key: String) -> INFLine? { document.firstLine(in: "Version", key: key) }
 
+    /// The lower-cased names of the reached sections whose role is one of `roles`, in name order.
+    public func reachedSections(_ roles: Set<SectionRole>) -> [String] {
+        graph.roles.filter { roles.contains($0.value) }.keys.sorted()
+    }
+
     /// The lines keyed `key` (`CopyINF`, `AddInterface`…) of every reached section, section by section in name order.
     public func reachedLines(key: String) -> [INFLine] {
         graph.roles.keys.sorted().flatMap { document.lines(in: $0, key: key) }

@@ -34,7 +34,7 @@ struct ComponentInstallInvalid: LintRule {
                 names[name.lowercased()] = name
             }
         }
-        for (name, role) in context.graph.roles.sorted(by: { $0.key < $1.key }) where role == .componentInstall {
+        for name in context.reachedSections([.componentInstall]) {
             let section = context.document.section(name)?.name ?? name
             guard let ids = context.document.firstLine(in: name, key: "ComponentIDs") else {
                 findings.add(Self.info, "[\(section)] has no ComponentIDs: the component gets no hardware ID", at: context.headerRange(of: section))

@@ -19,7 +19,7 @@ struct RegistryLineOutsideAddReg: LintRule {
                                                    .defaultInstall, .serviceInstall, .eventLog, .interfaceInstall]
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        for (name, role) in context.graph.roles.sorted(by: { $0.key < $1.key }) where Self.directiveRoles.contains(role) {
+        for name in context.reachedSections(Self.directiveRoles) {
             let section = context.document.section(name)?.name ?? name
             for line in context.document.lines(in: name) where line.key == nil {
                 guard let first = line.field(1), RegistryRoot(first) != nil else { continue }

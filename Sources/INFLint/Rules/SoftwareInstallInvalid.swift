@@ -29,7 +29,7 @@ struct SoftwareInstallInvalid: LintRule {
             guard !flags.isEmpty, IntegerField.parse(flags).map({ $0 > 1 }) ?? true else { continue }
             findings.add(Self.info, "AddSoftware flags '\(flags)' are not 0 (run once) or 1 (run for each device)", at: line.range(ofField: 2))
         }
-        for (name, role) in context.graph.roles.sorted(by: { $0.key < $1.key }) where role == .softwareInstall {
+        for name in context.reachedSections([.softwareInstall]) {
             check(section: name, context, into: &findings)
         }
     }

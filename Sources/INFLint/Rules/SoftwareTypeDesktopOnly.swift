@@ -13,7 +13,7 @@ struct SoftwareTypeDesktopOnly: LintRule {
         passing: [RuleExample(SoftwareInstallInvalid.componentINF("SoftwareType = 2\nSoftwareID = pfn://Contoso.Tool_8wekyb3d8bbwe\n"))])
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        for (name, role) in context.graph.roles.sorted(by: { $0.key < $1.key }) where role == .softwareInstall {
+        for name in context.reachedSections([.softwareInstall]) {
             guard let line = context.document.firstLine(in: name, key: "SoftwareType"),
                   IntegerField.parse((line.field(1) ?? "").trimmingWhitespace()) == 1 else { continue }
             findings.add(Self.info, "SoftwareType 1 (MSI or EXE) installs only on Windows desktop editions; a Store app (type 2) installs everywhere",

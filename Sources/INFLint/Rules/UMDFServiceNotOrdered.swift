@@ -13,7 +13,7 @@ struct UMDFServiceNotOrdered: LintRule {
         passing: [RuleExample(device: "[Dev.NT]\n[Dev.NT.Wdf]\nUmdfService = Dev, Dev.Umdf\nUmdfServiceOrder = Dev\n[Dev.Umdf]\nUmdfLibraryVersion = 2.33.0\nServiceBinary = %13%\\dev.dll\n")])
 
     func check(_ context: LintContext, into findings: inout Findings) {
-        for (name, role) in context.graph.roles.sorted(by: { $0.key < $1.key }) where role == .wdf {
+        for name in context.reachedSections([.wdf]) {
             let services = context.document.lines(in: name, key: "UmdfService")
             guard !services.isEmpty else { continue }
             let ordered = Set(context.document.lines(in: name, key: "UmdfServiceOrder").flatMap(\.fields).map { $0.trimmingWhitespace().lowercased() })
