@@ -96,6 +96,27 @@ public struct PEFile: Sendable {
     }
     public var isNativeSubsystem: Bool { subsystem == Self.subsystemNative }
 
+    /// Why memory integrity (HVCI) would refuse to load this image as a kernel driver, from its
+    /// headers ("Implement memory integrity compatible code": no section both writable and
+    /// executable, SectionAlignment a multiple of 0x1000, the import address table not in an
+    /// executable section); empty when the headers show none of these.
+    public var memoryIntegrityProblems: [String] {
+        let execute: UInt32 = 0x2000_0000, write: UInt32 = 0x8000_0000
+        var problems: [String] = []
+        for section in sections where section.characteristics & execute != 0 && section.characteristics & write != 0 {
+            problems.append("section \(section.name.isEmpty ? "(unnamed)" : section.name) is both writable and executable")
+        }
+        if sectionAlignment % 0x1000 != 0 {
+            problems.append("SectionAlignment 0x\(String(sectionAlignment, radix: 16)) is not a multiple of the 0x1000 page size")
+        }
+        if dataDirectories.count > 12, case let (address, size) = dataDirectories[12], size > 0,
+           let holder = sections.first(where: { address >= $0.virtualAddress && address < $0.virtualAddress + max($0.virtualSize, $0.sizeOfRawData) }),
+           holder.characteristics & execute != 0 {
+            problems.append("the import address table is in executable section \(holder.name) (sections merged with /MERGE?)")
+        }
+        return problems
+    }
+
     public init(bytes: [UInt8]) throws {
         self.bytes = bytes
         func u16(_ o: Int) throws -> UInt16 {

@@ -59,6 +59,10 @@ public struct PackageFolderCheck: Sendable {
                                                message: "\(file.sourceName) is built for \(pe.machine), not \(names.joined(separator: " or "))"))
             } else if let notNative = verdicts.compactMap({ $0 }).first(where: { $0.kind == .notNative }) {
                 issues.append(PackageFileIssue(file: file, kind: .notNative, message: notNative.message))
+            } else if verdicts.contains(where: { $0 == nil }), group.contains(where: { $0.file.isKernelDriver }) || key.hasSuffix(".sys"),
+                      let problems = (try? PEFile(bytes: bytes))?.memoryIntegrityProblems, !problems.isEmpty {
+                issues.append(PackageFileIssue(file: file, kind: .notMemoryIntegrityCompatible,
+                                               message: "\(file.sourceName) does not load while memory integrity (HVCI) is on: \(problems.joined(separator: "; "))"))
             }
         }
         self.architectures = architectures

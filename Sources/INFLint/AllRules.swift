@@ -105,6 +105,7 @@ extension RuleRegistry {
         InstallDriverVerDiffers.self,
         InstallSectionMissing.self,
         KernelDriverNotNative.self,
+        KernelDriverNotMemoryIntegrityCompatible.self,
         LayoutFileInThirdPartyINF.self,
         LegacyDirective.self,
         ManufacturerUndecorated.self,

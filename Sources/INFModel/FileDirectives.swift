@@ -72,6 +72,9 @@ public enum PackageFileProblem: String, Hashable, Sendable {
     case wrongMachine
     /// A kernel driver whose PE subsystem is not native.
     case notNative
+    /// A kernel driver that memory integrity (HVCI) will not load: a section both writable and
+    /// executable, sections not page-aligned, or the import address table in executable code.
+    case notMemoryIntegrityCompatible
 }
 
 /// A `DestinationDirs` entry: `section = dirid[, subdir]` or `DefaultDestDir = dirid[, subdir]`.

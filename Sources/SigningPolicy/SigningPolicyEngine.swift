@@ -1,7 +1,7 @@
 import Foundation
 
 /// The decision table of signing.md §6: install rules P1–P4, then load rules L0–L11 (the first
-/// deciding load rule wins).
+/// deciding load rule wins), and drvkit's L12 (memory integrity and the driver's image).
 public enum SigningPolicyEngine {
     /// 2015-07-29: cross-signed kernel drivers whose certificate was issued before this date keep loading on 1607+.
     public static let crossSigningCutoff: Date = {
@@ -12,9 +12,10 @@ public enum SigningPolicyEngine {
     }()
 
     /// Decides for `signature` and `kind` on `machine`; `deniedBy` lists code integrity (WDAC) deny
-    /// rules that match the package's files.
+    /// rules that match the package's files, `memoryIntegrityProblems` what in the kernel driver's
+    /// image memory integrity refuses (``Authenticode/PEFile/memoryIntegrityProblems``).
     public static func decide(machine: MachineState, signature: PackageSignature, kind: DriverKind,
-                              deniedBy: [String] = []) -> PolicyDecision {
+                              deniedBy: [String] = [], memoryIntegrityProblems: [String] = []) -> PolicyDecision {
         var reasons: [PolicyReason] = []
         var signature = signature
         if signature.catalogVersion >= 2 && !machine.profile.release.isWindows8OrLater && signature.signer != .unsigned {
@@ -30,7 +31,7 @@ public enum SigningPolicyEngine {
         let install = installOutcome(machine, signature, &reasons)
         var decision = PolicyDecision(signer: signature.signer, install: install, load: .allowed, problemCode: nil,
                                       thisBootOnly: false, testMode: machine.testSigning && !machine.secureBoot, reasons: reasons)
-        load(machine, signature, kind, deniedBy, &decision)
+        load(machine, signature, kind, deniedBy, memoryIntegrityProblems, &decision)
         return decision
     }
 
@@ -93,9 +94,10 @@ public enum SigningPolicyEngine {
         return .allowed
     }
 
-    // MARK: Load (L0–L11)
+    // MARK: Load (L0–L12)
 
-    static func load(_ m: MachineState, _ s: PackageSignature, _ kind: DriverKind, _ deniedBy: [String], _ d: inout PolicyDecision) {
+    static func load(_ m: MachineState, _ s: PackageSignature, _ kind: DriverKind, _ deniedBy: [String], _ hvciProblems: [String],
+                     _ d: inout PolicyDecision) {
         func allow(_ rule: String, _ text: String) { d.reasons.append(.init(rule: rule, text: text)); d.load = .allowed }
         func block(_ rule: String, _ code: Int, _ text: String) {
             d.reasons.append(.init(rule: rule, text: text)); d.load = .blocked; d.problemCode = code
@@ -107,6 +109,10 @@ public enum SigningPolicyEngine {
         }
         if !deniedBy.isEmpty {
             return block("L1", 39, "A code integrity (WDAC) policy denies it: \(deniedBy.joined(separator: "; ")). Windows logs Code Integrity event 3077 and does not load it (Code 39 [?]).")
+        }
+        if m.hvci && !hvciProblems.isEmpty {
+            // Not in signing.md's table: "Implement memory integrity compatible code" lists what the image must not do.
+            return block("L12", 39, "Memory integrity (HVCI) is on and the driver's image is not compatible with it: \(hvciProblems.joined(separator: "; ")). Code integrity does not load it, whatever its signature (Code 39 [?]).")
         }
         if m.enforcementDisabledThisBoot {
             d.thisBootOnly = true

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Authenticode
 import DeviceSandbox
 import Foundation
 import INFModel
@@ -144,7 +145,13 @@ enum PolicyCheck {
         let denials = state.profile.cpu == .x86 && policies.isEmpty ? [] : policies.flatMap { policy in
             input.binaries.flatMap { policy.denials(forKernelFile: $0.path, bytes: $0.bytes) }
         }
-        return SigningPolicyEngine.decide(machine: state, signature: input.signature, kind: input.kind, deniedBy: denials)
+        // The kernel images (native subsystem) are what memory integrity checks.
+        let hvciProblems = input.binaries.flatMap { binary -> [String] in
+            guard let pe = try? PEFile(bytes: binary.bytes), pe.isNativeSubsystem else { return [] }
+            return pe.memoryIntegrityProblems.map { "\((binary.path as NSString).lastPathComponent): \($0)" }
+        }
+        return SigningPolicyEngine.decide(machine: state, signature: input.signature, kind: input.kind, deniedBy: denials,
+                                          memoryIntegrityProblems: hvciProblems)
     }
 
     static func json(_ d: PolicyDecision) -> String {

@@ -45,6 +45,27 @@ struct PEFileTests {
         #expect(throws: PEError.self, "\(name)") { try PEFile(bytes: bytes) }
     }
 
+    /// "Implement memory integrity compatible code": no writable and executable section, page-aligned
+    /// sections, the import address table outside executable code.
+    @Test func memoryIntegrityProblemsComeFromTheHeaders() throws {
+        #expect(try PEFile(bytes: PEWriter().bytes()).memoryIntegrityProblems.isEmpty)
+        var writer = PEWriter()
+        writer.sections[0].characteristics = 0xE000_0020   // code, execute, read, write
+        let rwx = try PEFile(bytes: writer.bytes())
+        #expect(rwx.memoryIntegrityProblems == ["section .text is both writable and executable"])
+        var bytes = PEWriter().bytes()
+        let pe = try PEFile(bytes: bytes)
+        let opt = pe.peHeaderOffset + 24
+        func put32(_ value: UInt32, at offset: Int) { for i in 0..<4 { bytes[offset + i] = UInt8(value >> (8 * UInt32(i)) & 0xFF) } }
+        put32(0x200, at: opt + 32)                                   // SectionAlignment = FileAlignment
+        let iat = (pe.certificateEntryOffset! - 32) + 12 * 8           // data directory 12, the IAT
+        put32(pe.sections[0].virtualAddress + 0x10, at: iat)
+        put32(0x40, at: iat + 4)
+        let problems = try PEFile(bytes: bytes).memoryIntegrityProblems
+        #expect(problems == ["SectionAlignment 0x200 is not a multiple of the 0x1000 page size",
+                             "the import address table is in executable section .text (sections merged with /MERGE?)"], "\(problems)")
+    }
+
     @Test func digestSkipsChecksumAndCertificateEntry() throws {
         let bytes = PEWriter().bytes()
         let pe = try PEFile(bytes: bytes)

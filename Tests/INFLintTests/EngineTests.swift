@@ -132,7 +132,7 @@ struct EngineTests {
         var linter = Linter(mode: .basic)
         #expect(!linter.activeRules.contains { Linter.info(of: $0).readsPackageFolder })
         linter.packageFolderInspector = { _, _ in PackageFolder() }
-        #expect(linter.activeRules.filter { Linter.info(of: $0).readsPackageFolder }.count == 6)
+        #expect(linter.activeRules.filter { Linter.info(of: $0).readsPackageFolder }.count == 7)
         // A template is never inspected: its files are named before stamping.
         linter.packageFolderInspector = { _, _ in PackageFolder(fileIssues: [.init(fileName: "x.sys", line: nil, kind: .missing, message: "x.sys is missing")]) }
         let template = "[Version]\nSignature = \"$Windows NT$\"\n[Manufacturer]\nC = M, NT$ARCH$\n[M.NT$ARCH$]\nD = I, Root\\D\n[I]\nCopyFiles = @x.sys\n"

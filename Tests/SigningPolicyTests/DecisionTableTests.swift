@@ -140,6 +140,21 @@ struct DecisionTableTests {
         #expect(SigningPolicyEngine.decide(machine: testMode, signature: test, kind: DriverKind()).load == .allowed)
     }
 
+    /// With memory integrity on, an image it cannot run is not loaded, whatever signs it (L12); off, it is.
+    @Test func memoryIntegrityRefusesIncompatibleImages() throws {
+        var machine = MachineState(profile: try #require(MachineProfile.named("win11-24h2-x64")))
+        machine.hvci = true
+        let problems = ["section .text is both writable and executable"]
+        let on = SigningPolicyEngine.decide(machine: machine, signature: Self.whql, kind: DriverKind(), memoryIntegrityProblems: problems)
+        #expect(on.load == .blocked && on.problemCode == 39 && on.reasons.last?.rule == "L12", "\(on.reasons)")
+        #expect(on.reasons.last?.text.contains("writable and executable") == true)
+        machine.hvci = false
+        #expect(SigningPolicyEngine.decide(machine: machine, signature: Self.whql, kind: DriverKind(), memoryIntegrityProblems: problems).load == .allowed)
+        machine.hvci = true
+        let userMode = SigningPolicyEngine.decide(machine: machine, signature: Self.whql, kind: DriverKind(kernelMode: false), memoryIntegrityProblems: problems)
+        #expect(userMode.load == .allowed)
+    }
+
     @Test func profilesAndDefaults() throws {
         #expect(MachineProfile.named("win11-24h2-x86") == nil)
         #expect(MachineProfile.all.map(\.name).contains("win10-22h2-arm64"))

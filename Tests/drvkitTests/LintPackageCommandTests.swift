@@ -49,6 +49,21 @@ struct LintPackageCommandTests {
         #expect(damaged.contains("[DK8002]"), "\(damaged)")
     }
 
+    /// A driver linked with a writable and executable section is reported (DK8008), as a warning.
+    @Test func memoryIntegrityIncompatibleDriver() throws {
+        let (code, output) = try lintPackage { dir in
+            let inf = try EchoPackage.source(dir)
+            let sys = inf.deletingLastPathComponent().appendingPathComponent("echo.sys")
+            var bytes = [UInt8](try Data(contentsOf: sys))
+            let text = try #require(bytes.indices.first { bytes[$0..<min($0 + 6, bytes.count)].elementsEqual(Array(".text\0".utf8)) })
+            bytes[text + 39] |= 0x80   // IMAGE_SCN_MEM_WRITE on the executable .text
+            try Data(bytes).write(to: sys)
+            return inf
+        }
+        #expect(code == 0)
+        #expect(output.contains("warning: echo.sys does not load while memory integrity (HVCI) is on: section .text is both writable and executable [DK8008]"), "\(output)")
+    }
+
     @Test func theConfigurationFileCanAskForThePackageCheck() throws {
         let (code, output) = try lintPackage({ dir in
             let inf = try EchoPackage.source(dir, machine: 0x14C)
@@ -113,7 +128,7 @@ struct LintPackageCommandTests {
         let rules = try CommandRunner.run(["rules", "--json"]).stdout
         let list = try #require(try JSONSerialization.jsonObject(with: Data(rules.utf8)) as? [[String: Any]])
         let reading = list.filter { $0["readsPackageFolder"] as? Bool == true }.compactMap { $0["code"] as? String }
-        #expect(reading == ["DK8001", "DK8002", "DK8003", "DK8004", "DK8005", "DK8006"])
+        #expect(reading == ["DK8001", "DK8002", "DK8003", "DK8004", "DK8005", "DK8006", "DK8008"])
         #expect(list.allSatisfy { $0["readsPackageFolder"] is Bool })
     }
 }

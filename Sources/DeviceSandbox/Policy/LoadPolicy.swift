@@ -51,13 +51,14 @@ final class LoadPolicy {
     /// The decision for a package's driver, whose image is `image` (bytes of the `.sys`, if present).
     func decide(package: DriverPackageRecord, image: (name: String, bytes: [UInt8])?, kernel: Bool, bootStart: Bool) -> PolicyDecision {
         var signature = self.signature(of: package)
-        var denials: [String] = []
+        var denials: [String] = [], hvciProblems: [String] = []
         if let image {
+            hvciProblems = (try? PEFile(bytes: image.bytes))?.memoryIntegrityProblems ?? []
             if bootStart { signature.embeddedSignature = AuthenticodeSigner.hasIntactEmbeddedSignature(image.bytes) }
             denials = codeIntegrity.flatMap { $0.denials(forKernelFile: image.name, bytes: image.bytes) }
         }
         let decision = SigningPolicyEngine.decide(machine: state, signature: signature, kind: DriverKind(kernelMode: kernel, bootStart: bootStart),
-                                                  deniedBy: kernel ? denials : [])
+                                                  deniedBy: kernel ? denials : [], memoryIntegrityProblems: kernel ? hvciProblems : [])
         lastDecision = decision
         return decision
     }
