@@ -66,7 +66,8 @@ struct SoftwareInstallInvalid: LintRule {
             }
             let className = context.version.class?.value.trimmingWhitespace() ?? ""
             if className.caseInsensitiveCompare("SoftwareComponent") != .orderedSame {
-                findings.add(Self.info, "SoftwareType 1 runs only from a component INF (Class = SoftwareComponent), not from class '\(className)'",
+                let from = className.isEmpty ? "an INF without a Class" : "class '\(className)'"
+                findings.add(Self.info, "SoftwareType 1 runs only from a component INF (Class = SoftwareComponent), not from \(from)",
                              at: typeLine.range(ofField: 1))
             }
         case 2:
