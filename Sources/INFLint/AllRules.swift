@@ -43,6 +43,7 @@ extension RuleRegistry {
         SoftwareTypeDesktopOnly.self,
         ComponentInstallInvalid.self,
         WdfLibraryVersionMissing.self,
+        WdfVersionNewerThanTarget.self,
         ServiceStartTypeForType.self,
         ComServerInvalid.self,
         EventProviderInvalid.self,
