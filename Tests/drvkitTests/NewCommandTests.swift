@@ -14,7 +14,7 @@ struct NewCommandTests {
         let created = try CommandRunner.run(["new", template, "Widget", "--provider", "Fabrikam", "--hardware-id", "PCI\\VEN_1234&DEV_5678"], in: dir)
         #expect(created.exitCode == 0, "\(created.stderr)")
         let inx = dir.appendingPathComponent("Widget/Widget.inx").path
-        let stamp = try CommandRunner.run(["stamp", inx, "--arch", "amd64", "--driver-ver", "01/15/2025,1.2.0.0", "--kmdf-version", "1.33", "--umdf-version", "2.33"])
+        let stamp = try CommandRunner.run(["stamp", inx, "--arch", "amd64", "--driver-ver", "01/15/2025,1.2.0.0", "--kmdf-version", "1.23", "--umdf-version", "2.23"])
         #expect(stamp.exitCode == 0, "\(stamp.stderr)")
         let lint = try CommandRunner.run(["lint", dir.appendingPathComponent("Widget/Widget.inf").path, "--mode", "windows-driver", "--format", "json"])
         #expect(lint.stdout.hasSuffix("\"summary\":{\"files\":1,\"errors\":0,\"warnings\":0,\"infos\":0}}\n"), "\(lint.stdout)")
@@ -33,7 +33,7 @@ struct NewCommandTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         _ = try CommandRunner.run(["new", "kmdf-function", "Widget"], in: dir)
         let src = dir.appendingPathComponent("Widget")
-        _ = try CommandRunner.run(["stamp", src.appendingPathComponent("Widget.inx").path, "--arch", "amd64", "--driver-ver", "*", "--kmdf-version", "1.33"])
+        _ = try CommandRunner.run(["stamp", src.appendingPathComponent("Widget.inx").path, "--arch", "amd64", "--driver-ver", "*", "--kmdf-version", "1.23"])
         try Data(PEWriter().bytes()).write(to: src.appendingPathComponent("Widget.sys"))
         let cert = dir.appendingPathComponent("c.pem").path, key = dir.appendingPathComponent("k.pem").path
         _ = try CommandRunner.run(["cert", "create", "--subject", "CN=Widget Test", "--cert-out", cert, "--key-out", key, "--key-bits", "2048"])
