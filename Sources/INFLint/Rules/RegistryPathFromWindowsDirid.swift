@@ -20,11 +20,12 @@ struct RegistryPathFromWindowsDirid: LintRule {
             + "HKR,,EventMessageFile,0x00020000,\(data)\nHKR,,TypesSupported,0x00010001,7\n"
     }
 
-    /// Folders under the Windows directory and how a registry value reaches them at run time.
-    static let windowsFolders: [Int: String] = [
-        10: "%SystemRoot%", 11: "%SystemRoot%\\System32", 12: "%SystemRoot%\\System32\\drivers", 17: "%SystemRoot%\\INF",
-        18: "%SystemRoot%\\Help", 20: "%SystemRoot%\\Fonts", 50: "%SystemRoot%\\System", 51: "%SystemRoot%\\System32\\spool",
-    ]
+    /// Folders under the Windows directory (by DIRID) and how a registry value reaches them at run
+    /// time: their ``DIRID/paths`` with `%SystemRoot%` for `C:\\Windows`. 13, the driver store, is a
+    /// package's own folder and is left alone.
+    static let windowsFolders: [Int: String] = Dictionary(uniqueKeysWithValues: [10, 11, 12, 17, 18, 20, 50, 51].map { id in
+        (id, "%SystemRoot%" + DIRID.paths[id]!.dropFirst("C:\\Windows".count))
+    })
 
     func check(_ context: LintContext, into findings: inout Findings) {
         var reported = Set<Int>()
