@@ -17,6 +17,43 @@ extension LintContext {
     /// The first value of `key` in `[Version]`.
     public func versionValue(_ key: String) -> INFLine? { document.firstLine(in: "Version", key: key) }
 
+    /// The install sections Windows picks on current Windows (``platform(_:)``) on `architecture` for
+    /// the INF's models lines, each once, in models order.
+    public func currentInstalls(on architecture: Architecture) -> [DDInstall] {
+        let platform = self.platform(architecture)
+        var seen = Set<String>()
+        return document.models(for: platform).compactMap { model in
+            guard let install = document.installSection(model.installSection, for: platform),
+                  seen.insert(install.sectionName.lowercased()).inserted else { return nil }
+            return install
+        }
+    }
+
+    /// For each models section (each decoration of each [Manufacturer] entry; undecorated ones as
+    /// written), the oldest Windows its decoration admits, never older than `floor` (major, minor),
+    /// and the install section Windows picks there for each of its models lines.
+    public func oldestInstalls(floor: (major: Int, minor: Int)? = nil) -> [(modelsSection: String, platform: TargetPlatform, install: DDInstall)] {
+        var result: [(String, TargetPlatform, DDInstall)] = []
+        for m in document.manufacturers {
+            let decorations: [(name: String, parsed: TargetOSVersion?)] = m.rawDecorations.isEmpty
+                ? [(m.modelsSection, nil)]
+                : m.decorations.compactMap { d in d.parsed.map { (m.modelsSection + "." + d.text, $0) } }
+            for (section, decoration) in decorations where decoration?.isArchitecturePlaceholder != true {
+                var platform = TargetPlatform(architecture: decoration?.architecture ?? .x86, majorVersion: decoration?.majorVersion ?? 5,
+                                              minorVersion: decoration?.minorVersion ?? 1, buildNumber: decoration?.buildNumber ?? 0,
+                                              productType: decoration?.productType ?? 1, suiteMask: decoration?.suiteMask ?? 0)
+                if let floor, (platform.majorVersion, platform.minorVersion) < (floor.major, floor.minor) {
+                    (platform.majorVersion, platform.minorVersion, platform.buildNumber) = (floor.major, floor.minor, 0)
+                }
+                for model in document.models(inSection: section) {
+                    guard let install = document.installSection(model.installSection, for: platform) else { continue }
+                    result.append((section, platform, install))
+                }
+            }
+        }
+        return result
+    }
+
     /// The lower-cased names of the reached sections whose role is one of `roles`, in name order.
     public func reachedSections(_ roles: Set<SectionRole>) -> [String] {
         graph.roles.filter { roles.contains($0.value) }.keys.sorted()

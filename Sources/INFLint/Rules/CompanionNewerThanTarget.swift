@@ -12,32 +12,16 @@ struct CompanionNewerThanTarget: LintRule {
         triggering: [RuleExample(device: "[Dev.NT]\n↓[Dev.NT.Filters]\nAddFilter = ContosoFilter,, Contoso.Filter\n[Contoso.Filter]\nFilterPosition = Upper\n")],
         passing: [RuleExample("[Version]\nSignature = \"$Windows NT$\"\n[Manufacturer]\nContoso = Models, NTamd64.10.0...18362\n[Models.NTamd64.10.0...18362]\nDevice = Dev, Root\\Dev\n[Dev.NT]\n[Dev.NT.Filters]\nAddFilter = ContosoFilter,, Contoso.Filter\n[Contoso.Filter]\nFilterPosition = Upper\n")])
 
-    /// The oldest Windows a models section decoration admits (undecorated: the oldest on its architecture).
-    static func oldest(_ decoration: TargetOSVersion?) -> TargetPlatform {
-        TargetPlatform(architecture: decoration?.architecture ?? .x86, majorVersion: decoration?.majorVersion ?? 5,
-                       minorVersion: decoration?.minorVersion ?? 1, buildNumber: decoration?.buildNumber ?? 0,
-                       productType: decoration?.productType ?? 1, suiteMask: decoration?.suiteMask ?? 0)
-    }
-
     func check(_ context: LintContext, into findings: inout Findings) {
         var reported = Set<String>()
-        for m in context.document.manufacturers {
-            let decorations: [(name: String, parsed: TargetOSVersion?)] = m.rawDecorations.isEmpty
-                ? [(m.modelsSection, nil)]
-                : m.decorations.compactMap { d in d.parsed.map { (m.modelsSection + "." + d.text, $0) } }
-            for (section, decoration) in decorations where decoration?.isArchitecturePlaceholder != true {
-                let platform = Self.oldest(decoration)
-                for model in context.document.models(inSection: section) {
-                    guard let install = context.document.installSection(model.installSection, for: platform) else { continue }
-                    for companion in DDInstall.Companion.allCases where !companion.isRead(on: platform) {
-                        let name = install.name(of: companion)
-                        guard let introduced = companion.introduced, context.document.hasSection(name),
-                              reported.insert(name.lowercased()).inserted else { continue }
-                        let (major, minor, build) = introduced.version
-                        findings.add(Self.info, "[\(context.document.section(name)?.name ?? name)] is read from \(introduced.release) (\(major).\(minor).\(build)) on, but [\(section)] installs [\(install.sectionName)] on older Windows too, which ignores it: give the decoration a build number (.\(major).\(minor)...\(build)) or give older Windows an install section without it",
-                                     at: context.headerRange(of: name))
-                    }
-                }
+        for (section, platform, install) in context.oldestInstalls() {
+            for companion in DDInstall.Companion.allCases where !companion.isRead(on: platform) {
+                let name = install.name(of: companion)
+                guard let introduced = companion.introduced, context.document.hasSection(name),
+                      reported.insert(name.lowercased()).inserted else { continue }
+                let (major, minor, build) = introduced.version
+                findings.add(Self.info, "[\(context.document.section(name)?.name ?? name)] is read from \(introduced.release) (\(major).\(minor).\(build)) on, but [\(section)] installs [\(install.sectionName)] on older Windows too, which ignores it: give the decoration a build number (.\(major).\(minor)...\(build)) or give older Windows an install section without it",
+                             at: context.headerRange(of: name))
             }
         }
     }

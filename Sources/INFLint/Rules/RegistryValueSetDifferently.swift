@@ -21,12 +21,8 @@ struct RegistryValueSetDifferently: LintRule {
     func check(_ context: LintContext, into findings: inout Findings) {
         var reported = Set<Int>()
         for architecture in context.architectures {
-            let platform = context.platform(architecture)
             var first: [String: (section: String, value: String)] = [:]
-            var seenInstalls = Set<String>()
-            for model in context.document.models(for: platform) {
-                guard let install = context.document.installSection(model.installSection, for: platform),
-                      seenInstalls.insert(install.sectionName.lowercased()).inserted else { continue }
+            for install in context.currentInstalls(on: architecture) {
                 for section in [install.sectionName, install.name(of: .hw)] {
                     for list in context.document.references("AddReg", in: section) {
                         for line in context.document.lines(in: list.value) {

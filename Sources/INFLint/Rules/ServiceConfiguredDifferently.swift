@@ -24,10 +24,8 @@ struct ServiceConfiguredDifferently: LintRule {
     func check(_ context: LintContext, into findings: inout Findings) {
         var reported = Set<Int>()
         for architecture in context.architectures {
-            let platform = context.platform(architecture)
             var first: [String: (section: String, settings: [String: String], values: [String: String])] = [:]
-            for model in context.document.models(for: platform) {
-                guard let install = context.document.installSection(model.installSection, for: platform) else { continue }
+            for install in context.currentInstalls(on: architecture) {
                 for service in context.document.addServices(in: install.name(of: .services)) {
                     guard !service.serviceName.isEmpty, let name = service.installSection,
                           let section = context.document.serviceInstallSection(name) else { continue }

@@ -14,9 +14,13 @@ struct WdfLibraryVersionMissing: LintRule {
         passing: [RuleExample(device: "[Dev.NT]\n[Dev.NT.Wdf]\nUmdfService = Dev, Dev.Umdf\nUmdfServiceOrder = Dev\n[Dev.Umdf]\nUmdfLibraryVersion = 2.33.0\nServiceBinary = %13%\\dev.dll\n"),
                   RuleExample(device: RuleExample.kernelService() + "[Dev.NT.Wdf]\nKmdfService = dev, Dev.Kmdf\n[Dev.Kmdf]\nKmdfLibraryVersion = 1.33\n")])
 
+    /// The WDF service directives of a `.Wdf` section and the version key of the sections they name.
+    static let services = [("KmdfService", "KmdfLibraryVersion"), ("UmdfService", "UmdfLibraryVersion")]
+
     func check(_ context: LintContext, into findings: inout Findings) {
         var checked = Set<String>()
-        for (directive, key, parts) in [("KmdfService", "KmdfLibraryVersion", 2), ("UmdfService", "UmdfLibraryVersion", 3)] {
+        for (directive, key) in Self.services {
+            let parts = directive == "KmdfService" ? 2 : 3   // major.minor, major.minor.service
             for line in context.reachedLines(key: directive) {
                 let name = (line.field(2) ?? "").trimmingWhitespace()
                 // A missing section is DK3001's; each section is checked once.

@@ -35,30 +35,21 @@ struct WdfVersionNewerThanTarget: LintRule {
 
     func check(_ context: LintContext, into findings: inout Findings) {
         var reported = Set<Int>()
-        for m in context.document.manufacturers {
-            let decorations: [(name: String, parsed: TargetOSVersion?)] = m.rawDecorations.isEmpty
-                ? [(m.modelsSection, nil)]
-                : m.decorations.compactMap { d in d.parsed.map { (m.modelsSection + "." + d.text, $0) } }
-            for (section, decoration) in decorations where decoration?.isArchitecturePlaceholder != true {
-                var platform = CompanionNewerThanTarget.oldest(decoration)
-                // drvkit's oldest Windows is 7: frameworks older releases lack are not reported.
-                if (platform.majorVersion, platform.minorVersion) < (6, 1) { (platform.majorVersion, platform.minorVersion, platform.buildNumber) = (6, 1, 0) }
-                let oldest = (platform.majorVersion, platform.minorVersion, platform.buildNumber)
-                for model in context.document.models(inSection: section) {
-                    guard let install = context.document.installSection(model.installSection, for: platform) else { continue }
-                    let wdf = install.name(of: .wdf)
-                    for (directive, key, table) in [("KmdfService", "KmdfLibraryVersion", { Self.kmdf[$0] }), ("UmdfService", "UmdfLibraryVersion", Self.umdf)] as [(String, String, (Int) -> (Int, Int, Int)?)] {
-                        for line in context.document.lines(in: wdf, key: directive) {
-                            let name = (line.field(2) ?? "").trimmingWhitespace()
-                            guard !name.isEmpty, let versionLine = context.document.firstLine(in: name, key: key) else { continue }
-                            let parts = (versionLine.field(1) ?? "").trimmingWhitespace().split(separator: ".")
-                            guard parts.count >= 2, let minor = Int(parts[1]), let floor = table(minor), floor > oldest,
-                                  reported.insert(versionLine.range.lowerBound).inserted else { continue }
-                            let framework = directive.hasPrefix("Kmdf") ? "KMDF" : "UMDF"
-                            findings.add(Self.info, "\(framework) \(parts[0]).\(minor) first shipped with \(Self.release(floor)) (\(floor.0).\(floor.1)\(floor.2 > 0 ? "...\(floor.2)" : "")), but [\(section)] also installs [\(install.sectionName)] on older Windows, where the driver does not load",
-                                         at: versionLine.range(ofField: 1))
-                        }
-                    }
+        // drvkit's oldest Windows is 7: frameworks older releases lack are not reported.
+        for (section, platform, install) in context.oldestInstalls(floor: (6, 1)) {
+            let oldest = (platform.majorVersion, platform.minorVersion, platform.buildNumber)
+            let wdf = install.name(of: .wdf)
+            for (directive, key) in WdfLibraryVersionMissing.services {
+                let kernelMode = directive == "KmdfService"
+                for line in context.document.lines(in: wdf, key: directive) {
+                    let name = (line.field(2) ?? "").trimmingWhitespace()
+                    guard !name.isEmpty, let versionLine = context.document.firstLine(in: name, key: key) else { continue }
+                    let parts = (versionLine.field(1) ?? "").trimmingWhitespace().split(separator: ".")
+                    guard parts.count >= 2, let minor = Int(parts[1]), let floor = kernelMode ? Self.kmdf[minor] : Self.umdf(minor), floor > oldest,
+                          reported.insert(versionLine.range.lowerBound).inserted else { continue }
+                    let framework = kernelMode ? "KMDF" : "UMDF"
+                    findings.add(Self.info, "\(framework) \(parts[0]).\(minor) first shipped with \(Self.release(floor)) (\(floor.0).\(floor.1)\(floor.2 > 0 ? "...\(floor.2)" : "")), but [\(section)] also installs [\(install.sectionName)] on older Windows, where the driver does not load",
+                                 at: versionLine.range(ofField: 1))
                 }
             }
         }
